@@ -1,0 +1,39 @@
+import type { Tx } from "./client";
+import { randomUUID } from "node:crypto";
+
+export interface AuditEventInput {
+  accountId: string | null;
+  actor: string;
+  action: string;
+  target: string | null;
+  outcome: "Success" | "Failure";
+  errorCode?: string | null;
+  reason?: string | null;
+  source: "console" | "api";
+  requestId?: string | null;
+}
+
+export interface AuditEvent extends AuditEventInput {
+  id: string;
+  time: Date;
+}
+
+export async function insertAuditEvent(tx: Tx, e: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({ data: { id: randomUUID(), ...e } });
+}
+
+export async function listAuditEventRows(
+  tx: Tx,
+  q: { accountId?: string; target?: string; limit: number },
+): Promise<AuditEvent[]> {
+  const rows = await tx.auditEvent.findMany({
+    where: { ...(q.accountId ? { accountId: q.accountId } : {}), ...(q.target ? { target: q.target } : {}) },
+    orderBy: { time: "desc" },
+    take: q.limit,
+  });
+  return rows.map((r) => ({
+    ...r,
+    outcome: r.outcome as AuditEvent["outcome"],
+    source: r.source as AuditEvent["source"],
+  }));
+}

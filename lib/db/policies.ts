@@ -1,0 +1,153 @@
+import type { Tx } from "./client";
+import { pageOf } from "./pagination";
+import type { ManagedPolicy, PolicyEntities, PolicyVersion } from "@/lib/iam/types";
+
+/** Managed policies: the AWS-managed catalogue (scope "aws") and customer policies (scope = account id). */
+
+export interface PolicyRecord {
+  id: string;
+  accountId: string | null;
+  scope: string;
+  name: string;
+  path: string;
+  arn: string;
+  description: string | null;
+  defaultVersionId: string;
+  isAttachable: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export async function findPolicyByArn(tx: Tx, arn: string): Promise<PolicyRecord | null> {
+  return tx.managedPolicy.findUnique({ where: { arn } });
+}
+
+export async function findPolicyByName(tx: Tx, scope: string, name: string): Promise<PolicyRecord | null> {
+  return tx.managedPolicy.findUnique({ where: { scope_nameLower: { scope, nameLower: name.toLowerCase() } } });
+}
+
+export async function toManagedPolicy(tx: Tx, p: PolicyRecord): Promise<ManagedPolicy> {
+  const [roles, users, roleBoundaries, userBoundaries] = await Promise.all([
+    tx.rolePolicyAttachment.count({ where: { policyId: p.id } }),
+    tx.userPolicyAttachment.count({ where: { policyId: p.id } }),
+    tx.role.count({ where: { permissionsBoundaryArn: p.arn } }),
+    tx.iamUser.count({ where: { permissionsBoundaryArn: p.arn } }),
+  ]);
+  return {
+    id: p.id,
+    name: p.name,
+    path: p.path,
+    arn: p.arn,
+    description: p.description,
+    defaultVersionId: p.defaultVersionId,
+    attachmentCount: roles + users,
+    permissionsBoundaryUsageCount: roleBoundaries + userBoundaries,
+    isAttachable: p.isAttachable,
+    awsManaged: p.scope === "aws",
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+export interface NewPolicy {
+  id: string;
+  accountId: string | null;
+  name: string;
+  path: string;
+  arn: string;
+  description: string | null;
+  document: string;
+}
+
+export async function insertPolicy(tx: Tx, p: NewPolicy): Promise<PolicyRecord> {
+  return tx.managedPolicy.create({
+    data: {
+      id: p.id,
+      accountId: p.accountId,
+      scope: p.accountId ?? "aws",
+      name: p.name,
+      nameLower: p.name.toLowerCase(),
+      path: p.path,
+      arn: p.arn,
+      description: p.description,
+      defaultVersionId: "v1",
+      versions: { create: { versionId: "v1", number: 1, document: p.document, isDefault: true } },
+    },
+  });
+}
+
+export interface PolicyQuery {
+  accountId: string;
+  scope: "All" | "AWS" | "Local";
+  onlyAttached?: boolean;
+  pathPrefix?: string;
+  search?: string;
+  offset: number;
+  maxItems: number;
+}
+
+export async function listPolicyRecords(tx: Tx, q: PolicyQuery) {
+  const scopes = q.scope === "AWS" ? ["aws"] : q.scope === "Local" ? [q.accountId] : ["aws", q.accountId];
+  const where = {
+    scope: { in: scopes },
+    ...(q.pathPrefix ? { path: { startsWith: q.pathPrefix } } : {}),
+    ...(q.search ? { nameLower: { contains: q.search.toLowerCase() } } : {}),
+    ...(q.onlyAttached
+      ? { OR: [{ roleAttachments: { some: {} } }, { userAttachments: { some: {} } }] }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    tx.managedPolicy.findMany({ where, orderBy: { nameLower: "asc" }, skip: q.offset, take: q.maxItems + 1 }),
+    tx.managedPolicy.count({ where }),
+  ]);
+  return { ...pageOf(rows, q.offset, q.maxItems), total };
+}
+
+export async function listVersions(tx: Tx, policyId: string): Promise<PolicyVersion[]> {
+  const rows = await tx.policyVersion.findMany({ where: { policyId }, orderBy: { number: "desc" } });
+  return rows.map((v) => ({ versionId: v.versionId, document: v.document, isDefault: v.isDefault, createdAt: v.createdAt }));
+}
+
+export async function findVersion(tx: Tx, policyId: string, versionId: string): Promise<PolicyVersion | null> {
+  const v = await tx.policyVersion.findUnique({ where: { policyId_versionId: { policyId, versionId } } });
+  return v ? { versionId: v.versionId, document: v.document, isDefault: v.isDefault, createdAt: v.createdAt } : null;
+}
+
+/** Version ids are never reused: the next is one past the highest ever issued for this policy. */
+export async function insertVersion(tx: Tx, policyId: string, document: string, setAsDefault: boolean) {
+  const top = await tx.policyVersion.aggregate({ where: { policyId }, _max: { number: true } });
+  const number = (top._max.number ?? 0) + 1;
+  const versionId = `v${number}`;
+  if (setAsDefault) await tx.policyVersion.updateMany({ where: { policyId }, data: { isDefault: false } });
+  const v = await tx.policyVersion.create({ data: { policyId, versionId, number, document, isDefault: setAsDefault } });
+  if (setAsDefault) await tx.managedPolicy.update({ where: { id: policyId }, data: { defaultVersionId: versionId, updatedAt: new Date() } });
+  return { versionId, document, isDefault: setAsDefault, createdAt: v.createdAt } satisfies PolicyVersion;
+}
+
+export async function setDefaultVersion(tx: Tx, policyId: string, versionId: string) {
+  await tx.policyVersion.updateMany({ where: { policyId }, data: { isDefault: false } });
+  await tx.policyVersion.update({ where: { policyId_versionId: { policyId, versionId } }, data: { isDefault: true } });
+  await tx.managedPolicy.update({ where: { id: policyId }, data: { defaultVersionId: versionId, updatedAt: new Date() } });
+}
+
+export async function deleteVersionRow(tx: Tx, policyId: string, versionId: string) {
+  await tx.policyVersion.delete({ where: { policyId_versionId: { policyId, versionId } } });
+}
+
+export async function deletePolicyRow(tx: Tx, policyId: string) {
+  await tx.managedPolicy.delete({ where: { id: policyId } });
+}
+
+/** Entities in other accounts may attach AWS-managed policies; each account sees only its own. */
+export async function listPolicyEntities(tx: Tx, policyId: string, accountId: string): Promise<PolicyEntities> {
+  const [roles, users] = await Promise.all([
+    tx.rolePolicyAttachment.findMany({ where: { policyId, role: { accountId } }, include: { role: { select: { name: true, id: true } } } }),
+    tx.userPolicyAttachment.findMany({ where: { policyId, user: { accountId } }, include: { user: { select: { name: true, id: true } } } }),
+  ]);
+  return { roles: roles.map((r) => r.role), users: users.map((u) => u.user) };
+}
+
+export async function defaultDocument(tx: Tx, policyId: string): Promise<string | null> {
+  const v = await tx.policyVersion.findFirst({ where: { policyId, isDefault: true } });
+  return v?.document ?? null;
+}

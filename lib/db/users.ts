@@ -1,0 +1,117 @@
+import type { Tx } from "./client";
+import { toUser } from "./mappers";
+import { pageOf } from "./pagination";
+import type { Tag } from "@/lib/iam/schemas";
+import type { AttachedPolicy, IamUser } from "@/lib/iam/types";
+
+export async function findUser(tx: Tx, accountId: string, name: string): Promise<IamUser | null> {
+  const row = await tx.iamUser.findUnique({
+    where: { accountId_nameLower: { accountId, nameLower: name.toLowerCase() } },
+    include: { tags: true },
+  });
+  return row ? toUser(row, row.tags) : null;
+}
+
+export async function findUserByArn(tx: Tx, arn: string): Promise<IamUser | null> {
+  const row = await tx.iamUser.findUnique({ where: { arn }, include: { tags: true } });
+  return row ? toUser(row, row.tags) : null;
+}
+
+export async function findUserById(tx: Tx, id: string): Promise<IamUser | null> {
+  const row = await tx.iamUser.findUnique({ where: { id }, include: { tags: true } });
+  return row ? toUser(row, row.tags) : null;
+}
+
+export async function insertUser(
+  tx: Tx,
+  u: { id: string; accountId: string; name: string; path: string; arn: string; permissionsBoundaryArn: string | null; tags: Tag[] },
+): Promise<IamUser> {
+  const row = await tx.iamUser.create({
+    data: {
+      id: u.id,
+      accountId: u.accountId,
+      name: u.name,
+      nameLower: u.name.toLowerCase(),
+      path: u.path,
+      arn: u.arn,
+      permissionsBoundaryArn: u.permissionsBoundaryArn,
+      tags: { create: u.tags.map((t, i) => ({ key: t.Key, keyLower: t.Key.toLowerCase(), value: t.Value, position: i })) },
+    },
+    include: { tags: true },
+  });
+  return toUser(row, row.tags);
+}
+
+export async function listUserRows(
+  tx: Tx,
+  accountId: string,
+  q: { pathPrefix?: string; search?: string; offset: number; maxItems: number },
+) {
+  const where = {
+    accountId,
+    ...(q.pathPrefix ? { path: { startsWith: q.pathPrefix } } : {}),
+    ...(q.search ? { nameLower: { contains: q.search.toLowerCase() } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    tx.iamUser.findMany({ where, orderBy: { nameLower: "asc" }, skip: q.offset, take: q.maxItems + 1, include: { tags: true } }),
+    tx.iamUser.count({ where }),
+  ]);
+  return { ...pageOf(rows.map((r) => toUser(r, r.tags)), q.offset, q.maxItems), total };
+}
+
+export async function deleteUserRow(tx: Tx, id: string) {
+  await tx.iamUser.delete({ where: { id } });
+}
+
+export async function setUserBoundary(tx: Tx, id: string, arn: string | null) {
+  await tx.iamUser.update({ where: { id }, data: { permissionsBoundaryArn: arn } });
+}
+
+export async function replaceUserTags(tx: Tx, userId: string, tags: Tag[]) {
+  await tx.userTag.deleteMany({ where: { userId } });
+  await tx.userTag.createMany({
+    data: tags.map((t, i) => ({ userId, key: t.Key, keyLower: t.Key.toLowerCase(), value: t.Value, position: i })),
+  });
+}
+
+export async function countUserDependents(tx: Tx, userId: string) {
+  const [keys, attached, inline] = await Promise.all([
+    tx.accessKey.count({ where: { userId } }),
+    tx.userPolicyAttachment.count({ where: { userId } }),
+    tx.userInlinePolicy.count({ where: { userId } }),
+  ]);
+  return { keys, attached, inline };
+}
+
+export async function listUserInlinePolicies(tx: Tx, userId: string) {
+  return tx.userInlinePolicy.findMany({ where: { userId }, orderBy: { name: "asc" } });
+}
+
+export async function upsertUserInlinePolicy(tx: Tx, userId: string, name: string, document: string) {
+  await tx.userInlinePolicy.upsert({
+    where: { userId_name: { userId, name } },
+    create: { userId, name, document },
+    update: { document, updatedAt: new Date() },
+  });
+}
+
+export async function deleteUserInlinePolicy(tx: Tx, userId: string, name: string): Promise<boolean> {
+  return (await tx.userInlinePolicy.deleteMany({ where: { userId, name } })).count > 0;
+}
+
+export async function listUserAttachments(tx: Tx, userId: string): Promise<AttachedPolicy[]> {
+  const rows = await tx.userPolicyAttachment.findMany({
+    where: { userId },
+    include: { policy: { select: { name: true, arn: true, path: true } } },
+    orderBy: { attachedAt: "asc" },
+  });
+  return rows.map((r) => ({ policyName: r.policy.name, policyArn: r.policy.arn, path: r.policy.path }));
+}
+
+export async function attachToUser(tx: Tx, userId: string, policyId: string) {
+  await tx.userPolicyAttachment.upsert({ where: { userId_policyId: { userId, policyId } }, create: { userId, policyId }, update: {} });
+}
+
+export async function detachFromUser(tx: Tx, userId: string, policyId: string): Promise<boolean> {
+  return (await tx.userPolicyAttachment.deleteMany({ where: { userId, policyId } })).count > 0;
+}

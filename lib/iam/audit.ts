@@ -1,0 +1,57 @@
+import { getDb, type Tx } from "@/lib/db/client";
+import { insertAuditEvent, listAuditEventRows, type AuditEvent } from "@/lib/db/audit";
+import type { RequestContext } from "./context";
+import { isAwsError } from "./errors";
+
+export type { AuditEvent };
+
+/** The ARN an event is about; a function when it is known only by looking the entity up (e.g. by name). */
+export type TargetRef = string | null | (() => Promise<string | null>);
+
+/**
+ * Runs one change in a transaction and records it in the audit trail. A refusal (AwsError) rolls the change
+ * back and is recorded as a Failure with AWS's code, so the trail shows attempts as well as changes.
+ */
+export async function auditedChange<T>(
+  ctx: RequestContext,
+  action: string,
+  target: TargetRef,
+  change: (tx: Tx) => Promise<T>,
+  targetOf?: (result: T) => string | null,
+): Promise<T> {
+  const db = getDb();
+  try {
+    return await db.$transaction(async (tx) => {
+      const result = await change(tx);
+      await insertAuditEvent(tx, {
+        accountId: ctx.accountId,
+        actor: ctx.actor,
+        action,
+        target: targetOf?.(result) ?? (typeof target === "function" ? await target() : target),
+        outcome: "Success",
+        source: ctx.source,
+        requestId: ctx.requestId,
+      });
+      return result;
+    });
+  } catch (err) {
+    if (isAwsError(err)) {
+      await insertAuditEvent(db, {
+        accountId: ctx.accountId,
+        actor: ctx.actor,
+        action,
+        target: typeof target === "function" ? await target().catch(() => null) : target,
+        outcome: "Failure",
+        errorCode: err.code,
+        reason: err.message,
+        source: ctx.source,
+        requestId: ctx.requestId,
+      });
+    }
+    throw err;
+  }
+}
+
+export async function listAuditEvents(q: { accountId?: string; target?: string; limit?: number }) {
+  return listAuditEventRows(getDb(), { ...q, limit: Math.min(q.limit ?? 100, 500) });
+}

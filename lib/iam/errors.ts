@@ -1,0 +1,68 @@
+/**
+ * The one error type the core throws for an expected refusal. It carries AWS's error code, HTTP status and
+ * message; each adapter renders it (Query API XML envelope, console form error, toast). Codes and statuses follow
+ * the IAM API reference (https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html and each action's
+ * "Errors" section).
+ */
+export class AwsError extends Error {
+  constructor(
+    readonly code: AwsErrorCode,
+    message: string,
+    readonly status: number = STATUS_BY_CODE[code] ?? 400,
+    readonly type: "Sender" | "Receiver" = (STATUS_BY_CODE[code] ?? 400) >= 500 ? "Receiver" : "Sender",
+  ) {
+    super(message);
+    this.name = "AwsError";
+  }
+}
+
+export type AwsErrorCode =
+  | "NoSuchEntity"
+  | "EntityAlreadyExists"
+  | "MalformedPolicyDocument"
+  | "LimitExceeded"
+  | "DeleteConflict"
+  | "UnmodifiableEntity"
+  | "InvalidInput"
+  | "ValidationError"
+  | "ConcurrentModification"
+  | "PolicyNotAttachable"
+  | "AccessDenied"
+  | "InvalidAction"
+  | "MissingParameter"
+  | "MissingAuthenticationToken"
+  | "IncompleteSignature"
+  | "InvalidClientTokenId"
+  | "SignatureDoesNotMatch"
+  | "RequestExpired"
+  | "InvalidParameterValue"
+  | "ServiceFailure";
+
+/** One table maps every code to its HTTP status, so adapters never restate it. */
+export const STATUS_BY_CODE: Record<AwsErrorCode, number> = {
+  NoSuchEntity: 404,
+  EntityAlreadyExists: 409,
+  MalformedPolicyDocument: 400,
+  LimitExceeded: 409,
+  DeleteConflict: 409,
+  UnmodifiableEntity: 400,
+  InvalidInput: 400,
+  ValidationError: 400,
+  ConcurrentModification: 409,
+  PolicyNotAttachable: 400,
+  AccessDenied: 403,
+  InvalidAction: 400,
+  MissingParameter: 400,
+  MissingAuthenticationToken: 403,
+  IncompleteSignature: 400,
+  InvalidClientTokenId: 403,
+  SignatureDoesNotMatch: 403,
+  RequestExpired: 400,
+  InvalidParameterValue: 400,
+  ServiceFailure: 500,
+};
+
+export const isAwsError = (e: unknown): e is AwsError => e instanceof AwsError;
+
+export const noSuchEntity = (message: string) => new AwsError("NoSuchEntity", message);
+export const invalidInput = (message: string) => new AwsError("InvalidInput", message);

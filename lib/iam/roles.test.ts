@@ -1,0 +1,140 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshTestDb } from "@/lib/db/test-db";
+import * as roles from "./roles";
+import { listAuditEvents } from "./audit";
+import type { RequestContext } from "./context";
+import { AwsError } from "./errors";
+
+const ctx: RequestContext = { accountId: "111111111111", actor: "tester@example.com", source: "console", requestId: "r-1" };
+const trust = (principal: object, extra: object = {}) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole", ...extra }] });
+const ec2Trust = trust({ Service: "ec2.amazonaws.com" });
+
+async function refusal(p: Promise<unknown>): Promise<AwsError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AwsError) return e;
+    throw e;
+  }
+  throw new Error("expected an AwsError");
+}
+
+beforeAll(useFreshTestDb);
+
+describe("createRole", () => {
+  it("creates a role with AWS identifiers and defaults", async () => {
+    const role = await roles.createRole(ctx, { RoleName: "web", AssumeRolePolicyDocument: ec2Trust });
+    expect(role.id).toMatch(/^AROA[A-Z0-9]{17}$/);
+    expect(role.arn).toBe("arn:aws:iam::111111111111:role/web");
+    expect(role.maxSessionDuration).toBe(3600);
+    expect(role.description).toBeNull();
+    expect(role.path).toBe("/");
+  });
+
+  it("includes the path in the ARN", async () => {
+    const role = await roles.createRole(ctx, { RoleName: "deep", Path: "/a/b/", AssumeRolePolicyDocument: ec2Trust });
+    expect(role.arn).toBe("arn:aws:iam::111111111111:role/a/b/deep");
+  });
+
+  it("treats names as equal ignoring case", async () => {
+    const err = await refusal(roles.createRole(ctx, { RoleName: "WEB", AssumeRolePolicyDocument: ec2Trust }));
+    expect(err.code).toBe("EntityAlreadyExists");
+    expect(err.message).toBe("Role with name WEB already exists.");
+    expect((await roles.getRole(ctx, "Web")).name).toBe("web");
+  });
+
+  it("reserves the service-linked path", async () => {
+    const err = await refusal(roles.createRole(ctx, { RoleName: "x", Path: "/aws-service-role/ecs.amazonaws.com/", AssumeRolePolicyDocument: ec2Trust }));
+    expect(err.message).toBe("Path prefix '/aws-service-role/' can only be used for AWS Service linked Roles");
+  });
+
+  it("refuses duplicate tag keys ignoring case and writes nothing", async () => {
+    const err = await refusal(
+      roles.createRole(ctx, { RoleName: "tagged", AssumeRolePolicyDocument: ec2Trust, Tags: [{ Key: "a", Value: "1" }, { Key: "A", Value: "2" }] }),
+    );
+    expect(err.code).toBe("InvalidInput");
+    expect((await refusal(roles.getRole(ctx, "tagged"))).code).toBe("NoSuchEntity");
+  });
+
+  it("refuses a malformed trust policy with IAM's words", async () => {
+    const err = await refusal(roles.createRole(ctx, { RoleName: "bad", AssumeRolePolicyDocument: "not json" }));
+    expect(err.code).toBe("MalformedPolicyDocument");
+  });
+
+  it("refuses a boundary that is not a policy ARN", async () => {
+    const err = await refusal(
+      roles.createRole(ctx, { RoleName: "bounded", AssumeRolePolicyDocument: ec2Trust, PermissionsBoundary: "arn:aws:iam::123456789:not_a_boundary" }),
+    );
+    expect(err.message).toBe("Value (arn:aws:iam::123456789:not_a_boundary) for parameter PermissionsBoundary is invalid.");
+  });
+});
+
+describe("policies on a role", () => {
+  it("attaches up to the quota of 10 and refuses the 11th", async () => {
+    await roles.createRole(ctx, { RoleName: "quota", AssumeRolePolicyDocument: ec2Trust });
+    await roles.attachRolePolicy(ctx, "quota", "arn:aws:iam::aws:policy/ReadOnlyAccess");
+    await roles.attachRolePolicy(ctx, "quota", "arn:aws:iam::aws:policy/ReadOnlyAccess"); // idempotent, as in IAM
+    const listed = await roles.listAttachedRolePolicies(ctx, "quota");
+    expect(listed.items.map((p) => p.policyName)).toEqual(["ReadOnlyAccess"]);
+    const missing = await refusal(roles.attachRolePolicy(ctx, "quota", "arn:aws:iam::aws:policy/Nope"));
+    expect(missing.code).toBe("NoSuchEntity");
+  });
+
+  it("refuses DeleteRole while policies remain, and deletes after detaching", async () => {
+    await roles.createRole(ctx, { RoleName: "doomed", AssumeRolePolicyDocument: ec2Trust });
+    await roles.attachRolePolicy(ctx, "doomed", "arn:aws:iam::aws:policy/ReadOnlyAccess");
+    await roles.putRolePolicy(ctx, "doomed", "inline", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }));
+    expect((await refusal(roles.deleteRole(ctx, "doomed"))).message).toBe("Cannot delete entity, must detach all policies first.");
+    await roles.detachRolePolicy(ctx, "doomed", "arn:aws:iam::aws:policy/ReadOnlyAccess");
+    expect((await refusal(roles.deleteRole(ctx, "doomed"))).message).toBe("Cannot delete entity, must delete policies first.");
+    await roles.deleteRolePolicy(ctx, "doomed", "inline");
+    await roles.deleteRole(ctx, "doomed");
+    expect((await refusal(roles.getRole(ctx, "doomed"))).message).toBe("The role with name doomed cannot be found.");
+  });
+
+  it("enforces the aggregate inline size of 10,240 characters without whitespace", async () => {
+    await roles.createRole(ctx, { RoleName: "big", AssumeRolePolicyDocument: ec2Trust });
+    const resources = Array.from({ length: 160 }, (_, i) => `arn:aws:s3:::bucket-number-${i}/*`);
+    const doc = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: resources }] });
+    await roles.putRolePolicy(ctx, "big", "one", doc);
+    const err = await refusal(roles.putRolePolicy(ctx, "big", "two", doc));
+    expect(err.code).toBe("LimitExceeded");
+    expect(err.message).toBe("Maximum policy size of 10240 bytes exceeded for role big");
+    expect((await roles.listRolePolicies(ctx, "big")).items).toEqual(["one"]);
+  });
+});
+
+describe("trust policy edits", () => {
+  it("refuses a save based on a stale version", async () => {
+    const role = await roles.createRole(ctx, { RoleName: "edited", AssumeRolePolicyDocument: ec2Trust });
+    const lambda = trust({ Service: "lambda.amazonaws.com" });
+    const saved = await roles.updateAssumeRolePolicy(ctx, "edited", lambda, role.version);
+    expect(saved.version).toBe(role.version + 1);
+    const err = await refusal(roles.updateAssumeRolePolicy(ctx, "edited", ec2Trust, role.version));
+    expect(err.code).toBe("ConcurrentModification");
+    expect((await roles.getRole(ctx, "edited")).trustPolicy).toBe(lambda);
+  });
+
+  it("records changes and refusals in the audit trail", async () => {
+    const role = await roles.getRole(ctx, "edited");
+    const events = await listAuditEvents({ target: role.arn });
+    expect(events.map((e) => [e.action, e.outcome])).toEqual(
+      expect.arrayContaining([["UpdateAssumeRolePolicy", "Success"], ["UpdateAssumeRolePolicy", "Failure"], ["CreateRole", "Success"]]),
+    );
+  });
+});
+
+describe("listRoles", () => {
+  it("searches, filters by path and pages with a marker", async () => {
+    for (let i = 0; i < 5; i++) await roles.createRole(ctx, { RoleName: `page-${i}`, Path: "/paged/", AssumeRolePolicyDocument: ec2Trust });
+    const first = await roles.listRoles(ctx, { pathPrefix: "/paged/", maxItems: 2 });
+    expect(first.items.map((r) => r.name)).toEqual(["page-0", "page-1"]);
+    expect(first.isTruncated).toBe(true);
+    expect(first.total).toBe(5);
+    const second = await roles.listRoles(ctx, { pathPrefix: "/paged/", maxItems: 2, marker: first.marker });
+    expect(second.items.map((r) => r.name)).toEqual(["page-2", "page-3"]);
+    const search = await roles.listRoles(ctx, { search: "GE-4" });
+    expect(search.items.map((r) => r.name)).toEqual(["page-4"]);
+  });
+});

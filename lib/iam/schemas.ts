@@ -1,0 +1,179 @@
+import { z } from "zod";
+
+/**
+ * One zod schema per input, shared by the AWS Query API and the console forms, so a limit lives in one place.
+ * Constraints and member names follow the IAM API model (botocore iam/2010-05-08 service-2.json); a violation
+ * renders as AWS's `ValidationError` text ("1 validation error detected: Value 'x' at 'roleName' failed to
+ * satisfy constraint: Member must …") via {@link formatValidationIssues}.
+ */
+
+interface StringRule {
+  min?: number;
+  max?: number;
+  pattern?: RegExp;
+  /** The pattern as AWS prints it in messages. */
+  patternText?: string;
+}
+
+function awsString(rule: StringRule) {
+  let s = z.string();
+  if (rule.min !== undefined)
+    s = s.min(rule.min, { message: `Member must have length greater than or equal to ${rule.min}` });
+  if (rule.max !== undefined)
+    s = s.max(rule.max, { message: `Member must have length less than or equal to ${rule.max}` });
+  if (rule.pattern)
+    s = s.regex(rule.pattern, {
+      message: `Member must satisfy regular expression pattern: ${rule.patternText ?? rule.pattern.source}`,
+    });
+  return s;
+}
+
+const NAME_CHARS = "[\\w+=,.@-]+";
+export const LIMITS = {
+  roleName: { min: 1, max: 64 },
+  userName: { min: 1, max: 64 },
+  policyName: { min: 1, max: 128 },
+  path: { min: 1, max: 512 },
+  description: { max: 1000 },
+  policyDescription: { max: 1000 },
+  maxSessionDuration: { min: 3600, max: 43200 },
+  tagsPerEntity: 50,
+  tagKey: { min: 1, max: 128 },
+  tagValue: { max: 256 },
+  policyDocument: { min: 1, max: 131072 },
+  managedPoliciesPerRole: 10,
+  managedPoliciesPerUser: 10,
+  inlinePolicySizePerRole: 10240,
+  inlinePolicySizePerUser: 2048,
+  trustPolicySize: 2048,
+  managedPolicySize: 6144,
+  accessKeysPerUser: 2,
+  policyVersions: 5,
+  maxItems: { min: 1, max: 1000 },
+} as const;
+
+export const roleNameSchema = awsString({ ...LIMITS.roleName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
+export const userNameSchema = awsString({ ...LIMITS.userName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
+export const policyNameSchema = awsString({ ...LIMITS.policyName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
+export const pathSchema = awsString({
+  ...LIMITS.path,
+  pattern: /^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$/,
+  patternText: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)",
+}).refine((p) => p === "/" || /^\/[\x21-\x7e]+\/$/.test(p), {
+  message: "Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)",
+});
+export const pathPrefixSchema = awsString({
+  min: 1,
+  max: 512,
+  pattern: /^\u002F[\u0021-\u007F]*$/,
+  patternText: "\\u002F[\\u0021-\\u007F]*",
+});
+export const descriptionSchema = awsString({
+  ...LIMITS.description,
+  pattern: /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/,
+  patternText: "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*",
+});
+export const policyDocumentSchema = awsString({
+  ...LIMITS.policyDocument,
+  pattern: /^[\u0009\u000A\u000D\u0020-\u00FF]+$/,
+  patternText: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
+});
+export const maxSessionDurationSchema = z
+  .number({ message: "Member must be a number" })
+  .int({ message: "Member must be a whole number" })
+  .min(3600, { message: "Member must have value greater than or equal to 3600" })
+  .max(43200, { message: "Member must have value less than or equal to 43200" });
+export const arnSchema = awsString({ min: 20, max: 2048 });
+
+const TAG_KEY_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
+export const tagSchema = z.object({
+  Key: awsString({ ...LIMITS.tagKey, pattern: TAG_KEY_PATTERN, patternText: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" }),
+  Value: awsString({
+    ...LIMITS.tagValue,
+    pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
+    patternText: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*",
+  }),
+});
+export type Tag = z.infer<typeof tagSchema>;
+export const tagListSchema = z
+  .array(tagSchema)
+  .max(LIMITS.tagsPerEntity, { message: `Member must have length less than or equal to ${LIMITS.tagsPerEntity}` });
+export const tagKeyListSchema = z
+  .array(tagSchema.shape.Key)
+  .max(LIMITS.tagsPerEntity, { message: `Member must have length less than or equal to ${LIMITS.tagsPerEntity}` });
+
+export const paginationSchema = z.object({
+  Marker: awsString({ min: 1, max: 320 }).optional(),
+  MaxItems: z
+    .number()
+    .int()
+    .min(1, { message: "Member must have value greater than or equal to 1" })
+    .max(1000, { message: "Member must have value less than or equal to 1000" })
+    .optional(),
+});
+
+export const createRoleSchema = z.object({
+  RoleName: roleNameSchema,
+  Path: pathSchema.optional(),
+  AssumeRolePolicyDocument: policyDocumentSchema,
+  Description: descriptionSchema.optional(),
+  MaxSessionDuration: maxSessionDurationSchema.optional(),
+  PermissionsBoundary: arnSchema.optional(),
+  Tags: tagListSchema.optional(),
+});
+export type CreateRoleInput = z.infer<typeof createRoleSchema>;
+
+export const updateRoleSchema = z.object({
+  RoleName: roleNameSchema,
+  Description: descriptionSchema.optional(),
+  MaxSessionDuration: maxSessionDurationSchema.optional(),
+});
+export type UpdateRoleInput = z.infer<typeof updateRoleSchema>;
+
+export const listRolesSchema = paginationSchema.extend({
+  PathPrefix: pathPrefixSchema.optional(),
+});
+
+export const createUserSchema = z.object({
+  UserName: userNameSchema,
+  Path: pathSchema.optional(),
+  PermissionsBoundary: arnSchema.optional(),
+  Tags: tagListSchema.optional(),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const createPolicySchema = z.object({
+  PolicyName: policyNameSchema,
+  Path: pathSchema.optional(),
+  PolicyDocument: policyDocumentSchema,
+  Description: descriptionSchema.optional(),
+  Tags: tagListSchema.optional(),
+});
+export type CreatePolicyInput = z.infer<typeof createPolicySchema>;
+
+export const accessKeyStatusSchema = z.enum(["Active", "Inactive"], {
+  message: "Member must satisfy enum value set: [Active, Inactive]",
+});
+
+/** The AWS member name is the API parameter with a lower-case first letter: RoleName → roleName. */
+function memberName(path: PropertyKey[]): string {
+  return path
+    .map((p) => (typeof p === "number" ? `${p + 1}` : String(p).charAt(0).toLowerCase() + String(p).slice(1)))
+    .join(".member.");
+}
+
+function displayValue(input: unknown, path: PropertyKey[]): string {
+  let v: unknown = input;
+  for (const p of path) v = v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  if (v === undefined || v === null) return "null";
+  return typeof v === "object" ? JSON.stringify(v) : String(v);
+}
+
+/** Renders zod issues in the words of AWS's ValidationError. */
+export function formatValidationIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string {
+  const parts = issues.map(
+    (i) => `Value '${displayValue(input, i.path)}' at '${memberName(i.path)}' failed to satisfy constraint: ${i.message}`,
+  );
+  const n = parts.length;
+  return `${n} validation error${n === 1 ? "" : "s"} detected: ${parts.join("; ")}`;
+}

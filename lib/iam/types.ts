@@ -1,0 +1,107 @@
+import type { Tag } from "./schemas";
+
+/** Domain types the core returns. Field names are ours; the API adapter renames to AWS's at the edge. */
+
+export interface Role {
+  id: string;
+  accountId: string;
+  name: string;
+  path: string;
+  arn: string;
+  description: string | null;
+  /** The trust policy exactly as it was saved (IAM returns it URL-encoded at the API edge). */
+  trustPolicy: string;
+  maxSessionDuration: number;
+  permissionsBoundaryArn: string | null;
+  serviceLinkedService: string | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  lastUsedRegion: string | null;
+  version: number;
+  tags: Tag[];
+}
+
+export interface RoleListItem {
+  id: string;
+  name: string;
+  path: string;
+  arn: string;
+  description: string | null;
+  trustPolicy: string;
+  maxSessionDuration: number;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  serviceLinkedService: string | null;
+}
+
+export interface IamUser {
+  id: string;
+  accountId: string;
+  name: string;
+  path: string;
+  arn: string;
+  permissionsBoundaryArn: string | null;
+  createdAt: Date;
+  tags: Tag[];
+  /** Most recent use of any of the user's access keys. */
+  passwordLastUsed?: Date | null;
+}
+
+export interface AccessKeyMetadata {
+  accessKeyId: string;
+  userName: string;
+  status: "Active" | "Inactive";
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  lastUsedService: string | null;
+  lastUsedRegion: string | null;
+}
+
+/** Returned once, at creation: the only time the secret leaves the store. */
+export interface NewAccessKey extends AccessKeyMetadata {
+  secretAccessKey: string;
+}
+
+export interface ManagedPolicy {
+  id: string;
+  name: string;
+  path: string;
+  arn: string;
+  description: string | null;
+  defaultVersionId: string;
+  attachmentCount: number;
+  permissionsBoundaryUsageCount: number;
+  isAttachable: boolean;
+  awsManaged: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface PolicyVersion {
+  versionId: string;
+  document: string;
+  isDefault: boolean;
+  createdAt: Date;
+}
+
+export interface AttachedPolicy {
+  policyName: string;
+  policyArn: string;
+  path: string;
+}
+
+export interface InlinePolicy {
+  name: string;
+  document: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  isTruncated: boolean;
+  marker?: string;
+}
+
+export interface PolicyEntities {
+  roles: { name: string; id: string }[];
+  users: { name: string; id: string }[];
+}
