@@ -1,4 +1,4 @@
-import { checkPolicyForIam, collectPrincipalArns, type PolicyKind } from "@/lib/policy";
+import { checkPolicyForIam, collectPrincipalArns, loadCatalogue, type PolicyKind } from "@/lib/policy";
 import { loadPrincipalFacts } from "@/lib/db/principals";
 import type { Tx } from "@/lib/db/client";
 import { AwsError } from "./errors";
@@ -8,13 +8,21 @@ import { AwsError } from "./errors";
  * The rules live in lib/policy; this only supplies what the store knows (held accounts, existing principals),
  * because IAM resolves named users and roles when a trust policy is saved.
  */
-export async function assertPolicyAccepted(tx: Tx, document: string, kind: PolicyKind, accountId: string) {
+export async function assertPolicyAccepted(
+  tx: Tx,
+  document: string,
+  kind: PolicyKind,
+  accountId: string,
+  options: { inline?: boolean } = {},
+) {
+  await loadCatalogue(); // once per process; IAM refuses unknown service prefixes ("Vendor X is not valid")
   const arns = kind === "trust" ? safeCollect(document) : [];
   const facts = await loadPrincipalFacts(tx, arns);
   const rejection = checkPolicyForIam(document, kind, {
     ownAccountId: accountId,
     isHeldAccount: (id) => facts.heldAccounts.has(id),
     principalExists: (arn) => facts.existingArns.has(arn),
+    inlinePolicy: options.inline,
   });
   if (rejection) throw new AwsError(rejection.code, rejection.message);
 }

@@ -185,7 +185,7 @@ export async function putRolePolicy(ctx: RequestContext, roleName: string, polic
   await auditedChange(ctx, "PutRolePolicy", roleTarget(ctx, roleName), async (tx) => {
     const role = await requireRole(tx, ctx.accountId, roleName);
     assertModifiable(role);
-    await assertPolicyAccepted(tx, document, "identity", ctx.accountId);
+    await assertPolicyAccepted(tx, document, "identity", ctx.accountId, { inline: true });
     const others = (await repo.listRoleInlinePolicies(tx, role.id)).filter((p) => p.name !== policyName);
     assertInlineQuota([...others.map((p) => p.document), document], LIMITS.inlinePolicySizePerRole, `role ${role.name}`);
     await repo.upsertRoleInlinePolicy(tx, role.id, policyName, document);

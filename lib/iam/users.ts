@@ -115,7 +115,7 @@ export async function listUserTags(ctx: RequestContext, name: string, page: { ma
 export async function putUserPolicy(ctx: RequestContext, userName: string, policyName: string, document: string) {
   await auditedChange(ctx, "PutUserPolicy", userTarget(ctx, userName), async (tx) => {
     const user = await requireUser(tx, ctx.accountId, userName);
-    await assertPolicyAccepted(tx, document, "identity", ctx.accountId);
+    await assertPolicyAccepted(tx, document, "identity", ctx.accountId, { inline: true });
     const others = (await repo.listUserInlinePolicies(tx, user.id)).filter((p) => p.name !== policyName);
     assertInlineQuota([...others.map((p) => p.document), document], LIMITS.inlinePolicySizePerUser, `user ${user.name}`);
     await repo.upsertUserInlinePolicy(tx, user.id, policyName, document);

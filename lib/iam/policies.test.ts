@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshTestDb } from "@/lib/db/test-db";
+import * as policies from "./policies";
+import * as roles from "./roles";
+import type { RequestContext } from "./context";
+import { AwsError } from "./errors";
+
+const ctx: RequestContext = { accountId: "111111111111", actor: "tester@example.com", source: "api", requestId: "r-3" };
+const doc = (action: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: "*" }] });
+
+async function refusal(p: Promise<unknown>): Promise<AwsError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AwsError) return e;
+    throw e;
+  }
+  throw new Error("expected an AwsError");
+}
+
+beforeAll(useFreshTestDb);
+
+describe("customer managed policies", () => {
+  it("creates a policy with an ANPA id and version v1", async () => {
+    const p = await policies.createPolicy(ctx, { PolicyName: "read-logs", PolicyDocument: doc("logs:GetLogEvents") });
+    expect(p.id).toMatch(/^ANPA[A-Z0-9]{17}$/);
+    expect(p.arn).toBe("arn:aws:iam::111111111111:policy/read-logs");
+    expect(p.defaultVersionId).toBe("v1");
+    expect(p.awsManaged).toBe(false);
+  });
+
+  it("refuses a policy naming a principal, with IAM's message", async () => {
+    const bad = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }] });
+    const err = await refusal(policies.createPolicy(ctx, { PolicyName: "bad", PolicyDocument: bad }));
+    expect(err.code).toBe("MalformedPolicyDocument");
+    expect(err.message).toBe("Policy document should not specify a principal.");
+  });
+
+  it("keeps at most five versions", async () => {
+    const arn = "arn:aws:iam::111111111111:policy/read-logs";
+    for (let i = 2; i <= 5; i++) await policies.createPolicyVersion(ctx, arn, doc("logs:GetLogEvents"), i === 5);
+    expect((await policies.getPolicy(ctx, arn)).defaultVersionId).toBe("v5");
+    expect((await refusal(policies.createPolicyVersion(ctx, arn, doc("logs:*"), true))).code).toBe("LimitExceeded");
+    const saved = await policies.savePolicyDocument(ctx, arn, doc("logs:*"));
+    expect(saved.versionId).toBe("v6");
+    expect((await policies.listPolicyVersions(ctx, arn)).map((v) => v.versionId)).toEqual(["v6", "v5", "v4", "v3", "v2"]);
+  });
+
+  it("refuses to delete a policy that is attached", async () => {
+    await policies.createPolicy(ctx, { PolicyName: "attached", PolicyDocument: doc("s3:GetObject") });
+    await roles.createRole(ctx, {
+      RoleName: "holder",
+      AssumeRolePolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+    });
+    const arn = "arn:aws:iam::111111111111:policy/attached";
+    await roles.attachRolePolicy(ctx, "holder", arn);
+    expect((await refusal(policies.deletePolicyWithVersions(ctx, arn))).message).toBe("Cannot delete a policy attached to entities.");
+    expect((await policies.listEntitiesForPolicy(ctx, arn)).roles.map((r) => r.name)).toEqual(["holder"]);
+    await roles.detachRolePolicy(ctx, "holder", arn);
+    await policies.deletePolicyWithVersions(ctx, arn);
+    expect((await refusal(policies.getPolicy(ctx, arn))).code).toBe("NoSuchEntity");
+  });
+
+  it("never lets an account modify the AWS-managed catalogue", async () => {
+    const err = await refusal(policies.savePolicyDocument(ctx, "arn:aws:iam::aws:policy/ReadOnlyAccess", doc("*")));
+    expect(err.code).toBe("UnmodifiableEntity");
+  });
+
+  it("lists by scope", async () => {
+    const local = await policies.listPolicies(ctx, { scope: "Local" });
+    expect(local.items.every((p) => !p.awsManaged)).toBe(true);
+    const aws = await policies.listPolicies(ctx, { scope: "AWS", search: "readonly" });
+    expect(aws.items.map((p) => p.name)).toEqual(["AmazonS3ReadOnlyAccess", "ReadOnlyAccess"]);
+  });
+});

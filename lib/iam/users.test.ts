@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshTestDb } from "@/lib/db/test-db";
+import { getDb } from "@/lib/db/client";
+import * as users from "./users";
+import * as keys from "./access-keys";
+import type { RequestContext } from "./context";
+import { AwsError } from "./errors";
+
+const ctx: RequestContext = { accountId: "111111111111", actor: "tester@example.com", source: "api", requestId: "r-2" };
+
+async function refusal(p: Promise<unknown>): Promise<AwsError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AwsError) return e;
+    throw e;
+  }
+  throw new Error("expected an AwsError");
+}
+
+beforeAll(useFreshTestDb);
+
+describe("IAM users", () => {
+  it("creates a user with an AIDA id and a path in its ARN", async () => {
+    const u = await users.createUser(ctx, { UserName: "alice", Path: "/eng/", Tags: [{ Key: "team", Value: "a" }] });
+    expect(u.id).toMatch(/^AIDA[A-Z0-9]{17}$/);
+    expect(u.arn).toBe("arn:aws:iam::111111111111:user/eng/alice");
+    expect(u.tags).toEqual([{ Key: "team", Value: "a" }]);
+  });
+
+  it("keeps accounts apart", async () => {
+    const other = { ...ctx, accountId: "222222222222" };
+    await users.createUser(other, { UserName: "alice" });
+    expect((await users.listUsers(other)).items.map((u) => u.arn)).toEqual(["arn:aws:iam::222222222222:user/alice"]);
+  });
+
+  it("refuses to delete a user with keys, then deletes once they are gone", async () => {
+    await users.createUser(ctx, { UserName: "bob" });
+    const key = await keys.createAccessKey(ctx, "bob");
+    expect((await refusal(users.deleteUser(ctx, "bob"))).message).toBe("Cannot delete entity, must delete access keys first.");
+    await keys.deleteAccessKey(ctx, "bob", key.accessKeyId);
+    await users.deleteUser(ctx, "bob");
+    expect((await refusal(users.getUser(ctx, "bob"))).code).toBe("NoSuchEntity");
+  });
+});
+
+describe("access keys", () => {
+  it("issues AKIA keys, at most two per user, and returns the secret only at creation", async () => {
+    await users.createUser(ctx, { UserName: "carol" });
+    const first = await keys.createAccessKey(ctx, "carol");
+    expect(first.accessKeyId).toMatch(/^AKIA[A-Z0-9]{16}$/);
+    expect(first.secretAccessKey).toHaveLength(40);
+    await keys.createAccessKey(ctx, "carol");
+    const third = await refusal(keys.createAccessKey(ctx, "carol"));
+    expect(third.code).toBe("LimitExceeded");
+    const listed = await keys.listAccessKeys(ctx, "carol");
+    expect(listed).toHaveLength(2);
+    expect(JSON.stringify(listed)).not.toContain(first.secretAccessKey);
+  });
+
+  it("stores the secret sealed, and opens it for signature checks", async () => {
+    const k = await keys.createAccessKey(ctx, "alice");
+    const row = await getDb().accessKey.findUnique({ where: { id: k.accessKeyId } });
+    expect(row?.secretEncrypted).not.toContain(k.secretAccessKey);
+    const signing = await keys.findSigningKey(k.accessKeyId);
+    expect(signing?.secretAccessKey).toBe(k.secretAccessKey);
+    expect(signing?.userArn).toBe("arn:aws:iam::111111111111:user/eng/alice");
+  });
+
+  it("deactivates a key", async () => {
+    const [k] = await keys.listAccessKeys(ctx, "alice");
+    await keys.updateAccessKey(ctx, "alice", k.accessKeyId, "Inactive");
+    expect((await keys.findSigningKey(k.accessKeyId))?.status).toBe("Inactive");
+    expect((await refusal(keys.updateAccessKey(ctx, "alice", "AKIANOSUCHKEY0000000", "Active"))).code).toBe("NoSuchEntity");
+  });
+});
