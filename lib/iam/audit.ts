@@ -1,4 +1,5 @@
 import { getDb, type Tx } from "@/lib/db/client";
+import { loadCatalogue } from "@/lib/policy";
 import { insertAuditEvent, listAuditEventRows, type AuditEvent } from "@/lib/db/audit";
 import type { RequestContext } from "./context";
 import { isAwsError } from "./errors";
@@ -6,6 +7,9 @@ import { isAwsError } from "./errors";
 export type { AuditEvent };
 
 /** The ARN an event is about; a function when it is known only by looking the entity up (e.g. by name). */
+/** Generous limits: a busy 2-core machine must not turn a slow commit into a spurious failure. */
+const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 20_000 };
+
 export type TargetRef = string | null | (() => Promise<string | null>);
 
 /**
@@ -20,6 +24,9 @@ export async function auditedChange<T>(
   targetOf?: (result: T) => string | null,
 ): Promise<T> {
   const db = getDb();
+  // Policy checks inside a change need the action catalogue; loading it (once, ~2 s) inside the transaction
+  // would hold SQLite's write lock meanwhile.
+  await loadCatalogue();
   try {
     return await db.$transaction(async (tx) => {
       const result = await change(tx);
@@ -33,7 +40,7 @@ export async function auditedChange<T>(
         requestId: ctx.requestId,
       });
       return result;
-    });
+    }, TRANSACTION_LIMITS);
   } catch (err) {
     if (isAwsError(err)) {
       await insertAuditEvent(db, {
