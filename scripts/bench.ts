@@ -1,13 +1,12 @@
 // `npm run bench`: every benchmark, printed as markdown tables (copied into the README's Performance section).
 import os from "node:os";
+import { benchPolicy } from "../bench/policy.bench";
 import { benchStore } from "../bench/store.bench";
 
 async function main() {
   const sections: string[] = [];
   console.log(`Roleplane benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} cores\n`);
-  const policyBench = await import("../bench/policy.bench").catch(() => null);
-  if (policyBench && "benchPolicy" in policyBench && typeof policyBench.benchPolicy === "function")
-    sections.push(await policyBench.benchPolicy());
+  sections.push(await benchPolicy());
   sections.push(await benchStore());
   console.log(sections.join("\n"));
 }

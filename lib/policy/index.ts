@@ -1,0 +1,15 @@
+/**
+ * Roleplane's policy language core: parse, validate, IAM's refusals, and plain-words summaries.
+ * Pure TypeScript with no I/O (except the optional catalogue load), usable on the server and in the browser.
+ */
+export type { Finding, IamRejection, PolicyKind, Position, Severity, Span, ValidationContext } from "./types";
+export { parseJson, type JsonNode, type JsonObject, type JsonArray, type JsonMember, type ParsedJson } from "./parse";
+export { positionAt } from "./position";
+export { readPolicy, type PolicyModel, type StatementModel } from "./model";
+export { validatePolicy } from "./validate";
+export { checkPolicyForIam } from "./iam-rejection";
+export { collectPrincipalArns } from "./collect";
+export { describeTrustPolicy } from "./describe-trust";
+export { policySize, TRUST_POLICY_QUOTA, MANAGED_POLICY_QUOTA, SESSION_POLICY_QUOTA } from "./size";
+export { loadCatalogue, installCatalogue, exportCatalogue, isCatalogueLoaded, type CatalogueData } from "./catalogue";
+export { CODES, type FindingCode } from "./findings";
