@@ -13,6 +13,8 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts"],
           environment: "node",
+          // Some tests load the AWS action catalogue (~2 s alone, more on a busy 2-core machine).
+          testTimeout: 30_000,
         },
       },
       {
