@@ -1,6 +1,8 @@
 import type { Tx } from "./client";
 import { pageOf } from "./pagination";
 import type { ManagedPolicy, PolicyEntities, PolicyVersion } from "@/lib/iam/types";
+import type { Tag } from "@/lib/iam/schemas";
+import { toTags } from "./mappers";
 
 /** Managed policies: the AWS-managed catalogue (scope "aws") and customer policies (scope = account id). */
 
@@ -27,11 +29,12 @@ export async function findPolicyByName(tx: Tx, scope: string, name: string): Pro
 }
 
 export async function toManagedPolicy(tx: Tx, p: PolicyRecord): Promise<ManagedPolicy> {
-  const [roles, users, roleBoundaries, userBoundaries] = await Promise.all([
+  const [roles, users, roleBoundaries, userBoundaries, tags] = await Promise.all([
     tx.rolePolicyAttachment.count({ where: { policyId: p.id } }),
     tx.userPolicyAttachment.count({ where: { policyId: p.id } }),
     tx.role.count({ where: { permissionsBoundaryArn: p.arn } }),
     tx.iamUser.count({ where: { permissionsBoundaryArn: p.arn } }),
+    tx.policyTag.findMany({ where: { policyId: p.id } }),
   ]);
   return {
     id: p.id,
@@ -46,10 +49,12 @@ export async function toManagedPolicy(tx: Tx, p: PolicyRecord): Promise<ManagedP
     awsManaged: p.scope === "aws",
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
+    tags: toTags(tags),
   };
 }
 
 export interface NewPolicy {
+  tags: Tag[];
   id: string;
   accountId: string | null;
   name: string;
@@ -72,6 +77,7 @@ export async function insertPolicy(tx: Tx, p: NewPolicy): Promise<PolicyRecord> 
       description: p.description,
       defaultVersionId: "v1",
       versions: { create: { versionId: "v1", number: 1, document: p.document, isDefault: true } },
+      tags: { create: p.tags.map((t, i) => ({ key: t.Key, keyLower: t.Key.toLowerCase(), value: t.Value, position: i })) },
     },
   });
 }

@@ -9,6 +9,7 @@ import { newUniqueId } from "./ids";
 import { assertPolicyAccepted } from "./policy-documents";
 import { LIMITS, type CreatePolicyInput } from "./schemas";
 import type { ManagedPolicy, PolicyVersion } from "./types";
+import { assertUniqueTagKeys } from "./tags";
 
 /**
  * Managed policies: customer policies in an account, beside the read-only AWS-managed catalogue. Edits create
@@ -35,6 +36,7 @@ export async function createPolicy(ctx: RequestContext, input: CreatePolicyInput
   const path = input.Path ?? "/";
   const arn = customerPolicyArn(ctx.accountId, path, input.PolicyName);
   return auditedChange(ctx, "CreatePolicy", arn, async (tx) => {
+    assertUniqueTagKeys(input.Tags ?? []);
     if (await repo.findPolicyByName(tx, ctx.accountId, input.PolicyName))
       throw new AwsError("EntityAlreadyExists", `A policy called ${input.PolicyName} already exists. Duplicate names are not allowed.`);
     await assertPolicyAccepted(tx, input.PolicyDocument, "identity", ctx.accountId);
@@ -46,6 +48,7 @@ export async function createPolicy(ctx: RequestContext, input: CreatePolicyInput
       arn,
       description: input.Description ?? null,
       document: input.PolicyDocument,
+      tags: input.Tags ?? [],
     });
     return repo.toManagedPolicy(tx, created);
   });

@@ -57,10 +57,8 @@ export const userNameSchema = awsString({ ...LIMITS.userName, pattern: /^[\w+=,.
 export const policyNameSchema = awsString({ ...LIMITS.policyName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
 export const pathSchema = awsString({
   ...LIMITS.path,
-  pattern: /^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$/,
+  pattern: /^(?:\u002F|\u002F[\u0021-\u007E]+\u002F)$/,
   patternText: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)",
-}).refine((p) => p === "/" || /^\/[\x21-\x7e]+\/$/.test(p), {
-  message: "Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)",
 });
 export const pathPrefixSchema = awsString({
   min: 1,
@@ -155,25 +153,61 @@ export const accessKeyStatusSchema = z.enum(["Active", "Inactive"], {
   message: "Member must satisfy enum value set: [Active, Inactive]",
 });
 
-/** The AWS member name is the API parameter with a lower-case first letter: RoleName → roleName. */
-function memberName(path: PropertyKey[]): string {
-  return path
-    .map((p) => (typeof p === "number" ? `${p + 1}` : String(p).charAt(0).toLowerCase() + String(p).slice(1)))
-    .join(".member.");
+/**
+ * AWS names a member by its lower-camel name and list positions as `tags.1.member.key`, e.g. "Value 'x' at
+ * 'tags.1.member.key' failed to satisfy constraint: …".
+ */
+export function memberPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const p of path) {
+    if (typeof p === "number") out += `.${p + 1}.member`;
+    else {
+      const s = String(p);
+      out += (out === "" ? "" : ".") + s.charAt(0).toLowerCase() + s.slice(1);
+    }
+  }
+  return out;
 }
 
-function displayValue(input: unknown, path: PropertyKey[]): string {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = input;
-  for (const p of path) v = v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[p] : undefined;
-  if (v === undefined || v === null) return "null";
-  return typeof v === "object" ? JSON.stringify(v) : String(v);
+  for (const p of path) v = typeof v === "object" && v !== null ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
 }
 
-/** Renders zod issues in the words of AWS's ValidationError. */
+function display(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(display).join(", ")}]`;
+  if (isRecord(v)) return JSON.stringify(v);
+  return String(v);
+}
+
+/** zod's own words for a type mismatch are not AWS's; say what the member must be instead. */
+function constraint(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type") {
+    if (issue.expected === "number") return "Member must be a number";
+    if (issue.expected === "boolean") return "Member must be a boolean";
+    if (issue.expected === "array") return "Member must be a list";
+    if (issue.expected === "string") return "Member must be a string";
+    if (issue.expected === "object") return "Member must be a structure";
+  }
+  return issue.message;
+}
+
+/**
+ * Renders zod issues as IAM's ValidationError text. A missing required member reads "Value null at 'roleName'
+ * failed to satisfy constraint: Member must not be null", as IAM answers (no quotes around null).
+ */
 export function formatValidationIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string {
-  const parts = issues.map(
-    (i) => `Value '${displayValue(input, i.path)}' at '${memberName(i.path)}' failed to satisfy constraint: ${i.message}`,
-  );
+  const rendered = issues.map((issue) => {
+    const at = memberPath(issue.path);
+    const v = valueAt(input, issue.path);
+    if (v === undefined || v === null) return `Value null at '${at}' failed to satisfy constraint: Member must not be null`;
+    return `Value '${display(v)}' at '${at}' failed to satisfy constraint: ${constraint(issue)}`;
+  });
+  // A schema may check one constraint twice (a regex plus a refinement); AWS states each violation once.
+  const parts = [...new Set(rendered)];
   const n = parts.length;
   return `${n} validation error${n === 1 ? "" : "s"} detected: ${parts.join("; ")}`;
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

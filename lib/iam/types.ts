@@ -75,6 +75,7 @@ export interface ManagedPolicy {
   awsManaged: boolean;
   createdAt: Date;
   updatedAt: Date;
+  tags: Tag[];
 }
 
 export interface PolicyVersion {

@@ -1,0 +1,14 @@
+import type { QueryService } from "../action";
+import { accessKeyActions } from "./access-keys";
+import { policyActions } from "./policies";
+import { rolePolicyActions } from "./role-policies";
+import { roleActions } from "./roles";
+import { userActions } from "./users";
+
+/** IAM, API version 2010-05-08 (https://docs.aws.amazon.com/IAM/latest/APIReference/). */
+export const iamService: QueryService = {
+  name: "iam",
+  version: "2010-05-08",
+  namespace: "https://iam.amazonaws.com/doc/2010-05-08/",
+  actions: { ...roleActions, ...rolePolicyActions, ...policyActions, ...userActions, ...accessKeyActions },
+};

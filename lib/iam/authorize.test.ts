@@ -1,0 +1,176 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshTestDb } from "@/lib/db/test-db";
+import { getDb } from "@/lib/db/client";
+import { loadUserPolicies } from "@/lib/db/identity-policies";
+import { AccessDeniedError, authorizeApiCall, iamAuthorizationInput, iamResourceArn, type ApiCaller } from "./authorize";
+import type { RequestContext } from "./context";
+import * as policies from "./policies";
+import * as roles from "./roles";
+import * as users from "./users";
+
+const ACCT = "111111111111";
+const ctx: RequestContext = { accountId: ACCT, actor: "tester@example.com", source: "console", requestId: "r-auth" };
+const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
+const doc = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
+const roleArn = (name: string) => `arn:aws:iam::${ACCT}:role/${name}`;
+
+async function callerFor(name: string, setup: (name: string) => Promise<unknown> = async () => undefined, tags?: { Key: string; Value: string }[]) {
+  const u = await users.createUser(ctx, { UserName: name, Tags: tags });
+  await setup(name);
+  return { accountId: ACCT, arn: u.arn, userId: u.id, type: "user" } satisfies ApiCaller;
+}
+
+async function denial(p: Promise<unknown>): Promise<AccessDeniedError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AccessDeniedError) return e;
+    throw e;
+  }
+  throw new Error("expected AccessDenied");
+}
+
+beforeAll(useFreshTestDb);
+
+describe("authorizeApiCall", () => {
+  it("allows a user with AdministratorAccess", async () => {
+    const caller = await callerFor("admin", (n) => users.attachUserPolicy(ctx, n, ADMIN));
+    const d = await authorizeApiCall(caller, "iam:CreateRole", roleArn("x"));
+    expect(d.decision).toBe("Allowed");
+    expect(d.reasons).toContainEqual(expect.objectContaining({ kind: "statement", applies: true, policy: expect.objectContaining({ arn: ADMIN }) }));
+  });
+
+  it("denies a user without policies with AWS's implicit-deny message", async () => {
+    const caller = await callerFor("nobody");
+    const e = await denial(authorizeApiCall(caller, "iam:CreateRole", roleArn("x")));
+    expect(e.code).toBe("AccessDenied");
+    expect(e.status).toBe(403);
+    expect(e.message).toBe(
+      `User: arn:aws:iam::${ACCT}:user/nobody is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::${ACCT}:role/x because no identity-based policy allows the iam:CreateRole action`,
+    );
+    expect(e.decision.decision).toBe("ImplicitlyDenied");
+  });
+
+  it("omits the resource for actions authorized on *", async () => {
+    const caller = await callerFor("nobody2");
+    const e = await denial(authorizeApiCall(caller, "iam:GetAccountSummary", "*"));
+    expect(e.message).toBe(`User: ${caller.arn} is not authorized to perform: iam:GetAccountSummary because no identity-based policy allows the iam:GetAccountSummary action`);
+  });
+
+  it("lets an explicit inline Deny win over AdministratorAccess", async () => {
+    const caller = await callerFor("guarded", async (n) => {
+      await users.attachUserPolicy(ctx, n, ADMIN);
+      await users.putUserPolicy(ctx, n, "NoDeletes", doc({ Effect: "Deny", Action: "iam:Delete*", Resource: "*" }));
+    });
+    const e = await denial(authorizeApiCall(caller, "iam:DeleteRole", roleArn("x")));
+    expect(e.message).toBe(
+      `User: ${caller.arn} is not authorized to perform: iam:DeleteRole on resource: arn:aws:iam::${ACCT}:role/x with an explicit deny in an identity-based policy`,
+    );
+    expect(e.decision.decision).toBe("ExplicitlyDenied");
+    await expect(authorizeApiCall(caller, "iam:GetRole", roleArn("x"))).resolves.toMatchObject({ decision: "Allowed" });
+  });
+
+  it("names the managed policy holding an explicit deny, as AWS does in the same account", async () => {
+    const deny = await policies.createPolicy(ctx, { PolicyName: "DenyCreateRole", PolicyDocument: doc({ Effect: "Deny", Action: "iam:CreateRole", Resource: "*" }) });
+    const caller = await callerFor("managed-deny", async (n) => {
+      await users.attachUserPolicy(ctx, n, ADMIN);
+      await users.attachUserPolicy(ctx, n, deny.arn);
+    });
+    const e = await denial(authorizeApiCall(caller, "iam:CreateRole", roleArn("x")));
+    expect(e.message).toMatch(new RegExp(`with an explicit deny in an identity-based policy: ${deny.arn.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+  });
+
+  it("limits AdministratorAccess with a permissions boundary", async () => {
+    const boundary = await policies.createPolicy(ctx, { PolicyName: "ReadRolesOnly", PolicyDocument: doc({ Effect: "Allow", Action: ["iam:Get*", "iam:List*"], Resource: "*" }) });
+    const caller = await callerFor("bounded", async (n) => {
+      await users.attachUserPolicy(ctx, n, ADMIN);
+      await users.putUserPermissionsBoundary(ctx, n, boundary.arn);
+    });
+    await expect(authorizeApiCall(caller, "iam:GetRole", roleArn("x"))).resolves.toMatchObject({ decision: "Allowed" });
+    const e = await denial(authorizeApiCall(caller, "iam:CreateRole", roleArn("x")));
+    expect(e.message).toBe(
+      `User: ${caller.arn} is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::${ACCT}:role/x because no permissions boundary allows the iam:CreateRole action`,
+    );
+  });
+
+  it("allows a resource-scoped policy only on matching roles", async () => {
+    const caller = await callerFor("team-lead", (n) =>
+      users.putUserPolicy(ctx, n, "TeamRoles", doc({ Effect: "Allow", Action: "iam:*Role*", Resource: `arn:aws:iam::${ACCT}:role/team-*` })),
+    );
+    await expect(authorizeApiCall(caller, "iam:CreateRole", roleArn("team-a"))).resolves.toMatchObject({ decision: "Allowed" });
+    const e = await denial(authorizeApiCall(caller, "iam:CreateRole", roleArn("prod-db")));
+    expect(e.decision.reasons).toContainEqual(expect.objectContaining({ kind: "statement", failedOn: "resource" }));
+  });
+
+  it("evaluates conditions on aws:PrincipalTag from the user's tags", async () => {
+    const tagged = doc({ Effect: "Allow", Action: "iam:GetRole", Resource: "*", Condition: { StringEquals: { "aws:PrincipalTag/team": "platform" } } });
+    const insider = await callerFor("tagged-in", (n) => users.putUserPolicy(ctx, n, "ByTag", tagged), [{ Key: "team", Value: "platform" }]);
+    const outsider = await callerFor("tagged-out", (n) => users.putUserPolicy(ctx, n, "ByTag", tagged), [{ Key: "team", Value: "data" }]);
+    await expect(authorizeApiCall(insider, "iam:GetRole", roleArn("x"))).resolves.toMatchObject({ decision: "Allowed" });
+    const e = await denial(authorizeApiCall(outsider, "iam:GetRole", roleArn("x")));
+    expect(e.decision.reasons).toContainEqual(
+      expect.objectContaining({ failedOn: "condition", conditions: [expect.objectContaining({ key: "aws:PrincipalTag/team", requestValues: ["data"] })] }),
+    );
+  });
+
+  it("supplies aws:username for policy variables and aws:SourceIp from the transport", async () => {
+    const self = doc({
+      Effect: "Allow",
+      Action: "iam:*AccessKey*",
+      Resource: "arn:aws:iam::*:user/${aws:username}",
+      Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/8" } },
+    });
+    const caller = await callerFor("self-service", (n) => users.putUserPolicy(ctx, n, "OwnKeys", self));
+    const own = `arn:aws:iam::${ACCT}:user/self-service`;
+    await expect(authorizeApiCall(caller, "iam:CreateAccessKey", own, { sourceIp: "10.1.2.3" })).resolves.toMatchObject({ decision: "Allowed" });
+    await denial(authorizeApiCall(caller, "iam:CreateAccessKey", own, { sourceIp: "192.0.2.1" }));
+    await denial(authorizeApiCall(caller, "iam:CreateAccessKey", `arn:aws:iam::${ACCT}:user/admin`, { sourceIp: "10.1.2.3" }));
+  });
+
+  it("finds the user by ARN when the id is not given, and denies an unknown caller", async () => {
+    const caller = await callerFor("by-arn", (n) => users.attachUserPolicy(ctx, n, ADMIN));
+    await expect(authorizeApiCall({ ...caller, userId: undefined }, "iam:ListRoles", `arn:aws:iam::${ACCT}:role/`)).resolves.toMatchObject({ decision: "Allowed" });
+    await denial(authorizeApiCall({ accountId: ACCT, arn: `arn:aws:iam::${ACCT}:user/ghost`, type: "user" }, "iam:ListRoles", "*"));
+  });
+});
+
+describe("loadUserPolicies", () => {
+  it("returns managed default versions, inline policies, the boundary and tags", async () => {
+    const caller = await callerFor("loaded", async (n) => {
+      await users.attachUserPolicy(ctx, n, ADMIN);
+      await users.putUserPolicy(ctx, n, "inline", doc({ Effect: "Allow", Action: "s3:*", Resource: "*" }));
+      await users.putUserPermissionsBoundary(ctx, n, ADMIN);
+    }, [{ Key: "k", Value: "v" }]);
+    const p = await loadUserPolicies(getDb(), caller.userId);
+    expect(p?.identity.map((i) => [i.name, i.arn])).toEqual([["AdministratorAccess", ADMIN], ["inline", undefined]]);
+    expect(p?.boundary?.arn).toBe(ADMIN);
+    expect(p?.boundary?.document).toContain('"Action":"*"');
+    expect(p?.tags).toEqual([{ Key: "k", Value: "v" }]);
+  });
+});
+
+describe("iamResourceArn", () => {
+  it("uses the role's stored path, else the CreateRole Path", async () => {
+    const trust = doc({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" });
+    await roles.createRole(ctx, { RoleName: "pathed", Path: "/svc/", AssumeRolePolicyDocument: trust, Tags: [{ Key: "owner", Value: "ops" }] });
+    expect(await iamResourceArn("DeleteRole", { RoleName: "PATHED" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:role/svc/pathed`);
+    expect(await iamResourceArn("CreateRole", { RoleName: "new", Path: "/a/" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:role/a/new`);
+    expect(await iamResourceArn("GetRole", { RoleName: "missing" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:role/missing`);
+    const input = await iamAuthorizationInput("TagRole", { RoleName: "pathed", Tags: [{ Key: "env", Value: "prod" }] }, ACCT);
+    expect(input.context).toMatchObject({ "aws:ResourceTag/owner": "ops", "iam:ResourceTag/owner": "ops", "aws:RequestTag/env": "prod", "aws:TagKeys": ["env"] });
+  });
+
+  it("maps users, policies and list actions as IAM does", async () => {
+    const me = `arn:aws:iam::${ACCT}:user/me`;
+    expect(await iamResourceArn("CreateUser", { UserName: "u", Path: "/x/" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:user/x/u`);
+    expect(await iamResourceArn("CreateAccessKey", {}, ACCT, me)).toBe(me);
+    expect(await iamResourceArn("GetPolicy", { PolicyArn: ADMIN }, ACCT)).toBe(ADMIN);
+    expect(await iamResourceArn("CreatePolicy", { PolicyName: "p" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:policy/p`);
+    expect(await iamResourceArn("ListRoles", {}, ACCT)).toBe(`arn:aws:iam::${ACCT}:role/`);
+    expect(await iamResourceArn("ListUsers", { PathPrefix: "/eng/" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:user/eng/`);
+    expect(await iamResourceArn("ListPolicies", {}, ACCT)).toBe("policy path /");
+    expect(await iamResourceArn("GetAccountSummary", {}, ACCT)).toBe("*");
+    const attach = await iamAuthorizationInput("AttachRolePolicy", { RoleName: "r", PolicyArn: ADMIN }, ACCT);
+    expect(attach).toEqual({ resourceArn: `arn:aws:iam::${ACCT}:role/r`, context: { "iam:PolicyARN": ADMIN } });
+  });
+});

