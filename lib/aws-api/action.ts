@@ -9,6 +9,7 @@ export interface Caller {
   arn: string;
   /** Set when the caller is an IAM user (long-term AKIA key). */
   userName?: string;
+  userId?: string;
   accessKeyId: string;
   region: string;
 }
@@ -17,6 +18,11 @@ export interface ActionContext {
   ctx: RequestContext;
   /** Absent only for actions that AWS serves unsigned (STS AssumeRoleWithWebIdentity / WithSAML). */
   caller?: Caller;
+  /**
+   * Checks the caller's permissions for this call. Run after the input is parsed: AWS answers a malformed
+   * request with ValidationError before it evaluates policies.
+   */
+  authorize?: (input: Record<string, unknown>) => Promise<void>;
 }
 
 /**
@@ -32,7 +38,13 @@ export function action<S extends z.ZodType>(
   schema: S,
   run: (c: ActionContext, input: z.infer<S>) => Promise<XmlObject | undefined>,
 ): QueryAction {
-  return { handle: (c, input) => run(c, parseInput(schema, input)) };
+  return {
+    handle: async (c, input) => {
+      const parsed = parseInput(schema, input);
+      await c.authorize?.(input);
+      return run(c, parsed);
+    },
+  };
 }
 
 /** A service reachable at /api/aws, chosen by the SigV4 scope's service (or, unsigned, by Version). */

@@ -1,4 +1,8 @@
 import { findSigningKey, recordAccessKeyUse, type SigningKey } from "@/lib/iam/access-keys";
+import { AccessDeniedError, authorizeApiCall, iamAuthorizationInput } from "@/lib/iam/authorize";
+import { auditRefusal } from "@/lib/iam/audit";
+import type { RequestContext } from "@/lib/iam/context";
+import { explainDecision } from "@/lib/policy";
 import { AwsError, isAwsError } from "@/lib/iam/errors";
 import { newRequestId } from "@/lib/iam/ids";
 import type { Caller, QueryAction, QueryService } from "./action";
@@ -82,10 +86,45 @@ async function authenticate(req: Request, url: URL, body: Uint8Array): Promise<{
       accountId: key.accountId,
       arn: key.userArn,
       userName: key.userName,
+      userId: key.userId,
       accessKeyId: key.accessKeyId,
       region: verified.region,
     },
   };
+}
+
+/**
+ * IAM evaluates the caller's identity policies and permissions boundary for every call
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html). A refusal is
+ * recorded in the audit trail with the evaluator's explanation.
+ */
+async function authorizeCall(
+  req: Request,
+  url: URL,
+  service: QueryService,
+  actionName: string,
+  caller: Caller,
+  input: Record<string, unknown>,
+  ctx: RequestContext,
+): Promise<void> {
+  const { resourceArn, context } = await iamAuthorizationInput(actionName, input, caller.accountId, caller.arn);
+  try {
+    await authorizeApiCall(
+      { accountId: caller.accountId, arn: caller.arn, userId: caller.userId, type: "user" },
+      `${service.name}:${actionName}`,
+      resourceArn,
+      {
+        region: caller.region,
+        secureTransport: url.protocol === "https:",
+        sourceIp: req.headers.get("x-forwarded-for")?.split(",")[0].trim(),
+        keys: context,
+      },
+    );
+  } catch (e) {
+    if (e instanceof AccessDeniedError)
+      await auditRefusal(ctx, actionName, resourceArn, e.code, [e.message, ...explainDecision(e.decision)].join(" "));
+    throw e;
+  }
 }
 
 function xmlResponse(xml: string, status: number, requestId: string): Response {
@@ -131,7 +170,8 @@ export async function handleAwsRequest(req: Request): Promise<Response> {
     }
 
     const ctx = { accountId: caller?.accountId ?? "", actor: caller?.arn ?? "anonymous", source: "api" as const, requestId };
-    const result = await action.handle({ ctx, caller }, query.input);
+    const authorize = caller ? (input: Record<string, unknown>) => authorizeCall(req, url, service, query.action!, caller, input, ctx) : undefined;
+    const result = await action.handle({ ctx, caller, authorize }, query.input);
     return xmlResponse(renderResponse(query.action!, namespace, result, requestId), 200, requestId);
   } catch (e) {
     const { error, status } = toXmlError(e);

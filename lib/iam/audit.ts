@@ -59,6 +59,21 @@ export async function auditedChange<T>(
   }
 }
 
+/** Records a refusal that happened before any change began (e.g. the caller lacked permission). */
+export async function auditRefusal(ctx: RequestContext, action: string, target: string | null, errorCode: string, reason: string) {
+  await insertAuditEvent(getDb(), {
+    accountId: ctx.accountId,
+    actor: ctx.actor,
+    action,
+    target,
+    outcome: "Failure",
+    errorCode,
+    reason,
+    source: ctx.source,
+    requestId: ctx.requestId,
+  });
+}
+
 export async function listAuditEvents(q: { accountId?: string; target?: string; limit?: number }) {
   return listAuditEventRows(getDb(), { ...q, limit: Math.min(q.limit ?? 100, 500) });
 }

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshTestDb } from "@/lib/db/test-db";
 import { getDb } from "@/lib/db/client";
 import { loadUserPolicies } from "@/lib/db/identity-policies";
-import { AccessDeniedError, authorizeApiCall, iamAuthorizationInput, iamResourceArn, type ApiCaller } from "./authorize";
+import { evaluateRequest } from "@/lib/policy";
+import { AccessDeniedError, accessDeniedMessage, authorizeApiCall, iamAuthorizationInput, iamResourceArn, type ApiCaller } from "./authorize";
 import type { RequestContext } from "./context";
 import * as policies from "./policies";
 import * as roles from "./roles";
@@ -131,6 +132,25 @@ describe("authorizeApiCall", () => {
     const caller = await callerFor("by-arn", (n) => users.attachUserPolicy(ctx, n, ADMIN));
     await expect(authorizeApiCall({ ...caller, userId: undefined }, "iam:ListRoles", `arn:aws:iam::${ACCT}:role/`)).resolves.toMatchObject({ decision: "Allowed" });
     await denial(authorizeApiCall({ accountId: ACCT, arn: `arn:aws:iam::${ACCT}:user/ghost`, type: "user" }, "iam:ListRoles", "*"));
+  });
+});
+
+describe("accessDeniedMessage", () => {
+  it("words trust-policy refusals as AWS STS does", () => {
+    const bob = `arn:aws:iam::${ACCT}:user/bob`;
+    const request = { action: "sts:AssumeRole", resource: roleArn("target"), principal: { arn: bob, accountId: ACCT, type: "user" as const } };
+    const trust = (effect: string) => ({
+      kind: "trust" as const,
+      ownerAccountId: ACCT,
+      arn: roleArn("target"),
+      document: doc({ Effect: effect, Principal: { AWS: bob }, Action: "sts:AssumeRole" }),
+    });
+    const head = `User: ${bob} is not authorized to perform: sts:AssumeRole on resource: ${roleArn("target")}`;
+    expect(accessDeniedMessage(bob, evaluateRequest(request, { identity: [], resource: trust("Deny") }))).toBe(`${head} with an explicit deny in the role trust policy`);
+    const other = { ...request, principal: { ...request.principal, arn: `arn:aws:iam::${ACCT}:user/eve` } };
+    expect(accessDeniedMessage(other.principal.arn, evaluateRequest(other, { identity: [], resource: trust("Allow") }))).toBe(
+      `User: ${other.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn("target")} because no role trust policy allows the sts:AssumeRole action`,
+    );
   });
 });
 

@@ -67,7 +67,9 @@ export function accessDeniedMessage(principalArn: string, decision: Decision): s
   const head = `User: ${principalArn} is not authorized to perform: ${action}${resource === "*" ? "" : ` on resource: ${resource}`}`;
   const words = TYPE_WORDS[decision.deniedBy ?? "identity"];
   if (decision.decision === "ExplicitlyDenied") {
-    const arn = decision.deniedByPolicy?.arn;
+    // The ARN suffix covers identity-based policies, boundaries and session policies, not resource policies.
+    const named = decision.deniedBy === "identity" || decision.deniedBy === "boundary" || decision.deniedBy === "session";
+    const arn = named ? decision.deniedByPolicy?.arn : undefined;
     return `${head} with an explicit deny in ${words.article} ${words.name}${arn ? `: ${arn}` : ""}`;
   }
   return `${head} because no ${words.name} allows the ${action} action`;

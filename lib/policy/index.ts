@@ -13,3 +13,26 @@ export { describeTrustPolicy } from "./describe-trust";
 export { policySize, TRUST_POLICY_QUOTA, MANAGED_POLICY_QUOTA, SESSION_POLICY_QUOTA } from "./size";
 export { loadCatalogue, installCatalogue, exportCatalogue, isCatalogueLoaded, type CatalogueData } from "./catalogue";
 export { CODES, type FindingCode } from "./findings";
+export { evaluateRequest, explainDecision } from "./evaluate";
+export { describePolicy } from "./evaluate-explain";
+export { evaluateCondition } from "./conditions";
+export type {
+  ConditionCheck,
+  ContextValue,
+  Decision,
+  ElementCheck,
+  EvaluationRequest,
+  GateReason,
+  IdentityPolicy,
+  PolicyDocument,
+  PolicyRef,
+  PolicySet,
+  PolicyType,
+  PrincipalCheck,
+  PrincipalMatchVia,
+  PrincipalType,
+  Reason,
+  RequestPrincipal,
+  StatementReason,
+  UnreadableReason,
+} from "./evaluate-types";

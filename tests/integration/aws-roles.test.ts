@@ -22,7 +22,7 @@ import {
   UpdateRoleCommand,
   UpdateRoleDescriptionCommand,
 } from "@aws-sdk/client-iam";
-import { failure, iamClient, identityPolicy, trustPolicy, uniqueName } from "@/lib/aws-api/testing";
+import { failure, iamClient, identityPolicy, trustPolicy, uniqueName } from "./support/aws";
 
 const iam = iamClient(inject("baseUrl"), {
   accessKeyId: inject("adminAccessKeyId"),

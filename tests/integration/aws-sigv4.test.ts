@@ -10,7 +10,7 @@ import {
   ListAccessKeysCommand,
   UpdateAccessKeyCommand,
 } from "@aws-sdk/client-iam";
-import { failure, iamClient, rawRequest, trustPolicy, uniqueName, type Credentials } from "@/lib/aws-api/testing";
+import { failure, iamClient, rawRequest, trustPolicy, uniqueName, type Credentials } from "./support/aws";
 
 const baseUrl = inject("baseUrl");
 const admin = { accessKeyId: inject("adminAccessKeyId"), secretAccessKey: inject("adminSecretAccessKey") };

@@ -32,7 +32,7 @@ import {
   TagUserCommand,
   UntagUserCommand,
 } from "@aws-sdk/client-iam";
-import { failure, iamClient, identityPolicy, trustPolicy, uniqueName } from "@/lib/aws-api/testing";
+import { failure, iamClient, identityPolicy, trustPolicy, uniqueName } from "./support/aws";
 
 const iam = iamClient(inject("baseUrl"), {
   accessKeyId: inject("adminAccessKeyId"),

@@ -15,7 +15,7 @@ import {
   UpdateRoleCommand,
   type CreateRoleCommandInput,
 } from "@aws-sdk/client-iam";
-import { failure, iamClient, identityPolicy, rawRequest, trustPolicy, uniqueName } from "@/lib/aws-api/testing";
+import { failure, iamClient, identityPolicy, rawRequest, trustPolicy, uniqueName } from "./support/aws";
 
 const baseUrl = inject("baseUrl");
 const credentials = { accessKeyId: inject("adminAccessKeyId"), secretAccessKey: inject("adminSecretAccessKey") };

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { Sha256 } from "./sha256";
+import { Sha256 } from "@/lib/aws-api/sha256";
 
 /**
  * Test support for the integration tests in tests/integration/aws-*.test.ts: the official SDK client aimed at a

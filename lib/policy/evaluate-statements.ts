@@ -1,0 +1,147 @@
+/**
+ * Reading policy documents for evaluation and checking one statement against a request.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+import { checkCondition } from "./conditions";
+import { actionMatches, arnMatch, resolveVariables, type ContextLookup } from "./evaluate-patterns";
+import { checkPrincipal } from "./evaluate-principals";
+import type { ElementCheck, EvaluationRequest, PolicyDocument, PolicyRef, StatementReason } from "./evaluate-types";
+import { Reporter } from "./findings";
+import { readPolicy, type ListElement, type PolicyModel, type StatementModel } from "./model";
+import { parseJson } from "./parse";
+
+/** A policy ready for evaluation; `model` null when the text is not a readable policy. */
+export interface LoadedPolicy {
+  ref: PolicyRef;
+  model: PolicyModel | null;
+  error?: string;
+  /** Policy variables exist only in `Version: 2012-10-17`; in older policies `${…}` is literal text. */
+  variables: boolean;
+}
+
+const models = new Map<string, { model: PolicyModel | null; error?: string }>();
+
+function readModel(text: string): { model: PolicyModel | null; error?: string } {
+  const hit = models.get(text);
+  if (hit) return hit;
+  const parsed = parseJson(text);
+  let result: { model: PolicyModel | null; error?: string };
+  if (parsed.errors.length > 0) result = { model: null, error: `The policy is not valid JSON: ${parsed.errors[0].message}.` };
+  else {
+    // Grammar findings do not matter here: stored documents passed IAM's checks, and evaluation reads what it can.
+    const model = readPolicy(parsed, new Reporter("identity"));
+    result = model ? { model } : { model: null, error: "The policy is not a JSON object." };
+  }
+  // The same few managed policies are evaluated on every API call; keep their models.
+  if (models.size > 500) models.clear();
+  models.set(text, result);
+  return result;
+}
+
+export function loadPolicy(document: PolicyDocument, ref: PolicyRef): LoadedPolicy {
+  const text = typeof document === "string" ? document : JSON.stringify(document);
+  const { model, error } = readModel(text);
+  return { ref, model, error, variables: model?.version?.value === "2012-10-17" };
+}
+
+function checkList(el: ListElement, value: string, match: (pattern: string) => boolean): ElementCheck {
+  const hit = el.items.find((i) => match(i.value));
+  const negated = el.name.startsWith("Not");
+  return {
+    element: el.name as ElementCheck["element"],
+    matched: negated ? !hit : !!hit,
+    value,
+    ...(hit ? { pattern: hit.value } : {}),
+    path: hit?.path ?? el.path,
+  };
+}
+
+function checkResource(s: StatementModel, resource: string, lookup: ContextLookup | undefined): ElementCheck | undefined {
+  const el = s.resource ?? s.notResource;
+  // Trust policies have no Resource: the role they are attached to is the resource.
+  if (!el) return undefined;
+  return checkList(el, resource, (pattern) => {
+    if (pattern === "*") return true;
+    const pieces = resolveVariables(pattern, lookup);
+    return pieces !== null && arnMatch(pieces, resource);
+  });
+}
+
+/**
+ * Evaluates one statement. Everything is checked once the action matches, so a near miss can show every
+ * element that failed; returns null for a statement whose Effect is neither Allow nor Deny.
+ */
+export function evaluateStatement(
+  s: StatementModel,
+  policy: LoadedPolicy,
+  request: EvaluationRequest,
+  lookup: ContextLookup,
+  resourcePolicy: boolean,
+): StatementReason | null {
+  const value = s.effect?.value;
+  if (value !== "Allow" && value !== "Deny") return null;
+  const effect: "Allow" | "Deny" = value;
+  const actionEl = s.action ?? s.notAction;
+  const base = {
+    kind: "statement" as const,
+    policy: policy.ref,
+    statementIndex: s.index,
+    ...(s.sid ? { sid: s.sid.value } : {}),
+    path: s.path,
+    effect,
+  };
+  const action: ElementCheck = actionEl
+    ? checkList(actionEl, request.action, (p) => actionMatches(p, request.action))
+    : { element: "Action", matched: false, value: request.action, path: s.path };
+  if (!action.matched) return { ...base, applies: false, failedOn: "action", action, conditions: [] };
+
+  const varLookup = policy.variables ? lookup : undefined;
+  const resource = checkResource(s, request.resource, varLookup);
+  const principal = checkPrincipal(s, request.principal, resourcePolicy);
+  const conditions = (s.condition?.entries ?? []).map((e) =>
+    checkCondition({ operator: e.operator, key: e.key, values: e.values.map((v) => v.value), path: e.path }, lookup, policy.variables),
+  );
+  const failedOn =
+    resource && !resource.matched
+      ? "resource"
+      : !principal.matched
+        ? "principal"
+        : conditions.some((c) => !c.passed)
+          ? "condition"
+          : undefined;
+  return {
+    ...base,
+    applies: failedOn === undefined,
+    ...(failedOn ? { failedOn } : {}),
+    action,
+    ...(resource ? { resource } : {}),
+    ...(principal.element === "implicit" ? {} : { principal }),
+    conditions,
+  };
+}
+
+/** The statements of a set of policies that bear on the request: those that apply, and near misses. */
+export interface PolicyTypeResult {
+  allows: StatementReason[];
+  denies: StatementReason[];
+  /** Statements whose action matched but some other element did not. */
+  nearMisses: StatementReason[];
+}
+
+export function evaluatePolicies(
+  policies: LoadedPolicy[],
+  request: EvaluationRequest,
+  lookup: ContextLookup,
+  resourcePolicy: boolean,
+): PolicyTypeResult {
+  const result: PolicyTypeResult = { allows: [], denies: [], nearMisses: [] };
+  for (const p of policies) {
+    for (const s of p.model?.statements ?? []) {
+      const r = evaluateStatement(s, p, request, lookup, resourcePolicy);
+      if (!r) continue;
+      if (r.applies) (r.effect === "Deny" ? result.denies : result.allows).push(r);
+      else if (r.failedOn !== "action") result.nearMisses.push(r);
+    }
+  }
+  return result;
+}
