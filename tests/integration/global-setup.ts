@@ -50,7 +50,7 @@ export default async function setup(project: TestProject) {
     baseUrl = `http://127.0.0.1:${port}`;
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roleplane-it-"));
     server = spawn(process.execPath, ["scripts/start.mjs"], {
-      cwd: path.resolve(__dirname, "../.."),
+      cwd: path.resolve(import.meta.dirname, "../.."),
       env: {
         ...process.env,
         PORT: port,
