@@ -4,6 +4,6 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { loadCatalogue } = await import("@/lib/policy");
+  const { loadCatalogue } = await import("@/lib/policy/catalogue-loader");
   void loadCatalogue();
 }

@@ -2,7 +2,8 @@
  * Validation throughput and latency for a small trust policy and a ~10 KB identity policy.
  * Run: node --import tsx bench/policy.bench.ts
  */
-import { checkPolicyForIam, loadCatalogue, validatePolicy, type PolicyKind } from "../lib/policy";
+import { checkPolicyForIam, validatePolicy, type PolicyKind } from "../lib/policy";
+import { loadCatalogue } from "../lib/policy/catalogue-loader";
 
 const trust = JSON.stringify(
   {

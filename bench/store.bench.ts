@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { createRole, listRoles } from "@/lib/iam/roles";
 import { newUniqueId } from "@/lib/iam/ids";
 import type { RequestContext } from "@/lib/iam/context";
-import { loadCatalogue } from "@/lib/policy";
+import { loadCatalogue } from "@/lib/policy/catalogue-loader";
 import { percentiles, table } from "./stats";
 
 const ctx: RequestContext = { accountId: "111111111111", actor: "bench", source: "api", requestId: "bench" };

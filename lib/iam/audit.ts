@@ -1,5 +1,5 @@
 import { getDb, type Tx } from "@/lib/db/client";
-import { loadCatalogue } from "@/lib/policy";
+import { loadCatalogue } from "@/lib/policy/catalogue-loader";
 import { insertAuditEvent, listAuditEventRows, type AuditEvent } from "@/lib/db/audit";
 import type { RequestContext } from "./context";
 import { isAwsError } from "./errors";

@@ -1,4 +1,5 @@
-import { checkPolicyForIam, collectPrincipalArns, loadCatalogue, type PolicyKind } from "@/lib/policy";
+import { checkPolicyForIam, collectPrincipalArns, type PolicyKind } from "@/lib/policy";
+import { loadCatalogue } from "@/lib/policy/catalogue-loader";
 import { loadPrincipalFacts } from "@/lib/db/principals";
 import type { Tx } from "@/lib/db/client";
 import { AwsError } from "./errors";

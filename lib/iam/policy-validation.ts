@@ -1,13 +1,6 @@
 import { z } from "zod";
-import {
-  checkPolicyForIam,
-  collectPrincipalArns,
-  loadCatalogue,
-  validatePolicy,
-  type Finding,
-  type IamRejection,
-  type ValidationContext,
-} from "@/lib/policy";
+import { checkPolicyForIam, collectPrincipalArns, validatePolicy, type Finding, type IamRejection, type ValidationContext } from "@/lib/policy";
+import { loadCatalogue } from "@/lib/policy/catalogue-loader";
 import { getDb } from "@/lib/db/client";
 import { loadPrincipalFacts } from "@/lib/db/principals";
 import type { RequestContext } from "./context";

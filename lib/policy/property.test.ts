@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkPolicyForIam, collectPrincipalArns, describeTrustPolicy, loadCatalogue, positionAt, validatePolicy, type PolicyKind } from "@/lib/policy";
+import { checkPolicyForIam, collectPrincipalArns, describeTrustPolicy, positionAt, validatePolicy, type PolicyKind } from "@/lib/policy";
+import { loadCatalogue } from "@/lib/policy/catalogue-loader";
 
 const kinds: PolicyKind[] = ["trust", "identity", "boundary", "session"];
 const ctx = { isHeldAccount: (id: string) => id === "111111111111", principalExists: () => false, ownAccountId: "111111111111" };
