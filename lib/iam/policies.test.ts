@@ -3,20 +3,11 @@ import { useFreshTestDb } from "@/lib/db/test-db";
 import * as policies from "./policies";
 import * as roles from "./roles";
 import type { RequestContext } from "./context";
-import { AwsError } from "./errors";
+import { refusal } from "./test-helpers";
 
 const ctx: RequestContext = { accountId: "111111111111", actor: "tester@example.com", source: "api", requestId: "r-3" };
 const doc = (action: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: "*" }] });
 
-async function refusal(p: Promise<unknown>): Promise<AwsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AwsError) return e;
-    throw e;
-  }
-  throw new Error("expected an AwsError");
-}
 
 beforeAll(useFreshTestDb);
 

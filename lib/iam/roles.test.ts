@@ -3,22 +3,13 @@ import { useFreshTestDb } from "@/lib/db/test-db";
 import * as roles from "./roles";
 import { listAuditEvents } from "./audit";
 import type { RequestContext } from "./context";
-import { AwsError } from "./errors";
+import { refusal } from "./test-helpers";
 
 const ctx: RequestContext = { accountId: "111111111111", actor: "tester@example.com", source: "console", requestId: "r-1" };
 const trust = (principal: object, extra: object = {}) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole", ...extra }] });
 const ec2Trust = trust({ Service: "ec2.amazonaws.com" });
 
-async function refusal(p: Promise<unknown>): Promise<AwsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AwsError) return e;
-    throw e;
-  }
-  throw new Error("expected an AwsError");
-}
 
 beforeAll(useFreshTestDb);
 

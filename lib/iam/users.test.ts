@@ -4,19 +4,10 @@ import { getDb } from "@/lib/db/client";
 import * as users from "./users";
 import * as keys from "./access-keys";
 import type { RequestContext } from "./context";
-import { AwsError } from "./errors";
+import { refusal } from "./test-helpers";
 
 const ctx: RequestContext = { accountId: "111111111111", actor: "tester@example.com", source: "api", requestId: "r-2" };
 
-async function refusal(p: Promise<unknown>): Promise<AwsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AwsError) return e;
-    throw e;
-  }
-  throw new Error("expected an AwsError");
-}
 
 beforeAll(useFreshTestDb);
 
