@@ -2,7 +2,7 @@ import type { Tx } from "./client";
 import { toUser } from "./mappers";
 import { pageOf } from "./pagination";
 import type { Tag } from "@/lib/iam/schemas";
-import type { AttachedPolicy, IamUser } from "@/lib/iam/types";
+import type { AttachedPolicy, IamUser, UserListItem } from "@/lib/iam/types";
 
 export async function findUser(tx: Tx, accountId: string, name: string): Promise<IamUser | null> {
   const row = await tx.iamUser.findUnique({
@@ -53,10 +53,26 @@ export async function listUserRows(
     ...(q.search ? { nameLower: { contains: q.search.toLowerCase() } } : {}),
   };
   const [rows, total] = await Promise.all([
-    tx.iamUser.findMany({ where, orderBy: { nameLower: "asc" }, skip: q.offset, take: q.maxItems + 1, include: { tags: true } }),
+    tx.iamUser.findMany({
+      where,
+      orderBy: { nameLower: "asc" },
+      skip: q.offset,
+      take: q.maxItems + 1,
+      include: { tags: true, accessKeys: { select: { status: true, lastUsedAt: true } } },
+    }),
     tx.iamUser.count({ where }),
   ]);
-  return { ...pageOf(rows.map((r) => toUser(r, r.tags)), q.offset, q.maxItems), total };
+  const items: UserListItem[] = rows.map((r) => ({ ...toUser(r, r.tags), accessKeys: summarizeKeys(r.accessKeys) }));
+  return { ...pageOf(items, q.offset, q.maxItems), total };
+}
+
+function summarizeKeys(keys: { status: string; lastUsedAt: Date | null }[]) {
+  const used = keys.map((k) => k.lastUsedAt).filter((d): d is Date => d !== null);
+  return {
+    count: keys.length,
+    active: keys.filter((k) => k.status === "Active").length,
+    lastUsedAt: used.length ? new Date(Math.max(...used.map((d) => d.getTime()))) : null,
+  };
 }
 
 export async function deleteUserRow(tx: Tx, id: string) {

@@ -59,6 +59,20 @@ export async function getPolicy(ctx: RequestContext, arn: string): Promise<Manag
   return repo.toManagedPolicy(db, await requirePolicy(db, ctx.accountId, arn));
 }
 
+/**
+ * Finds a policy by name, as the console's URLs name them: "aws" looks in the AWS-managed catalogue, "local" in
+ * the account, and no scope tries the catalogue first. Names are unique per scope ignoring case, as in IAM.
+ */
+export async function getPolicyByName(ctx: RequestContext, name: string, scope?: "aws" | "local"): Promise<ManagedPolicy> {
+  const db = getDb();
+  const scopes = scope === "aws" ? ["aws"] : scope === "local" ? [ctx.accountId] : ["aws", ctx.accountId];
+  for (const s of scopes) {
+    const found = await repo.findPolicyByName(db, s, name);
+    if (found) return repo.toManagedPolicy(db, found);
+  }
+  throw new AwsError("NoSuchEntity", `Policy ${name} was not found.`);
+}
+
 export async function getPolicyVersion(ctx: RequestContext, arn: string, versionId: string): Promise<PolicyVersion> {
   const db = getDb();
   const p = await requirePolicy(db, ctx.accountId, arn);

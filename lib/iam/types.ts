@@ -47,6 +47,17 @@ export interface IamUser {
   passwordLastUsed?: Date | null;
 }
 
+/** A user as lists show it: with a summary of its access keys (count, active, last use). */
+export interface UserAccessKeySummary {
+  count: number;
+  active: number;
+  lastUsedAt: Date | null;
+}
+
+export interface UserListItem extends IamUser {
+  accessKeys: UserAccessKeySummary;
+}
+
 export interface AccessKeyMetadata {
   accessKeyId: string;
   userName: string;

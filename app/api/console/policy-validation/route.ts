@@ -1,0 +1,8 @@
+import { consoleRoute, json, parseJson } from "@/lib/auth/console-route";
+import { policyValidationInputSchema, validatePolicyInStore } from "@/lib/iam/policy-validation";
+
+/** Read-only: any console user may check a document (viewers review policies too). */
+export const POST = consoleRoute(async (req, { ctx }) => {
+  const input = await parseJson(req, policyValidationInputSchema);
+  return json(await validatePolicyInStore(ctx, input));
+});

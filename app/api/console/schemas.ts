@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { arnSchema, LIMITS, pathPrefixSchema, policyDocumentSchema, policyNameSchema, tagKeyListSchema, tagListSchema } from "@/lib/iam/schemas";
+
+/**
+ * The console's own request shapes, composed from the shared member schemas in lib/iam/schemas (no limit is
+ * restated here). AWS member names are kept at this edge, as in the Query API.
+ */
+export const ROLE_SORTS = ["name", "createdAt", "lastUsedAt"] as const;
+
+export const listRolesQuerySchema = z.object({
+  search: z.string().max(LIMITS.roleName.max).optional(),
+  path: pathPrefixSchema.optional(),
+  sort: z.enum(ROLE_SORTS).default("name"),
+  order: z.enum(["asc", "desc"]).default("asc"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ListRolesQuery = z.infer<typeof listRolesQuerySchema>;
+
+export const trustPolicyBodySchema = z.object({
+  PolicyDocument: policyDocumentSchema,
+  /** The role version the editor read; a save over someone else's change is refused (ConcurrentModification). */
+  ExpectedVersion: z.number().int().optional(),
+});
+
+export const replaceTagsBodySchema = z.object({ Tags: tagListSchema });
+export const untagBodySchema = z.object({ TagKeys: tagKeyListSchema });
+export const attachPolicyBodySchema = z.object({ PolicyArn: arnSchema });
+export const boundaryBodySchema = z.object({ PermissionsBoundary: arnSchema });
+export const putInlinePolicyBodySchema = z.object({ PolicyName: policyNameSchema, PolicyDocument: policyDocumentSchema });
+
+export const listPoliciesQuerySchema = z.object({
+  search: z.string().max(LIMITS.policyName.max).optional(),
+  scope: z.enum(["All", "AWS", "Local"]).default("All"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const queryOf = (req: { nextUrl: URL }) => Object.fromEntries(req.nextUrl.searchParams);

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { accessKeyStatusSchema, LIMITS, pathPrefixSchema } from "@/lib/iam/schemas";
+
+/** The users console routes' own request shapes, composed from the shared member schemas (no limit restated). */
+export const listUsersQuerySchema = z.object({
+  search: z.string().max(LIMITS.userName.max).optional(),
+  path: pathPrefixSchema.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const accessKeyStatusBodySchema = z.object({ Status: accessKeyStatusSchema });

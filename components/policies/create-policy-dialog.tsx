@@ -1,0 +1,72 @@
+"use client";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { createPolicySchema, LIMITS } from "@/lib/iam/schemas";
+import { Dialog } from "@/components/ui/dialog";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import { ErrorState } from "@/components/ui/states";
+import { useToast } from "@/components/ui/toast";
+import { fieldErrors } from "@/components/ui/zod-field-errors";
+import { ApiError } from "@/components/api/fetch-json";
+import { useCreatePolicyMutation } from "./policy-mutations";
+import { STARTER_POLICY } from "./starter-policy";
+import { toPolicy } from "./routes";
+
+/** CreatePolicy: the server checks the document with IAM's rules and answers in IAM's words, shown as they come. */
+export function CreatePolicyDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [draft, setDraft] = useState({ PolicyName: "", Path: "/", Description: "", PolicyDocument: STARTER_POLICY });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useCreatePolicyMutation();
+  const router = useRouter();
+  const toast = useToast();
+  const set = (k: keyof typeof draft) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+  useEffect(() => {
+    if (!open) return;
+    setDraft({ PolicyName: "", Path: "/", Description: "", PolicyDocument: STARTER_POLICY });
+    setErrors({});
+    create.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const parsed = createPolicySchema.safeParse({ ...draft, Path: draft.Path || "/", Description: draft.Description || undefined });
+    setErrors(parsed.success ? {} : fieldErrors(parsed.error.issues).fields);
+    if (!parsed.success) return;
+    await create.mutateAsync(parsed.data).then((p) => {
+      toast({ tone: "success", title: `Policy ${p.name} created` });
+      onClose();
+      router.push(toPolicy({ name: p.name, scope: "local" }));
+    }).catch(() => undefined);
+  }
+
+  const serverError = create.error instanceof ApiError ? create.error : null;
+  return (
+    <Dialog open={open} onClose={onClose} size="lg" title="Create customer managed policy" testId="create-policy-dialog"
+      description="A reusable permissions policy in this account. Attach it to roles and users, or use it as a permissions boundary."
+      footer={<>
+        <Button variant="ghost" onClick={onClose}>Cancel</Button>
+        <Button variant="primary" type="submit" form="create-policy-form" loading={create.isPending} data-testid="confirm-create-policy">Create policy</Button>
+      </>}>
+      <form id="create-policy-form" onSubmit={submit} noValidate className="flex flex-col gap-4 pb-2">
+        <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+          <Field label="Policy name" error={errors.PolicyName} hint={`Up to ${LIMITS.policyName.max} letters, digits and + = , . @ _ -.`}>
+            {({ id, describedBy, invalid }) => <Input id={id} aria-describedby={describedBy} invalid={invalid} value={draft.PolicyName} autoFocus autoComplete="off" onChange={set("PolicyName")} data-testid="policy-name" />}
+          </Field>
+          <Field label="Path" optional error={errors.Path}>
+            {({ id, describedBy, invalid }) => <Input id={id} aria-describedby={describedBy} invalid={invalid} value={draft.Path} className="font-mono text-[13px]" onChange={set("Path")} data-testid="policy-path" />}
+          </Field>
+        </div>
+        <Field label="Description" optional error={errors.Description}>
+          {({ id, describedBy, invalid }) => <Input id={id} aria-describedby={describedBy} invalid={invalid} value={draft.Description} onChange={set("Description")} data-testid="policy-description" />}
+        </Field>
+        <Field label="Policy document (JSON)" error={errors.PolicyDocument} hint={`Checked by the server with IAM's rules. At most ${LIMITS.managedPolicySize.toLocaleString()} characters, whitespace not counted.`}>
+          {({ id, describedBy, invalid }) => <Textarea id={id} aria-describedby={describedBy} invalid={invalid || !!serverError} code rows={14} value={draft.PolicyDocument} onChange={set("PolicyDocument")} data-testid="policy-document" />}
+        </Field>
+        {serverError && <div data-testid="create-policy-error"><ErrorState title={serverError.code} message={serverError.message} /></div>}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+import { useEffect, useState } from "react";
+import { LIMITS } from "@/lib/iam/schemas";
+import { Dialog } from "@/components/ui/dialog";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/input";
+import { ErrorState } from "@/components/ui/states";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/components/api/fetch-json";
+import { prettyJson } from "@/components/format";
+import { useSavePolicyDocumentMutation } from "../policy-mutations";
+import type { PolicyDetailDto, PolicyRef } from "../policy-queries";
+
+/** Saving creates a new version and makes it the default, as the AWS console does. */
+export function EditPolicyDialog({ policy, policyRef, open, onClose }: { policy: PolicyDetailDto; policyRef: PolicyRef; open: boolean; onClose: () => void }) {
+  const [draft, setDraft] = useState("");
+  const save = useSavePolicyDocumentMutation(policyRef);
+  const toast = useToast();
+  useEffect(() => {
+    if (!open) return;
+    setDraft(prettyJson(policy.document));
+    save.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    await save.mutateAsync(draft).then((v) => {
+      toast({ tone: "success", title: `Saved ${policy.name} as ${v.versionId}`, message: "The new version is now the default." });
+      onClose();
+    }).catch(() => undefined);
+  }
+
+  const error = save.error instanceof ApiError ? save.error : null;
+  return (
+    <Dialog open={open} onClose={onClose} size="lg" title={`Edit ${policy.name}`} testId="edit-policy-dialog"
+      description={`Saving creates a new version and makes it the default. A policy keeps at most ${LIMITS.policyVersions} versions: when there are already ${LIMITS.policyVersions}, the oldest non-default version is deleted.`}
+      footer={<>
+        <Button variant="ghost" onClick={onClose}>Cancel</Button>
+        <Button variant="primary" type="submit" form="edit-policy-form" loading={save.isPending} data-testid="save-policy">Save as new version</Button>
+      </>}>
+      <form id="edit-policy-form" onSubmit={submit} className="flex flex-col gap-4 pb-2">
+        <Field label="Policy document (JSON)" hint="Checked by the server with IAM's rules when you save.">
+          {({ id, describedBy }) => <Textarea id={id} aria-describedby={describedBy} invalid={!!error} code rows={18} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="edit-policy-document" />}
+        </Field>
+        {error && <div data-testid="edit-policy-error"><ErrorState title={error.code} message={error.message} /></div>}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+import { useEffect, useState } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { ErrorState } from "@/components/ui/states";
+import { useToast } from "@/components/ui/toast";
+import { useConsole, useReadOnlyReason } from "@/components/shell/console-context";
+import { fetchJson } from "@/components/api/fetch-json";
+import { useCreateRoleMutation } from "../role-queries";
+import { toRole } from "../routes";
+import { TRUST_TEMPLATES, renderTemplate } from "../trust-templates";
+import { firstIncompleteStep, loadDraft, saveDraft } from "./draft-storage";
+import { hasErrors, isWizardStep, STEP_LABELS, toCreateInput, trustJsonError, validateDraft, WIZARD_STEPS, type RoleDraft, type WizardStep } from "./draft";
+import { WizardSteps } from "./wizard-steps";
+import { StepTrust } from "./step-trust";
+import { StepPermissions } from "./step-permissions";
+import { StepDetails } from "./step-details";
+import { StepReview } from "./step-review";
+
+const hrefFor = (s: WizardStep) => `/roles/new?step=${s}`;
+
+export function CreateRoleWizard() {
+  const { account } = useConsole();
+  const readOnly = useReadOnlyReason();
+  const router = useRouter();
+  const toast = useToast();
+  const requested = useSearchParams().get("step");
+  const step: WizardStep = isWizardStep(requested) ? requested : "trust";
+  const [draft, setDraft] = useState<RoleDraft>(() => ({
+    templateId: "ec2",
+    trustPolicy: renderTemplate(TRUST_TEMPLATES[0], account.id),
+    policyArns: [],
+    boundaryArn: "",
+    name: "",
+    path: "",
+    description: "",
+    maxSessionDuration: 3600,
+    tags: [],
+  }));
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    const saved = loadDraft();
+    if (saved) setDraft(saved);
+    setLoaded(true);
+  }, []);
+  useEffect(() => {
+    if (loaded) saveDraft(draft);
+  }, [draft, loaded]);
+  const [showErrors, setShowErrors] = useState(false);
+  const [endpoint, setEndpoint] = useState("http://localhost:3000/api/aws");
+  useEffect(() => setEndpoint(`${window.location.origin}/api/aws`), []);
+  const create = useCreateRoleMutation();
+  const update = (patch: Partial<RoleDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const errors = showErrors ? validateDraft(draft) : {};
+  const index = WIZARD_STEPS.indexOf(step);
+  const reachable = firstIncompleteStep(draft);
+  // A step is only reachable once the ones before it are complete (e.g. a reload on ?step=review of an empty draft).
+  useEffect(() => {
+    if (loaded && reachable && index > WIZARD_STEPS.indexOf(reachable)) router.replace(hrefFor(reachable));
+  }, [loaded, reachable, index, router]);
+
+  function next() {
+    const all = validateDraft(draft);
+    const blocking = step === "trust" ? !!trustJsonError(draft.trustPolicy) : step === "details" ? hasErrors({ ...all, trustPolicy: undefined, boundary: undefined }) : step === "permissions" ? !!all.boundary : false;
+    setShowErrors(blocking);
+    if (!blocking) router.push(hrefFor(WIZARD_STEPS[index + 1]));
+  }
+
+  async function submit() {
+    const input = toCreateInput(draft);
+    const role = await create.mutateAsync(input).catch(() => null);
+    if (!role) return;
+    for (const arn of draft.policyArns) {
+      await fetchJson(`/api/console/roles/${encodeURIComponent(role.name)}/attached-policies`, { method: "POST", body: { PolicyArn: arn } }).catch((e: Error) =>
+        toast({ tone: "error", title: `Could not attach ${arn.split("/").pop()}`, message: e.message }),
+      );
+    }
+    saveDraft(null);
+    toast({ tone: "success", title: `Role ${role.name} created` });
+    router.push(toRole({ name: role.name }));
+  }
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)]">
+      <WizardSteps current={step} hrefFor={hrefFor} />
+      <div className="min-w-0 rounded-xl border border-border bg-surface shadow-card">
+        <header className="border-b border-border px-6 py-4">
+          <h2 className="text-base font-semibold">{STEP_LABELS[step]}</h2>
+        </header>
+        <div className="p-6">
+          {step === "trust" && <StepTrust draft={draft} update={update} error={errors.trustPolicy} accountId={account.id} />}
+          {step === "permissions" && <StepPermissions draft={draft} update={update} boundaryError={errors.boundary} />}
+          {step === "details" && <StepDetails draft={draft} update={update} errors={errors} />}
+          {step === "review" && <StepReview draft={draft} hrefFor={hrefFor} endpoint={endpoint} />}
+          {create.error && <div className="mt-4"><ErrorState title="The role was not created" message={create.error.message} /></div>}
+        </div>
+        <footer className="flex items-center justify-between gap-2 rounded-b-xl border-t border-border bg-surface-2/60 px-6 py-3.5">
+          <Button variant="ghost" onClick={() => (index === 0 ? (saveDraft(null), router.push("/roles")) : router.push(hrefFor(WIZARD_STEPS[index - 1])))}>{index === 0 ? "Cancel" : "Back"}</Button>
+          {step === "review" ? (
+            <Button variant="primary" onClick={submit} loading={create.isPending} disabledReason={readOnly} data-testid="create-role-submit">Create role</Button>
+          ) : (
+            <Button variant="primary" onClick={next} data-testid="wizard-next">Next</Button>
+          )}
+        </footer>
+      </div>
+    </div>
+  );
+}

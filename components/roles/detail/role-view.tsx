@@ -1,0 +1,61 @@
+"use client";
+import Link from "next/link";
+import { SearchX } from "lucide-react";
+import { Tabs } from "@/components/ui/tabs";
+import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { buttonClass } from "@/components/ui/button";
+import { ApiError } from "@/components/api/fetch-json";
+import { ROLE_TABS, ROLE_TAB_LABELS, toRole, toRoles, type RoleTab } from "../routes";
+import { useRoleAttachedPoliciesQuery, useRoleInlinePoliciesQuery, useRoleQuery } from "../role-queries";
+import { RoleSummary } from "./role-summary";
+import { PermissionsTab } from "./permissions-tab";
+import { TrustTab } from "./trust-tab";
+import { TagsTab } from "./tags-tab";
+import { SessionsTab } from "./sessions-tab";
+import { ActivityTab } from "./activity-tab";
+
+export function RoleView({ name, tab }: { name: string; tab: RoleTab }) {
+  const role = useRoleQuery(name);
+  const attached = useRoleAttachedPoliciesQuery(name);
+  const inline = useRoleInlinePoliciesQuery(name);
+
+  if (role.error) {
+    if (role.error instanceof ApiError && role.error.code === "NoSuchEntity")
+      return (
+        <EmptyState icon={<SearchX aria-hidden className="size-5" />} title={`No role named ${name}`} action={<Link href={toRoles()} className={buttonClass("secondary", "sm")}>Back to roles</Link>}>
+          It may have been deleted, or it lives in another account — check the account switcher.
+        </EmptyState>
+      );
+    return <ErrorState title="Could not load the role" message={role.error.message} onRetry={() => role.refetch()} />;
+  }
+  if (!role.data) return <RoleSkeleton />;
+
+  const counts: Partial<Record<RoleTab, number>> = {
+    permissions: attached.data && inline.data ? attached.data.length + inline.data.length : undefined,
+    tags: role.data.tags.length,
+  };
+  return (
+    <div className="flex flex-col gap-6">
+      <RoleSummary role={role.data} attachedCount={attached.data?.length} inlineCount={inline.data?.length} />
+      <div className="flex flex-col gap-5">
+        <Tabs label="Role sections" current={tab} tabs={ROLE_TABS.map((t) => ({ id: t, label: ROLE_TAB_LABELS[t], href: toRole({ name, tab: t }), count: counts[t] }))} />
+        {tab === "permissions" && <PermissionsTab role={role.data} />}
+        {tab === "trust" && <TrustTab role={role.data} />}
+        {tab === "tags" && <TagsTab role={role.data} />}
+        {tab === "sessions" && <SessionsTab />}
+        {tab === "activity" && <ActivityTab name={name} />}
+      </div>
+    </div>
+  );
+}
+
+function RoleSkeleton() {
+  return (
+    <div className="flex flex-col gap-4" aria-label="Loading role">
+      <Skeleton className="h-8 w-64" />
+      <Skeleton className="h-36" />
+      <Skeleton className="h-10" />
+      <Skeleton className="h-48" />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/** Typed, linkable console URLs for roles: tabs and list state live in the URL. */
+export const ROLE_TABS = ["permissions", "trust", "tags", "sessions", "activity"] as const;
+export type RoleTab = (typeof ROLE_TABS)[number];
+
+export const ROLE_TAB_LABELS: Record<RoleTab, string> = {
+  permissions: "Permissions",
+  trust: "Trust relationships",
+  tags: "Tags",
+  sessions: "Sessions",
+  activity: "Activity",
+};
+
+export const isRoleTab = (t: string | undefined): t is RoleTab => (ROLE_TABS as readonly string[]).includes(t ?? "");
+
+export function toRole({ name, tab }: { name: string; tab?: RoleTab }): string {
+  const base = `/roles/${encodeURIComponent(name)}`;
+  return tab && tab !== "permissions" ? `${base}/${tab}` : base;
+}
+
+export type RoleSort = "name" | "createdAt" | "lastUsedAt";
+
+export interface RolesListState {
+  search?: string;
+  path?: string;
+  sort?: RoleSort;
+  order?: "asc" | "desc";
+  page?: number;
+}
+
+export function toRoles(s: RolesListState = {}): string {
+  const q = new URLSearchParams();
+  if (s.search) q.set("search", s.search);
+  if (s.path) q.set("path", s.path);
+  if (s.sort && s.sort !== "name") q.set("sort", s.sort);
+  if (s.order && s.order !== "asc") q.set("order", s.order);
+  if (s.page && s.page > 1) q.set("page", String(s.page));
+  const str = q.toString();
+  return str ? `/roles?${str}` : "/roles";
+}
+
+export function readRolesListState(params: URLSearchParams): Required<Pick<RolesListState, "sort" | "order" | "page">> & RolesListState {
+  const sort = params.get("sort");
+  return {
+    search: params.get("search") ?? undefined,
+    path: params.get("path") ?? undefined,
+    sort: sort === "createdAt" || sort === "lastUsedAt" ? sort : "name",
+    order: params.get("order") === "desc" ? "desc" : "asc",
+    page: Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1),
+  };
+}
+
+export const toNewRole = () => "/roles/new";

@@ -1,0 +1,67 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { FileText, KeyRound, Network, ScrollText, UserRound } from "lucide-react";
+import { cn } from "@/components/ui/cn";
+import { Logo } from "./logo";
+
+const NAV = [
+  { href: "/roles", label: "Roles", icon: KeyRound },
+  { href: "/users", label: "Users", icon: UserRound },
+  { href: "/policies", label: "Policies", icon: FileText },
+];
+
+const LATER = [
+  { label: "Access analysis", icon: Network },
+  { label: "Audit", icon: ScrollText },
+];
+
+export function Sidebar() {
+  const pathname = usePathname();
+  return (
+    <aside className="hidden w-60 shrink-0 flex-col border-r border-border bg-surface md:flex">
+      <div className="flex h-14 items-center border-b border-border px-4">
+        <Logo />
+      </div>
+      <nav aria-label="Console" className="flex flex-1 flex-col gap-6 p-3">
+        <div>
+          <p className="px-2 pb-1.5 text-[11px] font-semibold tracking-wider text-fg-subtle uppercase">IAM</p>
+          <ul className="flex flex-col gap-0.5">
+            {NAV.map(({ href, label, icon: Icon }) => {
+              const active = pathname === href || pathname.startsWith(`${href}/`);
+              return (
+                <li key={href}>
+                  <Link
+                    href={href}
+                    data-testid={`nav-${label.toLowerCase()}`}
+                    aria-current={active ? "page" : undefined}
+                    className={cn(
+                      "flex items-center gap-2.5 rounded-lg px-2.5 py-1.5 text-sm font-medium transition-colors",
+                      active ? "bg-accent-soft text-accent-soft-fg" : "text-fg-muted hover:bg-surface-2 hover:text-fg",
+                    )}
+                  >
+                    <Icon aria-hidden className="size-4" />
+                    {label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+        <div>
+          <p className="px-2 pb-1.5 text-[11px] font-semibold tracking-wider text-fg-subtle uppercase">Insights</p>
+          <ul className="flex flex-col gap-0.5">
+            {LATER.map(({ label, icon: Icon }) => (
+              <li key={label} className="flex items-center gap-2.5 rounded-lg px-2.5 py-1.5 text-sm text-fg-subtle" aria-disabled>
+                <Icon aria-hidden className="size-4" />
+                {label}
+                <span className="ml-auto rounded bg-surface-3 px-1.5 text-[10px] font-medium uppercase">Soon</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </nav>
+      <p className="border-t border-border px-4 py-3 text-xs text-fg-subtle">IAM 2010-05-08 · STS 2011-06-15</p>
+    </aside>
+  );
+}

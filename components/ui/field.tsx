@@ -1,0 +1,39 @@
+import { useId } from "react";
+import { cn } from "./cn";
+
+export interface FieldProps {
+  label: string;
+  hint?: React.ReactNode;
+  error?: string;
+  optional?: boolean;
+  className?: string;
+  /** Receives the ids to wire the control to its label, hint and error. */
+  children: (ids: { id: string; describedBy?: string; invalid: boolean }) => React.ReactNode;
+}
+
+/** Label + control + hint + error, so every input is labelled and its error announced. */
+export function Field({ label, hint, error, optional, className, children }: FieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={cn("flex flex-col gap-1.5", className)}>
+      <label htmlFor={id} className="text-[13px] font-medium text-fg">
+        {label}
+        {optional && <span className="ml-1.5 font-normal text-fg-subtle">optional</span>}
+      </label>
+      {children({ id, describedBy, invalid: !!error })}
+      {error && (
+        <p id={errorId} className="text-[13px] text-danger" role="alert">
+          {error}
+        </p>
+      )}
+      {hint && !error && (
+        <p id={hintId} className="text-[13px] text-fg-muted">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}

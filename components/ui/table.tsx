@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
+import { cn } from "./cn";
+
+export function Table({ children, label, testId }: { children: React.ReactNode; label: string; testId?: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table aria-label={label} data-testid={testId} className="w-full border-collapse text-left text-sm">
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function Th({ children, className, sort }: { children: React.ReactNode; className?: string; sort?: "ascending" | "descending" | "none" }) {
+  return (
+    <th scope="col" aria-sort={sort} className={cn("border-b border-border bg-surface-2/70 px-4 py-2.5 text-xs font-medium tracking-wide text-fg-muted uppercase", className)}>
+      {children}
+    </th>
+  );
+}
+
+/** A column header that sorts by linking to the same view with another sort in the URL. */
+export function SortTh({ label, href, direction, className }: { label: string; href: string; direction?: "asc" | "desc"; className?: string }) {
+  const Icon = direction === "asc" ? ArrowUp : direction === "desc" ? ArrowDown : ChevronsUpDown;
+  return (
+    <Th className={className} sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}>
+      <Link href={href} scroll={false} className="group inline-flex items-center gap-1 hover:text-fg">
+        {label}
+        <Icon aria-hidden className={cn("size-3.5", direction ? "text-fg" : "opacity-40 group-hover:opacity-100")} />
+        <span className="sr-only">{direction ? `, sorted ${direction === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+      </Link>
+    </Th>
+  );
+}
+
+export function Td({ children, className, colSpan }: { children?: React.ReactNode; className?: string; colSpan?: number }) {
+  return (
+    <td colSpan={colSpan} className={cn("border-b border-border px-4 py-3 align-middle", className)}>
+      {children}
+    </td>
+  );
+}
+
+export function Tr({ children, className, testId }: { children: React.ReactNode; className?: string; testId?: string }) {
+  return (
+    <tr data-testid={testId} className={cn("transition-colors hover:bg-surface-2/60 [&:last-child>td]:border-b-0", className)}>
+      {children}
+    </tr>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { fetchJson, type Jsonified } from "@/components/api/fetch-json";
+import type { AccessKeyMetadata, NewAccessKey } from "@/lib/iam/types";
+import { userApi, userKeys, useUserMutation } from "./user-queries";
+
+export type AccessKeyDto = Jsonified<AccessKeyMetadata>;
+export type NewAccessKeyDto = Jsonified<NewAccessKey>;
+
+const keysApi = (user: string, id = "") => userApi(user, `/access-keys${id ? `/${encodeURIComponent(id)}` : ""}`);
+
+export const useAccessKeysQuery = (user: string) =>
+  useQuery({ queryKey: userKeys.accessKeys(user), queryFn: () => fetchJson<AccessKeyDto[]>(keysApi(user)) });
+
+/** The secret lives only in this mutation's result (component state), never in the query cache. */
+export const useCreateAccessKeyMutation = (user: string) =>
+  useUserMutation(user, () => fetchJson<NewAccessKeyDto>(keysApi(user), { method: "POST" }));
+
+export const useUpdateAccessKeyMutation = (user: string) =>
+  useUserMutation(user, (v: { id: string; Status: "Active" | "Inactive" }) =>
+    fetchJson(keysApi(user, v.id), { method: "PATCH", body: { Status: v.Status } }),
+  );
+
+export const useDeleteAccessKeyMutation = (user: string) =>
+  useUserMutation(user, (id: string) => fetchJson(keysApi(user, id), { method: "DELETE" }));

@@ -1,0 +1,20 @@
+"use client";
+import { useState } from "react";
+import { Plus } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { useReadOnlyReason } from "@/components/shell/console-context";
+import { CreateUserDialog } from "./create-user-dialog";
+
+export function CreateUserButton({ size = "md", hideWhenReadOnly }: { size?: "sm" | "md"; hideWhenReadOnly?: boolean }) {
+  const readOnly = useReadOnlyReason();
+  const [open, setOpen] = useState(false);
+  if (readOnly && hideWhenReadOnly) return null;
+  return (
+    <>
+      <Button variant="primary" size={size} icon={<Plus aria-hidden className="size-4" />} disabledReason={readOnly} onClick={() => setOpen(true)} data-testid="create-user">
+        Create user
+      </Button>
+      <CreateUserDialog open={open} onClose={() => setOpen(false)} />
+    </>
+  );
+}

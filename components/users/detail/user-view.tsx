@@ -1,0 +1,61 @@
+"use client";
+import Link from "next/link";
+import { SearchX } from "lucide-react";
+import { Tabs } from "@/components/ui/tabs";
+import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { buttonClass } from "@/components/ui/button";
+import { ApiError } from "@/components/api/fetch-json";
+import { USER_TABS, USER_TAB_LABELS, toUser, toUsers, type UserTab } from "../routes";
+import { useUserQuery } from "../user-queries";
+import { useAccessKeysQuery } from "../access-key-queries";
+import { useUserAttachedPoliciesQuery, useUserInlinePoliciesQuery } from "../user-permission-queries";
+import { UserSummary } from "./user-summary";
+import { UserPermissionsTab } from "./user-permissions-tab";
+import { AccessKeysCard } from "./access-keys-card";
+import { UserTagsTab } from "./user-tags-tab";
+
+export function UserView({ name, tab }: { name: string; tab: UserTab }) {
+  const user = useUserQuery(name);
+  const keys = useAccessKeysQuery(name);
+  const attached = useUserAttachedPoliciesQuery(name);
+  const inline = useUserInlinePoliciesQuery(name);
+
+  if (user.error) {
+    if (user.error instanceof ApiError && user.error.code === "NoSuchEntity")
+      return (
+        <EmptyState icon={<SearchX aria-hidden className="size-5" />} title={`No user named ${name}`} action={<Link href={toUsers()} className={buttonClass("secondary", "sm")}>Back to users</Link>}>
+          It may have been deleted, or it lives in another account — check the account switcher.
+        </EmptyState>
+      );
+    return <ErrorState title="Could not load the user" message={user.error.message} onRetry={() => user.refetch()} />;
+  }
+  if (!user.data) return <UserSkeleton />;
+
+  const counts: Partial<Record<UserTab, number>> = {
+    permissions: attached.data && inline.data ? attached.data.length + inline.data.length : undefined,
+    "security-credentials": keys.data?.length,
+    tags: user.data.tags.length,
+  };
+  return (
+    <div className="flex flex-col gap-6">
+      <UserSummary user={user.data} keys={keys.data} attachedCount={attached.data?.length} inlineCount={inline.data?.length} />
+      <div className="flex flex-col gap-5">
+        <Tabs label="User sections" current={tab} tabs={USER_TABS.map((t) => ({ id: t, label: USER_TAB_LABELS[t], href: toUser({ name, tab: t }), count: counts[t] }))} />
+        {tab === "permissions" && <UserPermissionsTab user={user.data} />}
+        {tab === "security-credentials" && <AccessKeysCard user={user.data} />}
+        {tab === "tags" && <UserTagsTab user={user.data} />}
+      </div>
+    </div>
+  );
+}
+
+function UserSkeleton() {
+  return (
+    <div className="flex flex-col gap-4" aria-label="Loading user">
+      <Skeleton className="h-8 w-64" />
+      <Skeleton className="h-28" />
+      <Skeleton className="h-10" />
+      <Skeleton className="h-48" />
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export type { UserAccessKeySummary, UserListItem } from "@/lib/iam/types";

@@ -1,0 +1,157 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { test as base, expect } from "./support/fixtures";
+import { E2E } from "./support/env";
+import { uniqueName } from "./support/console-api";
+
+const doc = (actions: string[]) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] }, null, 2);
+
+/** Customer policies made in a test; detached from whatever holds them and deleted when the test ends. */
+class PoliciesApi {
+  private readonly created = new Set<string>();
+  constructor(readonly request: APIRequestContext) {}
+
+  async createPolicy(name = uniqueName("policy")) {
+    const res = await this.request.post("/api/console/policies", { data: { PolicyName: name, PolicyDocument: doc(["s3:GetObject"]) } });
+    expect(res.status(), await res.text()).toBe(201);
+    this.created.add(name);
+    return (await res.json()) as { name: string; arn: string };
+  }
+
+  track(name: string) {
+    this.created.add(name);
+  }
+
+  async cleanup() {
+    for (const name of this.created) {
+      const base = `/api/console/policies/${encodeURIComponent(name)}`;
+      const entities = await this.request.get(`${base}/entities?scope=local`);
+      if (!entities.ok()) continue;
+      const { roles, users } = (await entities.json()) as { roles: { name: string }[]; users: { name: string }[] };
+      const { arn } = (await (await this.request.get(`${base}?scope=local`)).json()) as { arn: string };
+      for (const r of roles) await this.request.delete(`/api/console/roles/${encodeURIComponent(r.name)}/attached-policies?arn=${encodeURIComponent(arn)}`);
+      for (const u of users) await this.request.delete(`/api/console/users/${encodeURIComponent(u.name)}/attached-policies?arn=${encodeURIComponent(arn)}`);
+      await this.request.delete(`${base}?scope=local`);
+    }
+  }
+}
+
+const test = base.extend<{ policies: PoliciesApi }>({
+  policies: async ({ api }, use) => {
+    const policies = new PoliciesApi(api.request);
+    await use(policies);
+    await policies.cleanup();
+  },
+});
+
+// Every selector for the policies console lives in these helpers; the tests read as user steps.
+async function goToPolicies(page: Page, query = "") {
+  await page.goto(`/policies${query}`);
+  await expect(page.getByRole("heading", { name: "Policies", level: 1 })).toBeVisible();
+}
+
+async function goToPolicy(page: Page, name: string, query = "") {
+  await page.goto(`/policies/${encodeURIComponent(name)}${query}`);
+  await expect(page.getByTestId("policy-title")).toHaveText(name);
+}
+
+async function fillCreatePolicy(page: Page, p: { name?: string; description?: string; document: string }) {
+  const dialog = page.getByTestId("create-policy-dialog");
+  if (!(await dialog.isVisible())) await page.getByTestId("create-policy").click();
+  if (p.name) await dialog.getByLabel("Policy name").fill(p.name);
+  if (p.description) await dialog.getByLabel("Description").fill(p.description);
+  await dialog.getByLabel("Policy document (JSON)").fill(p.document);
+  await dialog.getByTestId("confirm-create-policy").click();
+}
+
+async function assertCreateRefused(page: Page, code: string, message: string) {
+  const error = page.getByTestId("create-policy-error");
+  await expect(error).toContainText(code);
+  await expect(error).toContainText(message);
+}
+
+async function clickEditPolicy(page: Page, document: string) {
+  await page.getByTestId("edit-policy").click();
+  await page.getByTestId("edit-policy-document").fill(document);
+  await page.getByTestId("save-policy").click();
+  await expect(page.getByTestId("edit-policy-dialog")).toBeHidden();
+}
+
+async function clickDeletePolicy(page: Page, name: string) {
+  await page.getByTestId("delete-policy").click();
+  const dialog = page.getByTestId("delete-policy-dialog");
+  await dialog.getByLabel("Type the policy name to confirm").fill(name);
+  await dialog.getByTestId("confirm-delete-policy").click();
+}
+
+test.describe("policies console", () => {
+  test("an admin creates a customer policy, fixing what IAM refused, then edits it into v2", async ({ page, policies }) => {
+    const name = uniqueName("readonly-s3");
+    policies.track(name);
+    await goToPolicies(page);
+    await fillCreatePolicy(page, { name, description: "Read objects of every bucket.", document: '{"Version": "2012-10-17", "Statement": [' });
+    await assertCreateRefused(page, "MalformedPolicyDocument", "Syntax errors in policy.");
+
+    await fillCreatePolicy(page, { document: doc(["s3:GetObject"]) });
+    await expect(page).toHaveURL(new RegExp(`/policies/${name}\\?scope=local$`));
+    await expect(page.getByTestId("policy-title")).toHaveText(name);
+    await expect(page.getByTestId("policy-type")).toHaveText("Customer managed");
+    await expect(page.getByTestId("policy-description-text")).toHaveText("Read objects of every bucket.");
+    await expect(page.getByTestId("policy-default-version")).toHaveText("v1");
+
+    await clickEditPolicy(page, doc(["s3:GetObject", "s3:ListBucket"]));
+    await expect(page.getByTestId("policy-default-version")).toHaveText("v2");
+    await expect(page.getByTestId("policy-document-view")).toContainText("s3:ListBucket");
+    await page.getByTestId("tab-versions").click();
+    await expect(page.getByTestId("policy-version-row")).toHaveCount(2);
+    await expect(page.getByTestId("policy-version-row").filter({ hasText: "v2" })).toContainText("Default");
+  });
+
+  test("a policy attached to a role cannot be deleted, and the console says why in IAM's words", async ({ page, api, policies }) => {
+    const policy = await policies.createPolicy();
+    const role = await api.createRole();
+    await api.attachPolicy(role.name, policy.arn);
+    await goToPolicy(page, policy.name, "/entities?scope=local");
+    await expect(page.getByTestId("policy-entity-row").filter({ hasText: role.name })).toBeVisible();
+
+    await clickDeletePolicy(page, policy.name);
+    await expect(page.getByTestId("delete-policy-error")).toContainText("DeleteConflict");
+    await expect(page.getByTestId("delete-policy-error")).toContainText("Cannot delete a policy attached to entities.");
+    await page.reload();
+    await expect(page.getByTestId("policy-title")).toHaveText(policy.name);
+  });
+
+  test("anyone browses the AWS managed AdministratorAccess, which cannot be changed", async ({ page }) => {
+    await goToPolicies(page);
+    await page.getByTestId("policies-type").selectOption("aws");
+    await expect(page).toHaveURL(/type=aws/);
+    await page.getByTestId("policies-search").fill("AdministratorAccess");
+    await expect(page).toHaveURL(/search=AdministratorAccess/);
+    await page.getByTestId("policy-link").filter({ hasText: /^AdministratorAccess$/ }).click();
+    await expect(page).toHaveURL(/\/policies\/AdministratorAccess\?scope=aws$/);
+    await expect(page.getByTestId("policy-type")).toHaveText("AWS managed");
+    await expect(page.getByTestId("policy-arn")).toHaveText("arn:aws:iam::aws:policy/AdministratorAccess");
+    await expect(page.getByTestId("policy-document-view")).toContainText('"Action": "*"');
+    await expect(page.getByTestId("edit-policy")).toBeDisabled();
+    await expect(page.getByTestId("delete-policy")).toBeDisabled();
+    // The name alone resolves too: AWS's catalogue first, then the account's policies.
+    await goToPolicy(page, "AWSLambdaBasicExecutionRole");
+    await expect(page.getByTestId("policy-arn")).toHaveText("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+  });
+});
+
+test.describe("policies console for a viewer", () => {
+  test.use({ storageState: E2E.storage.viewer });
+
+  test("sees customer policies but cannot create, edit or delete them", async ({ page, policies }) => {
+    const policy = await policies.createPolicy();
+    await goToPolicies(page, "?type=customer");
+    await expect(page.getByTestId("create-policy")).toBeDisabled();
+    await goToPolicy(page, policy.name, "?scope=local");
+    await expect(page.getByTestId("edit-policy")).toBeDisabled();
+    await expect(page.getByTestId("delete-policy")).toBeDisabled();
+    const res = await page.request.put(`/api/console/policies/${policy.name}?scope=local`, { data: { PolicyDocument: doc(["s3:*"]) } });
+    expect(res.status()).toBe(403);
+    expect((await res.json()).error.code).toBe("AccessDenied");
+  });
+});

@@ -1,0 +1,105 @@
+import { test, expect } from "./support/fixtures";
+import { uniqueName } from "./support/console-api";
+import {
+  assertCliCommandShows, assertRoleListed, assertRoleSummary, clickCreateRole, clickCreateRoleSubmit, clickNext, clickRole,
+  clickTab, deleteRole, editRole, editTrustPolicy, fillRoleDetails, fillRoleSearch, goToRole, goToRoles, selectTrustTemplate,
+} from "./helpers/roles";
+
+test.describe("roles console", () => {
+  test("an admin creates a role with the wizard and reviews the CLI equivalent", async ({ page, api }) => {
+    const name = uniqueName("lambda");
+    api.track(name);
+    await goToRoles(page);
+    await clickCreateRole(page);
+    await selectTrustTemplate(page, "lambda");
+    await clickNext(page);
+    await expect(page).toHaveURL(/step=permissions/);
+    await clickNext(page);
+    await fillRoleDetails(page, { name, description: "Runs the nightly export.", maxSessionHours: 2, tag: { key: "team", value: "data" } });
+    await clickNext(page);
+    await expect(page).toHaveURL(/step=review/);
+    await assertCliCommandShows(page, `--role-name '${name}'`);
+    await assertCliCommandShows(page, "--max-session-duration 7200");
+    await assertCliCommandShows(page, "lambda.amazonaws.com");
+    await clickCreateRoleSubmit(page, name);
+    await assertRoleSummary(page, { arnEndsWith: `/${name}`, description: "Runs the nightly export.", maxSession: "2 hours" });
+  });
+
+  test("the wizard refuses an invalid role name before sending anything", async ({ page }) => {
+    await page.goto("/roles/new?step=trust");
+    await clickNext(page);
+    await clickNext(page);
+    await fillRoleDetails(page, { name: "has spaces!" });
+    await clickNext(page);
+    await expect(page).toHaveURL(/step=details/);
+    await expect(page.getByRole("alert").filter({ hasText: /regular expression/ })).toBeVisible();
+  });
+
+  test("the list searches on the server and the search lives in the URL", async ({ page, api }) => {
+    const role = await api.createRole({ name: uniqueName("searchable"), description: "Find me" });
+    await goToRoles(page);
+    await fillRoleSearch(page, role.name);
+    await assertRoleListed(page, role.name);
+    await expect(page.getByTestId("role-row")).toHaveCount(1);
+    await page.reload();
+    await assertRoleListed(page, role.name);
+    await clickRole(page, role.name);
+  });
+
+  test("an admin edits the description, session length, trust policy and tags", async ({ page, api }) => {
+    test.slow();
+    const role = await api.createRole();
+    await goToRole(page, role.name);
+    await editRole(page, { description: "Edited in e2e", maxSessionHours: 4 });
+    await assertRoleSummary(page, { arnEndsWith: `/${role.name}`, description: "Edited in e2e", maxSession: "4 hours" });
+
+    await clickTab(page, "trust");
+    await expect(page).toHaveURL(new RegExp(`/roles/${role.name}/trust$`));
+    const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::222222222222:root" }, Action: "sts:AssumeRole" }] };
+    await editTrustPolicy(page, JSON.stringify(trust, null, 2));
+    await expect(page.getByTestId("trusted-entities")).toContainText("Account 222222222222");
+
+    await clickTab(page, "tags");
+    await page.getByTestId("add-tag").click();
+    await page.getByLabel("Tag 1 key").fill("env");
+    await page.getByLabel("Tag 1 value").fill("test");
+    await page.getByTestId("save-tags").click();
+    await expect(page.getByTestId("tab-tags")).toContainText("1");
+    await page.reload();
+    await expect(page.getByLabel("Tag 1 key")).toHaveValue("env");
+  });
+
+  test("a malformed trust policy is refused with AWS's error and nothing changes", async ({ page, api }) => {
+    const role = await api.createRole();
+    await goToRole(page, role.name, "trust");
+    await page.getByTestId("edit-trust").click();
+    await page.getByTestId("trust-editor").fill(JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "s3:GetObject" }] }));
+    await page.getByTestId("save-trust").click();
+    await expect(page.getByRole("alert").filter({ hasText: /AssumeRole|MalformedPolicyDocument|STS/i })).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("trust-policy-view")).toContainText("sts:AssumeRole");
+  });
+
+  test("the tabs and the sessions placeholder are reachable by URL", async ({ page, api }) => {
+    const role = await api.createRole();
+    await goToRole(page, role.name, "sessions");
+    await expect(page.getByText("No active sessions")).toBeVisible();
+    await clickTab(page, "activity");
+    await expect(page.getByTestId("activity-row").filter({ hasText: "CreateRole" })).toBeVisible();
+  });
+
+  test("deleting a role with policies explains DeleteConflict and removes them after the name is typed", async ({ page, api }) => {
+    const role = await api.createRole();
+    await api.attachPolicy(role.name, "arn:aws:iam::aws:policy/ReadOnlyAccess");
+    await goToRole(page, role.name);
+    await deleteRole(page, role.name, true);
+    expect(await api.roleExists(role.name)).toBe(false);
+  });
+
+  test("deleting a role without policies asks for the name too", async ({ page, api }) => {
+    const role = await api.createRole();
+    await goToRole(page, role.name);
+    await deleteRole(page, role.name, false);
+    expect(await api.roleExists(role.name)).toBe(false);
+  });
+});
