@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   CreateAccessKeyCommand,
   CreateUserCommand,
+  PutUserPolicyCommand,
   DeleteAccessKeyCommand,
   DeleteUserCommand,
   GetAccessKeyLastUsedCommand,
@@ -34,6 +35,17 @@ describe("SigV4 authentication at /api/aws", () => {
 
   beforeAll(async () => {
     await iam.send(new CreateUserCommand({ UserName: userName }));
+    // As in IAM, a user may read itself only when a policy says so.
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: userName,
+        PolicyName: "read-self",
+        PolicyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Action: "iam:GetUser", Resource: "arn:aws:iam::*:user/${aws:username}" }],
+        }),
+      }),
+    );
     const created = await iam.send(new CreateAccessKeyCommand({ UserName: userName }));
     userKey = { accessKeyId: created.AccessKey!.AccessKeyId!, secretAccessKey: created.AccessKey!.SecretAccessKey! };
   });
