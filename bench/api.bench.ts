@@ -7,7 +7,11 @@ import path from "node:path";
 import { CreateRoleCommand, GetRoleCommand, ListRolesCommand, IAMClient } from "@aws-sdk/client-iam";
 import { percentiles, table } from "./stats";
 
-const KEY = { accessKeyId: "AKIAROLEPLANEBENCH01", secretAccessKey: "roleplane-bench-secret-0000000000000000" };
+// With ROLEPLANE_BENCH_BASE_URL, pass that server's admin key in ROLEPLANE_BENCH_ACCESS_KEY_ID / _SECRET_ACCESS_KEY.
+const KEY = {
+  accessKeyId: process.env.ROLEPLANE_BENCH_ACCESS_KEY_ID ?? "AKIAROLEPLANEBENCH01",
+  secretAccessKey: process.env.ROLEPLANE_BENCH_SECRET_ACCESS_KEY ?? "roleplane-bench-secret-0000000000000000",
+};
 
 async function startServer(): Promise<{ baseUrl: string; stop: () => void }> {
   if (process.env.ROLEPLANE_BENCH_BASE_URL) return { baseUrl: process.env.ROLEPLANE_BENCH_BASE_URL, stop: () => {} };
