@@ -55,19 +55,19 @@ async function goToPolicy(page: Page, name: string, query = "") {
   await expect(page.getByTestId("policy-title")).toHaveText(name);
 }
 
-async function fillCreatePolicy(page: Page, p: { name?: string; description?: string; document: string }) {
+async function fillCreatePolicy(page: Page, p: { name?: string; description?: string; document: string }, submit = true) {
   const dialog = page.getByTestId("create-policy-dialog");
   if (!(await dialog.isVisible())) await page.getByTestId("create-policy").click();
   if (p.name) await dialog.getByLabel("Policy name").fill(p.name);
   if (p.description) await dialog.getByLabel("Description").fill(p.description);
   await dialog.getByLabel("Policy document (JSON)").fill(p.document);
-  await dialog.getByTestId("confirm-create-policy").click();
+  if (submit) await dialog.getByTestId("confirm-create-policy").click();
 }
 
-async function assertCreateRefused(page: Page, code: string, message: string) {
-  const error = page.getByTestId("create-policy-error");
-  await expect(error).toContainText(code);
-  await expect(error).toContainText(message);
+/** What IAM would refuse is shown as you type, and Create waits until it is fixed. */
+async function assertCreateBlocked(page: Page) {
+  await expect(page.getByTestId("create-policy-editor-counts-error")).not.toHaveAttribute("data-count", "0");
+  await expect(page.getByTestId("confirm-create-policy")).toBeDisabled();
 }
 
 async function clickEditPolicy(page: Page, document: string) {
@@ -85,12 +85,12 @@ async function clickDeletePolicy(page: Page, name: string) {
 }
 
 test.describe("policies console", () => {
-  test("an admin creates a customer policy, fixing what IAM refused, then edits it into v2", async ({ page, policies }) => {
+  test("an admin creates a customer policy, fixing what IAM would refuse, then edits it into v2", async ({ page, policies }) => {
     const name = uniqueName("readonly-s3");
     policies.track(name);
     await goToPolicies(page);
-    await fillCreatePolicy(page, { name, description: "Read objects of every bucket.", document: '{"Version": "2012-10-17", "Statement": [' });
-    await assertCreateRefused(page, "MalformedPolicyDocument", "Syntax errors in policy.");
+    await fillCreatePolicy(page, { name, description: "Read objects of every bucket.", document: '{"Version": "2012-10-17", "Statement": [' }, false);
+    await assertCreateBlocked(page);
 
     await fillCreatePolicy(page, { document: doc(["s3:GetObject"]) });
     await expect(page).toHaveURL(new RegExp(`/policies/${name}\\?scope=local$`));

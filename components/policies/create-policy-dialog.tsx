@@ -5,7 +5,8 @@ import { createPolicySchema, LIMITS } from "@/lib/iam/schemas";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input, Textarea } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
+import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { ErrorState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { fieldErrors } from "@/components/ui/zod-field-errors";
@@ -17,6 +18,8 @@ import { toPolicy } from "./routes";
 /** CreatePolicy: the server checks the document with IAM's rules and answers in IAM's words, shown as they come. */
 export function CreatePolicyDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [draft, setDraft] = useState({ PolicyName: "", Path: "/", Description: "", PolicyDocument: STARTER_POLICY });
+  // ERROR findings are what IAM would refuse: saving waits until they are fixed.
+  const [hasErrors, setHasErrors] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useCreatePolicyMutation();
   const router = useRouter();
@@ -32,6 +35,7 @@ export function CreatePolicyDialog({ open, onClose }: { open: boolean; onClose: 
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    if (hasErrors) return;
     const parsed = createPolicySchema.safeParse({ ...draft, Path: draft.Path || "/", Description: draft.Description || undefined });
     setErrors(parsed.success ? {} : fieldErrors(parsed.error.issues).fields);
     if (!parsed.success) return;
@@ -48,7 +52,7 @@ export function CreatePolicyDialog({ open, onClose }: { open: boolean; onClose: 
       description="A reusable permissions policy in this account. Attach it to roles and users, or use it as a permissions boundary."
       footer={<>
         <Button variant="ghost" onClick={onClose}>Cancel</Button>
-        <Button variant="primary" type="submit" form="create-policy-form" loading={create.isPending} data-testid="confirm-create-policy">Create policy</Button>
+        <Button variant="primary" type="submit" form="create-policy-form" loading={create.isPending} disabledReason={hasErrors ? "Fix the errors in the document first: IAM would refuse it." : undefined} data-testid="confirm-create-policy">Create policy</Button>
       </>}>
       <form id="create-policy-form" onSubmit={submit} noValidate className="flex flex-col gap-4 pb-2">
         <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
@@ -62,9 +66,22 @@ export function CreatePolicyDialog({ open, onClose }: { open: boolean; onClose: 
         <Field label="Description" optional error={errors.Description}>
           {({ id, describedBy, invalid }) => <Input id={id} aria-describedby={describedBy} invalid={invalid} value={draft.Description} onChange={set("Description")} data-testid="policy-description" />}
         </Field>
-        <Field label="Policy document (JSON)" error={errors.PolicyDocument} hint={`Checked by the server with IAM's rules. At most ${LIMITS.managedPolicySize.toLocaleString()} characters, whitespace not counted.`}>
-          {({ id, describedBy, invalid }) => <Textarea id={id} aria-describedby={describedBy} invalid={invalid || !!serverError} code rows={14} value={draft.PolicyDocument} onChange={set("PolicyDocument")} data-testid="policy-document" />}
-        </Field>
+        {open && (
+          <PolicyEditor
+            kind="identity"
+            onFindingsChange={(_, state) => setHasErrors(state.hasErrors)}
+            value={draft.PolicyDocument}
+            onChange={(PolicyDocument) => setDraft((d) => ({ ...d, PolicyDocument }))}
+            ariaLabel="Policy document (JSON)"
+            testId="create-policy-editor"
+            contentTestId="policy-document"
+            height={300}
+          />
+        )}
+        <p className="-mt-2 text-xs text-fg-muted" data-testid="policy-document-hint">
+          Checked as you type and by the server with IAM&apos;s rules. At most {LIMITS.managedPolicySize.toLocaleString()} characters, whitespace not counted.
+        </p>
+        {errors.PolicyDocument && <p role="alert" className="text-[13px] text-danger">{errors.PolicyDocument}</p>}
         {serverError && <div data-testid="create-policy-error"><ErrorState title={serverError.code} message={serverError.message} /></div>}
       </form>
     </Dialog>

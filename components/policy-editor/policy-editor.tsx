@@ -75,6 +75,11 @@ export interface PolicyEditorProps {
   height?: number;
   /** Base for every data-testid inside (default "policy-editor"), so two editors on a page stay distinct. */
   testId?: string;
+  /**
+   * data-testid of the editable text itself (default `${testId}-content`), for pages whose tests fill the
+   * document by a test id they used before the editor existed.
+   */
+  contentTestId?: string;
 }
 
 const KIND_TITLE: Record<PolicyKind, string> = {
@@ -111,6 +116,7 @@ export function PolicyEditor({
   showSummary,
   height = 360,
   testId = "policy-editor",
+  contentTestId,
 }: PolicyEditorProps) {
   const uid = useId();
   const labelId = `${uid}-label`;
@@ -238,12 +244,12 @@ export function PolicyEditor({
             "aria-label": ariaLabel ?? `${KIND_TITLE[kind]} document`,
             "aria-describedby": hintId,
             "aria-readonly": String(readOnly),
-            "data-testid": `${testId}-content`,
+            "data-testid": contentTestId ?? `${testId}-content`,
           }),
         ),
       ],
     });
-  }, [compartments, dark, readOnly, ariaLabel, kind, hintId, testId]);
+  }, [compartments, dark, readOnly, ariaLabel, kind, hintId, testId, contentTestId]);
 
   // Re-validate when the rules change (kind, inline), the catalogue arrives or the store answers.
   useEffect(() => {

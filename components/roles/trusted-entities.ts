@@ -1,5 +1,5 @@
 /**
- * A one-line reading of a trust policy's principals for lists ("AWS service: ec2", "Account 222222222222").
+ * A one-line reading of a trust policy's principals for lists ("AWS service: ec2", "AWS account: 222222222222").
  * Display only and tolerant of anything: the validator in lib/policy is the authority on what is valid.
  */
 export interface TrustedEntity {
@@ -31,7 +31,7 @@ export function trustedEntities(document: string): TrustedEntity[] {
 function describeAws(v: string): TrustedEntity {
   if (v === "*") return { kind: "anyone", label: "Any AWS principal (*)" };
   const account = /^(?:arn:aws:iam::)?(\d{12})(?::root)?$/.exec(v);
-  if (account) return { kind: "account", label: `Account ${account[1]}` };
+  if (account) return { kind: "account", label: account[1] };
   return { kind: "principal", label: v.replace(/^arn:aws:(iam|sts)::/, "") };
 }
 

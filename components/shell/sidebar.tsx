@@ -1,15 +1,17 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { FileText, KeyRound, Network, ScrollText, UserRound } from "lucide-react";
+import { FileText, FlaskConical, KeyRound, Network, ScrollText, UserRound } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "./logo";
 
 const NAV = [
-  { href: "/roles", label: "Roles", icon: KeyRound },
-  { href: "/users", label: "Users", icon: UserRound },
-  { href: "/policies", label: "Policies", icon: FileText },
+  { href: "/roles", label: "Roles", icon: KeyRound, testId: "nav-roles" },
+  { href: "/users", label: "Users", icon: UserRound, testId: "nav-users" },
+  { href: "/policies", label: "Policies", icon: FileText, testId: "nav-policies" },
 ];
+
+const TOOLS = [{ href: "/playground", label: "Policy playground", icon: FlaskConical, testId: "nav-playground" }];
 
 const LATER = [
   { label: "Access analysis", icon: Network },
@@ -26,27 +28,11 @@ export function Sidebar() {
       <nav aria-label="Console" className="flex flex-1 flex-col gap-6 p-3">
         <div>
           <p className="px-2 pb-1.5 text-[11px] font-semibold tracking-wider text-fg-subtle uppercase">IAM</p>
-          <ul className="flex flex-col gap-0.5">
-            {NAV.map(({ href, label, icon: Icon }) => {
-              const active = pathname === href || pathname.startsWith(`${href}/`);
-              return (
-                <li key={href}>
-                  <Link
-                    href={href}
-                    data-testid={`nav-${label.toLowerCase()}`}
-                    aria-current={active ? "page" : undefined}
-                    className={cn(
-                      "flex items-center gap-2.5 rounded-lg px-2.5 py-1.5 text-sm font-medium transition-colors",
-                      active ? "bg-accent-soft text-accent-soft-fg" : "text-fg-muted hover:bg-surface-2 hover:text-fg",
-                    )}
-                  >
-                    <Icon aria-hidden className="size-4" />
-                    {label}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
+          <NavList items={NAV} pathname={pathname} />
+        </div>
+        <div>
+          <p className="px-2 pb-1.5 text-[11px] font-semibold tracking-wider text-fg-subtle uppercase">Tools</p>
+          <NavList items={TOOLS} pathname={pathname} />
         </div>
         <div>
           <p className="px-2 pb-1.5 text-[11px] font-semibold tracking-wider text-fg-subtle uppercase">Insights</p>
@@ -63,5 +49,31 @@ export function Sidebar() {
       </nav>
       <p className="border-t border-border px-4 py-3 text-xs text-fg-subtle">IAM 2010-05-08 · STS 2011-06-15</p>
     </aside>
+  );
+}
+
+function NavList({ items, pathname }: { items: typeof NAV; pathname: string }) {
+  return (
+    <ul className="flex flex-col gap-0.5">
+      {items.map(({ href, label, icon: Icon, testId }) => {
+        const active = pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <li key={href}>
+            <Link
+              href={href}
+              data-testid={testId}
+              aria-current={active ? "page" : undefined}
+              className={cn(
+                "flex items-center gap-2.5 rounded-lg px-2.5 py-1.5 text-sm font-medium transition-colors",
+                active ? "bg-accent-soft text-accent-soft-fg" : "text-fg-muted hover:bg-surface-2 hover:text-fg",
+              )}
+            >
+              <Icon aria-hidden className="size-4" />
+              {label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -3,10 +3,12 @@ import { cn } from "./cn";
 
 export const controlClass = (invalid?: boolean, extra?: string) =>
   cn(
-    "w-full rounded-lg border bg-surface px-3 text-sm text-fg placeholder:text-fg-subtle shadow-card",
+    "rounded-lg border bg-surface px-3 text-sm text-fg placeholder:text-fg-subtle shadow-card",
     "focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring",
     "disabled:bg-surface-2 disabled:text-fg-muted",
     invalid ? "border-danger" : "border-border-strong",
+    // Full width unless the caller sets a width.
+    /(^|\s)w-/.test(extra ?? "") ? undefined : "w-full",
     extra,
   );
 

@@ -39,8 +39,10 @@ export async function selectTrustTemplate(page: Page, id: string) {
   await page.getByTestId(`template-${id}`).check();
 }
 
-export async function clickNext(page: Page) {
+/** Next, then wait for the step's own URL, so a second Next never lands on the step being left. */
+export async function clickNext(page: Page, expectStep: "permissions" | "details" | "review") {
   await page.getByTestId("wizard-next").click();
+  await expect(page).toHaveURL(new RegExp(`step=${expectStep}`));
 }
 
 export async function fillRoleDetails(page: Page, d: { name: string; description?: string; maxSessionHours?: number; tag?: { key: string; value: string } }) {

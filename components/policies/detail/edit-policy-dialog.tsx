@@ -3,8 +3,7 @@ import { useEffect, useState } from "react";
 import { LIMITS } from "@/lib/iam/schemas";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/input";
+import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { ErrorState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/components/api/fetch-json";
@@ -15,17 +14,21 @@ import type { PolicyDetailDto, PolicyRef } from "../policy-queries";
 /** Saving creates a new version and makes it the default, as the AWS console does. */
 export function EditPolicyDialog({ policy, policyRef, open, onClose }: { policy: PolicyDetailDto; policyRef: PolicyRef; open: boolean; onClose: () => void }) {
   const [draft, setDraft] = useState("");
+  // ERROR findings are what IAM would refuse: saving waits until they are fixed.
+  const [hasErrors, setHasErrors] = useState(false);
   const save = useSavePolicyDocumentMutation(policyRef);
   const toast = useToast();
+  const saved = prettyJson(policy.document);
   useEffect(() => {
     if (!open) return;
-    setDraft(prettyJson(policy.document));
+    setDraft(saved);
     save.reset();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    if (hasErrors) return;
     await save.mutateAsync(draft).then((v) => {
       toast({ tone: "success", title: `Saved ${policy.name} as ${v.versionId}`, message: "The new version is now the default." });
       onClose();
@@ -38,12 +41,23 @@ export function EditPolicyDialog({ policy, policyRef, open, onClose }: { policy:
       description={`Saving creates a new version and makes it the default. A policy keeps at most ${LIMITS.policyVersions} versions: when there are already ${LIMITS.policyVersions}, the oldest non-default version is deleted.`}
       footer={<>
         <Button variant="ghost" onClick={onClose}>Cancel</Button>
-        <Button variant="primary" type="submit" form="edit-policy-form" loading={save.isPending} data-testid="save-policy">Save as new version</Button>
+        <Button variant="primary" type="submit" form="edit-policy-form" loading={save.isPending} disabledReason={hasErrors ? "Fix the errors in the document first: IAM would refuse it." : undefined} data-testid="save-policy">Save as new version</Button>
       </>}>
       <form id="edit-policy-form" onSubmit={submit} className="flex flex-col gap-4 pb-2">
-        <Field label="Policy document (JSON)" hint="Checked by the server with IAM's rules when you save.">
-          {({ id, describedBy }) => <Textarea id={id} aria-describedby={describedBy} invalid={!!error} code rows={18} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="edit-policy-document" />}
-        </Field>
+        {open && (
+          <PolicyEditor
+            kind="identity"
+            onFindingsChange={(_, state) => setHasErrors(state.hasErrors)}
+            value={draft}
+            onChange={setDraft}
+            savedValue={saved}
+            ariaLabel="Policy document (JSON)"
+            title={`Permissions policy (default version ${policy.defaultVersionId})`}
+            testId="edit-policy-editor"
+            contentTestId="edit-policy-document"
+            height={340}
+          />
+        )}
         {error && <div data-testid="edit-policy-error"><ErrorState title={error.code} message={error.message} /></div>}
       </form>
     </Dialog>

@@ -47,6 +47,7 @@ export function CreateRoleWizard() {
     if (loaded) saveDraft(draft);
   }, [draft, loaded]);
   const [showErrors, setShowErrors] = useState(false);
+  const [trustHasErrors, setTrustHasErrors] = useState(false);
   const [endpoint, setEndpoint] = useState("http://localhost:3000/api/aws");
   useEffect(() => setEndpoint(`${window.location.origin}/api/aws`), []);
   const create = useCreateRoleMutation();
@@ -88,7 +89,7 @@ export function CreateRoleWizard() {
           <h2 className="text-base font-semibold">{STEP_LABELS[step]}</h2>
         </header>
         <div className="p-6">
-          {step === "trust" && <StepTrust draft={draft} update={update} error={errors.trustPolicy} accountId={account.id} />}
+          {step === "trust" && <StepTrust draft={draft} update={update} error={errors.trustPolicy} accountId={account.id} onErrorsChange={setTrustHasErrors} />}
           {step === "permissions" && <StepPermissions draft={draft} update={update} boundaryError={errors.boundary} />}
           {step === "details" && <StepDetails draft={draft} update={update} errors={errors} />}
           {step === "review" && <StepReview draft={draft} hrefFor={hrefFor} endpoint={endpoint} />}
@@ -99,7 +100,7 @@ export function CreateRoleWizard() {
           {step === "review" ? (
             <Button variant="primary" onClick={submit} loading={create.isPending} disabledReason={readOnly} data-testid="create-role-submit">Create role</Button>
           ) : (
-            <Button variant="primary" onClick={next} data-testid="wizard-next">Next</Button>
+            <Button variant="primary" onClick={next} disabledReason={step === "trust" && trustHasErrors ? "The trust policy has errors IAM would refuse; fix the findings first." : undefined} data-testid="wizard-next">Next</Button>
           )}
         </footer>
       </div>

@@ -1,16 +1,19 @@
 "use client";
-import { Field } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/input";
+import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { cn } from "@/components/ui/cn";
 import { TRUST_TEMPLATES, renderTemplate } from "../trust-templates";
 import type { RoleDraft } from "./draft";
 
-/** Step 1: who may assume the role. A template fills the JSON; the JSON is what gets saved. */
-export function StepTrust({ draft, update, error, accountId }: {
+/**
+ * Step 1: who may assume the role. A template fills the JSON; the JSON is what gets saved. `onErrorsChange`
+ * reports whether the editor holds ERROR findings (what CreateRole would refuse), so the wizard can hold Next.
+ */
+export function StepTrust({ draft, update, error, accountId, onErrorsChange }: {
   draft: RoleDraft;
   update: (patch: Partial<RoleDraft>) => void;
   error?: string;
   accountId: string;
+  onErrorsChange: (hasErrors: boolean) => void;
 }) {
   return (
     <div className="flex flex-col gap-5">
@@ -42,24 +45,20 @@ export function StepTrust({ draft, update, error, accountId }: {
           ))}
         </div>
       </fieldset>
-      <Field
-        label="Trust policy (JSON)"
-        error={error}
-        hint="Who may assume this role and under which conditions. Replace any <PLACEHOLDER> before creating."
-      >
-        {({ id, describedBy, invalid }) => (
-          <Textarea
-            id={id}
-            aria-describedby={describedBy}
-            invalid={invalid}
-            code
-            rows={16}
-            data-testid="trust-policy"
-            value={draft.trustPolicy}
-            onChange={(e) => update({ trustPolicy: e.target.value, templateId: "custom" })}
-          />
-        )}
-      </Field>
+      <div className="flex flex-col gap-1.5">
+        <PolicyEditor
+          kind="trust"
+          value={draft.trustPolicy}
+          onChange={(trustPolicy) => update({ trustPolicy, templateId: "custom" })}
+          onFindingsChange={(_, s) => onErrorsChange(s.hasErrors)}
+          ariaLabel="Trust policy (JSON)"
+          testId="create-trust-editor"
+          contentTestId="trust-policy"
+          height={320}
+        />
+        <p className="text-xs text-fg-muted">Who may assume this role and under which conditions. Replace any &lt;PLACEHOLDER&gt; before creating.</p>
+        {error && <p role="alert" className="text-[13px] text-danger" data-testid="trust-policy-error">{error}</p>}
+      </div>
     </div>
   );
 }

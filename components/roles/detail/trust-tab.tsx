@@ -1,42 +1,69 @@
 "use client";
 import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { Card, ErrorState } from "@/components/ui/states";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Field } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/components/api/fetch-json";
 import { prettyJson } from "@/components/format";
 import { useReadOnlyReason } from "@/components/shell/console-context";
-import { trustJsonError } from "../create/draft";
+import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { trustedEntities } from "../trusted-entities";
-import { useUpdateTrustPolicyMutation, type RoleDto } from "../role-queries";
+import { roleKeys, useUpdateTrustPolicyMutation, type RoleDto } from "../role-queries";
+import { TrustConflict } from "./trust-conflict";
 
 const KIND_LABELS = { service: "AWS service", account: "AWS account", principal: "Principal", federated: "Identity provider", anyone: "Anyone" } as const;
+
+/** The version the draft started from: the diff is against its text and the save carries its number. */
+interface Base {
+  version: number;
+  text: string;
+}
 
 /** View and edit the trust policy; the save carries the version read, so a concurrent change is not overwritten. */
 export function TrustTab({ role }: { role: RoleDto }) {
   const readOnly = useReadOnlyReason() ?? (role.serviceLinkedService ? "The service owns a service-linked role's trust policy." : undefined);
   const [draft, setDraft] = useState<string | null>(null);
-  const [baseVersion, setBaseVersion] = useState(role.version);
-  const [jsonError, setJsonError] = useState<string>();
+  const [base, setBase] = useState<Base>({ version: role.version, text: "" });
+  const [hasErrors, setHasErrors] = useState(false);
+  const [reloading, setReloading] = useState(false);
   const save = useUpdateTrustPolicyMutation(role.name);
+  const qc = useQueryClient();
   const toast = useToast();
   const pretty = prettyJson(role.trustPolicy);
   const entities = trustedEntities(role.trustPolicy);
+  const error = save.error instanceof ApiError ? save.error : save.error ? new ApiError("ServiceFailure", save.error.message, 0) : null;
+  const conflict = error?.code === "ConcurrentModification" ? error : null;
+
+  function startEditing() {
+    setDraft(pretty);
+    setBase({ version: role.version, text: pretty });
+    save.reset();
+  }
 
   async function onSave() {
-    if (draft === null) return;
-    const err = trustJsonError(draft);
-    setJsonError(err);
-    if (err) return;
-    await save.mutateAsync({ PolicyDocument: draft, ExpectedVersion: baseVersion }).then(() => {
+    if (draft === null || hasErrors) return;
+    await save.mutateAsync({ PolicyDocument: draft, ExpectedVersion: base.version }).then(() => {
       toast({ tone: "success", title: "Trust policy saved" });
       setDraft(null);
     }).catch(() => undefined);
   }
 
+  async function reloadLatest() {
+    setReloading(true);
+    try {
+      await qc.refetchQueries({ queryKey: roleKeys.detail(role.name), exact: true });
+      const latest = qc.getQueryData<RoleDto>(roleKeys.detail(role.name)) ?? role;
+      setBase({ version: latest.version, text: prettyJson(latest.trustPolicy) });
+      save.reset();
+    } finally {
+      setReloading(false);
+    }
+  }
+
+  const editing = draft !== null;
   return (
     <div className="flex flex-col gap-5">
       <Card title="Trusted entities" description="Principals this trust policy lets assume the role (Allow statements).">
@@ -47,19 +74,30 @@ export function TrustTab({ role }: { role: RoleDto }) {
         ) : <p className="text-[13px] text-fg-muted">No principal is allowed.</p>}
       </Card>
       <Card title="Trust policy" description="Who may assume this role, and under which conditions."
-        actions={draft === null
-          ? <><CopyButton value={pretty} label="trust policy" /><Button size="sm" disabledReason={readOnly} onClick={() => { setDraft(pretty); setBaseVersion(role.version); setJsonError(undefined); save.reset(); }} data-testid="edit-trust">Edit trust policy</Button></>
-          : <><Button size="sm" variant="ghost" onClick={() => setDraft(null)}>Cancel</Button><Button size="sm" variant="primary" loading={save.isPending} onClick={onSave} data-testid="save-trust">Save</Button></>}>
-        {draft === null ? (
-          <pre className="overflow-auto rounded-lg bg-surface-2 p-4 font-mono text-xs leading-relaxed" data-testid="trust-policy-view">{pretty}</pre>
-        ) : (
-          <div className="flex flex-col gap-3">
-            <Field label="Trust policy (JSON)" error={jsonError} hint="Validated by the server when you save (syntax, version, principals, STS actions).">
-              {({ id, describedBy, invalid }) => <Textarea id={id} aria-describedby={describedBy} invalid={invalid} code rows={18} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="trust-editor" />}
-            </Field>
-            {save.error && <ErrorState title="Not saved" message={save.error.message} />}
-          </div>
-        )}
+        actions={!editing
+          ? <><CopyButton value={pretty} label="trust policy" /><Button size="sm" disabledReason={readOnly} onClick={startEditing} data-testid="edit-trust">Edit trust policy</Button></>
+          : <><Button size="sm" variant="ghost" onClick={() => setDraft(null)} data-testid="cancel-trust">Cancel</Button>
+            <Button size="sm" variant="primary" loading={save.isPending} disabledReason={hasErrors ? "Fix the errors first: IAM would refuse this trust policy." : undefined} onClick={onSave} data-testid="save-trust">Save</Button></>}>
+        <div className="flex flex-col gap-3">
+          <PolicyEditor
+            key={editing ? "edit" : "view"}
+            kind="trust"
+            value={draft ?? pretty}
+            onChange={setDraft}
+            readOnly={!editing}
+            savedValue={editing ? base.text : undefined}
+            onFindingsChange={(_, s) => setHasErrors(s.hasErrors)}
+            testId="trust-policy-editor"
+            contentTestId={editing ? "trust-editor" : "trust-policy-view"}
+          />
+          {editing && hasErrors && (
+            <p className="text-[13px] text-danger" data-testid="trust-save-blocked">
+              Save is disabled: the findings above marked as errors are what IAM would refuse (UpdateAssumeRolePolicy). Fix them to save.
+            </p>
+          )}
+          {editing && conflict && <TrustConflict message={conflict.message} onReload={reloadLatest} reloading={reloading} />}
+          {editing && error && !conflict && <ErrorState title={`Not saved: ${error.code}`} message={error.message} />}
+        </div>
       </Card>
     </div>
   );
