@@ -5,6 +5,7 @@ import {
   PutUserPolicyCommand,
   DeleteAccessKeyCommand,
   DeleteUserCommand,
+  DeleteUserPolicyCommand,
   GetAccessKeyLastUsedCommand,
   GetRoleCommand,
   GetUserCommand,
@@ -54,6 +55,7 @@ describe("SigV4 authentication at /api/aws", () => {
     const keys = await iam.send(new ListAccessKeysCommand({ UserName: userName }));
     for (const k of keys.AccessKeyMetadata ?? [])
       await iam.send(new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: k.AccessKeyId }));
+    await iam.send(new DeleteUserPolicyCommand({ UserName: userName, PolicyName: "read-self" }));
     await iam.send(new DeleteUserCommand({ UserName: userName }));
   });
 
