@@ -1,5 +1,4 @@
 import { getDb, type Tx } from "@/lib/db/client";
-import { loadCatalogue } from "@/lib/policy/catalogue-loader";
 import { insertAuditEvent, listAuditEventRows, type AuditEvent } from "@/lib/db/audit";
 import type { RequestContext } from "./context";
 import { isAwsError } from "./errors";
@@ -24,9 +23,6 @@ export async function auditedChange<T>(
   targetOf?: (result: T) => string | null,
 ): Promise<T> {
   const db = getDb();
-  // Policy checks inside a change need the action catalogue; loading it (once, ~2 s) inside the transaction
-  // would hold SQLite's write lock meanwhile.
-  await loadCatalogue();
   try {
     return await db.$transaction(async (tx) => {
       const result = await change(tx);

@@ -1,11 +1,12 @@
 import { checkPolicyForIam, collectPrincipalArns, type PolicyKind } from "@/lib/policy";
-import { loadCatalogue } from "@/lib/policy/catalogue-loader";
 import { loadPrincipalFacts } from "@/lib/db/principals";
 import type { Tx } from "@/lib/db/client";
 import { AwsError } from "./errors";
 
 /**
  * Refuses a policy document exactly as IAM would (MalformedPolicyDocument / LimitExceeded with IAM's words).
+ * IAM's refusals don't depend on the action catalogue (only Access Analyzer-style findings do), so no
+ * catalogue load is needed here, nor inside the change's transaction.
  * The rules live in lib/policy; this only supplies what the store knows (held accounts, existing principals),
  * because IAM resolves named users and roles when a trust policy is saved.
  */
@@ -16,7 +17,6 @@ export async function assertPolicyAccepted(
   accountId: string,
   options: { inline?: boolean } = {},
 ) {
-  await loadCatalogue(); // once per process; IAM refuses unknown service prefixes ("Vendor X is not valid")
   const arns = kind === "trust" ? safeCollect(document) : [];
   const facts = await loadPrincipalFacts(tx, arns);
   const rejection = checkPolicyForIam(document, kind, {
