@@ -1,0 +1,66 @@
+"use client";
+import { useEffect, useState } from "react";
+import type { UseMutationResult } from "@tanstack/react-query";
+import { Dialog } from "@/components/ui/dialog";
+import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
+import { PolicyPicker } from "@/components/policies/policy-picker";
+
+export interface AttachPolicyDialogProps {
+  /** The role or user the policies are attached to. */
+  owner: { kind: "role" | "user"; name: string };
+  /** Managed policies per role or per user (LIMITS.managedPoliciesPerRole / PerUser). */
+  quota: number;
+  open: boolean;
+  onClose: () => void;
+  attachedArns: string[];
+  /** AttachRolePolicy or AttachUserPolicy, taking the policy ARN. */
+  attach: UseMutationResult<unknown, Error, string>;
+  /** Prefix of every test id ("" for roles, "user-" for users), so each page keeps the ids its specs use. */
+  testIdPrefix?: string;
+}
+
+/** Search the catalogue and attach one or more policies; the quota is shown and enforced again by the server. */
+export function AttachPolicyDialog({ owner, quota, open, onClose, attachedArns, attach, testIdPrefix = "" }: AttachPolicyDialogProps) {
+  const [selected, setSelected] = useState<string[]>([]);
+  const [error, setError] = useState<string>();
+  const toast = useToast();
+  const id = (s: string) => `${testIdPrefix}${s}`;
+  const room = quota - attachedArns.length;
+  useEffect(() => {
+    if (open) {
+      setSelected([]);
+      setError(undefined);
+    }
+  }, [open]);
+
+  async function submit() {
+    setError(undefined);
+    for (const arn of selected) {
+      try {
+        await attach.mutateAsync(arn);
+      } catch (e) {
+        return setError((e as Error).message);
+      }
+    }
+    toast({ tone: "success", title: `Attached ${selected.length} ${selected.length === 1 ? "policy" : "policies"} to ${owner.name}` });
+    onClose();
+  }
+
+  return (
+    <Dialog open={open} onClose={onClose} size="lg" title="Attach managed policies" testId={id("attach-policy-dialog")}
+      description={<>Room for <strong>{room}</strong> more on this {owner.kind} (quota {quota}).</>}
+      footer={<>
+        <span className={`mr-auto self-center text-[13px] ${selected.length > room ? "font-medium text-danger" : "text-fg-muted"}`} data-testid={id("attach-selected-count")}>
+          {selected.length} selected{selected.length > room && ` — ${selected.length - room} over the quota`}
+        </span>
+        <Button variant="ghost" onClick={onClose}>Cancel</Button>
+        <Button variant="primary" onClick={submit} disabled={!selected.length || selected.length > room} loading={attach.isPending} data-testid={id("confirm-attach")}>Attach</Button>
+      </>}>
+      <div className="flex flex-col gap-3 pb-2">
+        <PolicyPicker mode="multiple" selected={selected} onChange={setSelected} disabledArns={attachedArns} />
+        {error && <p role="alert" className="text-[13px] text-danger">{error}</p>}
+      </div>
+    </Dialog>
+  );
+}
