@@ -12,7 +12,7 @@ import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from
 import { Annotation, Compartment, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { setDiagnostics } from "@codemirror/lint";
-import { Braces, CheckCircle2, GitCompareArrows, Loader2, Pencil, XCircle } from "lucide-react";
+import { Braces, GitCompareArrows, Loader2, Pencil } from "lucide-react";
 import { exportCatalogue, validatePolicy, type Finding, type IamRejection, type PolicyKind } from "@/lib/policy";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -28,6 +28,7 @@ import { FindingsPanel } from "./findings-panel";
 import { SeverityCountsBar } from "./severity";
 import { TrustSummary } from "./trust-summary";
 import { PolicyDiff, type DiffMode } from "./policy-diff";
+import { IamVerdict } from "./iam-verdict";
 
 /** What the editor knows about the document it holds, reported through `onFindingsChange`. */
 export interface PolicyValidationState {
@@ -390,31 +391,5 @@ export function PolicyEditor({
       />
       <IamVerdict rejection={iamRejection} failed={store.isError} testId={`${testId}-verdict`} />
     </div>
-  );
-}
-
-function IamVerdict({ rejection, failed, testId }: { rejection: IamRejection | null | undefined; failed: boolean; testId: string }) {
-  if (failed)
-    return (
-      <p data-testid={testId} className="border-t border-border bg-surface-2/60 px-4 py-2 text-xs text-fg-muted">
-        Could not ask the server whether IAM would accept this document; the findings above come from the browser only.
-      </p>
-    );
-  if (rejection === undefined) return null;
-  return (
-    <p
-      data-testid={testId}
-      data-accepted={rejection === null}
-      className={cn("flex items-start gap-2 border-t border-border px-4 py-2 text-xs", rejection ? "bg-danger-soft text-danger-soft-fg" : "bg-success-soft text-success-soft-fg")}
-    >
-      {rejection ? <XCircle aria-hidden className="mt-px size-3.5 shrink-0" /> : <CheckCircle2 aria-hidden className="mt-px size-3.5 shrink-0" />}
-      {rejection ? (
-        <span>
-          Saving now would be refused by IAM: <span className="font-mono">{rejection.code}</span> — {rejection.message}
-        </span>
-      ) : (
-        <span>IAM would accept this document as it is now.</span>
-      )}
-    </p>
   );
 }
