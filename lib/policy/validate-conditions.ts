@@ -2,10 +2,10 @@
  * Condition blocks: operators, keys and value types.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
  */
-import { conditionKeyInfo, hasService, isCatalogueLoaded } from "./catalogue";
+import { actionSupportsKey, conditionKeyInfo, hasService, isCatalogueLoaded } from "./catalogue";
 import { hasPolicyVariable, isBoolean, isDocumentedDate, isIamDate, isNumeric, parseCidr } from "./condition-values";
 import { IamStage, LEGACY_PARSING, Reporter } from "./findings";
-import type { ConditionEntry, PolicyModel } from "./model";
+import type { ConditionEntry, PolicyModel, StatementModel } from "./model";
 
 type Family = "String" | "Numeric" | "Date" | "Bool" | "Binary" | "IpAddress" | "Arn" | "Null";
 
@@ -53,12 +53,44 @@ export function validateConditions(model: PolicyModel, r: Reporter): void {
         );
       }
       seen.set(block, e.key);
-      validateEntry(e, r);
+      const info = validateEntry(e, r);
+      if (info && !info.global) checkActionsSupportKey(s, e, info.key, r);
     }
   }
 }
 
-function validateEntry(e: ConditionEntry, r: Reporter): void {
+/**
+ * Session actions that a role trust policy allows beside the assume action. STS authorizes them within the
+ * same AssumeRole* request, so the assume action's keys (sts:ExternalId, sts:RoleSessionName) are in their
+ * context even though the catalogue does not list those keys on them.
+ */
+const SESSION_COMPANIONS = new Set(["sts:tagsession", "sts:setsourceidentity", "sts:setcontext"]);
+
+/**
+ * Access Analyzer's "Unsupported action for condition key": a service's own key (`s3:prefix`) on an action
+ * of that service that never carries it is not evaluated for that action. Like Access Analyzer, actions
+ * with wildcards are not judged; keys of another service are not either (many apply across services).
+ */
+function checkActionsSupportKey(s: StatementModel, e: ConditionEntry, catalogueKey: string, r: Reporter): void {
+  if (!s.action) return;
+  const literal = s.action.items.map((i) => i.value).filter((a) => !/[*?]/.test(a) && a.includes(":"));
+  const assumes = literal.some((a) => a.toLowerCase().startsWith("sts:assumerole"));
+  const unsupported = literal.filter((a) => {
+    if (assumes && SESSION_COMPANIONS.has(a.toLowerCase())) return false;
+    const colon = a.indexOf(":");
+    return actionSupportsKey(a.slice(0, colon), a.slice(colon + 1), catalogueKey) === false;
+  });
+  if (unsupported.length === 0) return;
+  r.add(
+    "UNSUPPORTED_ACTION_FOR_CONDITION_KEY",
+    `The following actions: ${unsupported.join(", ")} are not supported by the condition key ${e.key}. The condition will not be evaluated for these actions. We recommend that you move these actions to a different statement without this condition key.`,
+    e.path,
+    e.keySpan,
+  );
+}
+
+/** Checks one entry; returns the key's catalogue entry when it has one. */
+function validateEntry(e: ConditionEntry, r: Reporter): ReturnType<typeof conditionKeyInfo> {
   const family = operatorFamily(e.baseOperator);
   if (e.knownOperator && family === "Null") {
     if (e.ifExists) {
@@ -77,7 +109,7 @@ function validateEntry(e: ConditionEntry, r: Reporter): void {
     r.add("EMPTY_ARRAY_CONDITION", `There are no values for the condition key ${e.key} and it does not affect the policy. Specify conditions.`, e.path, e.valueSpan);
   }
   const info = validateKey(e, r);
-  if (!e.knownOperator) return;
+  if (!e.knownOperator) return info;
   if (info && family !== "Null") {
     const allowed = FAMILIES_FOR_TYPE[info.type];
     if (allowed && !allowed.includes(family)) {
@@ -93,9 +125,10 @@ function validateEntry(e: ConditionEntry, r: Reporter): void {
     );
   }
   validateValues(e, family, r);
+  return info;
 }
 
-function validateKey(e: ConditionEntry, r: Reporter): { type: string } | undefined {
+function validateKey(e: ConditionEntry, r: Reporter): ReturnType<typeof conditionKeyInfo> {
   const colon = e.key.indexOf(":");
   if (colon <= 0 || colon === e.key.length - 1) {
     r.add("INVALID_CONDITION_KEY_FORMAT", "The condition key format is not valid. Use the format service:keyname.", e.path, e.keySpan);

