@@ -1,41 +1,10 @@
 /**
- * Validation throughput and latency for a small trust policy and a ~10 KB identity policy.
+ * Validation throughput and latency for a small trust policy and ~10 KB trust and identity policies.
  * Run: node --import tsx bench/policy.bench.ts
  */
 import { checkPolicyForIam, validatePolicy, type PolicyKind } from "../lib/policy";
 import { loadCatalogue } from "../lib/policy/catalogue-loader";
-
-const trust = JSON.stringify(
-  {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { AWS: "arn:aws:iam::222222222222:root" },
-        Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "sts:ExternalId": "abc" }, Bool: { "aws:MultiFactorAuthPresent": "true" } },
-      },
-    ],
-  },
-  null,
-  2,
-);
-
-function identityPolicy(targetBytes: number): string {
-  const statements: object[] = [];
-  let i = 0;
-  while (JSON.stringify({ Version: "2012-10-17", Statement: statements }, null, 2).length < targetBytes) {
-    statements.push({
-      Sid: `S${i}`,
-      Effect: i % 5 === 0 ? "Deny" : "Allow",
-      Action: ["s3:GetObject", "s3:PutObject", "dynamodb:Query", "ec2:Describe*"],
-      Resource: [`arn:aws:s3:::bucket-${i}/*`, `arn:aws:dynamodb:us-east-1:111111111111:table/t${i}`],
-      Condition: { StringEquals: { "aws:ResourceTag/Team": "core" }, IpAddress: { "aws:SourceIp": "203.0.113.0/24" } },
-    });
-    i++;
-  }
-  return JSON.stringify({ Version: "2012-10-17", Statement: statements }, null, 2);
-}
+import { identityPolicy, smallTrustPolicy as trust, trustPolicy } from "./documents";
 
 function measure(text: string, kind: PolicyKind, seconds = 2) {
   // Alternate two texts so the core's memo of the last analysis never answers validatePolicy.
@@ -62,8 +31,10 @@ export async function benchPolicy(): Promise<string> {
   await loadCatalogue();
   const loadMs = performance.now() - t0;
   const identity = identityPolicy(10 * 1024);
+  const bigTrust = trustPolicy(10 * 1024);
   const rows = [
     { name: `trust policy (${trust.length} B)`, ...measure(trust, "trust") },
+    { name: `trust policy (${bigTrust.length} B)`, ...measure(bigTrust, "trust") },
     { name: `identity policy (${identity.length} B)`, ...measure(identity, "identity") },
   ];
   return [

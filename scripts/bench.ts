@@ -1,16 +1,29 @@
 // `npm run bench`: every benchmark, printed as markdown tables (copied into the README's Performance section).
+// `npm run bench -- policy store` runs only those (policy, store, api, editor).
 import os from "node:os";
-import { benchPolicy } from "../bench/policy.bench";
-import { benchStore } from "../bench/store.bench";
 import { benchApi } from "../bench/api.bench";
+import { benchEditor } from "../bench/editor.bench";
+import { benchPolicy } from "../bench/policy.bench";
+import { startBenchServer, type BenchServer } from "../bench/server";
+import { benchStore } from "../bench/store.bench";
+
+const IN_PROCESS = { policy: benchPolicy, store: benchStore };
+const OVER_HTTP = { api: benchApi, editor: benchEditor };
 
 async function main() {
-  const sections: string[] = [];
+  const asked = process.argv.slice(2);
+  const wanted = (name: string) => asked.length === 0 || asked.includes(name);
   console.log(`Roleplane benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} cores\n`);
-  sections.push(await benchPolicy());
-  sections.push(await benchStore());
-  sections.push(await benchApi());
-  console.log(sections.join("\n"));
+  for (const [name, run] of Object.entries(IN_PROCESS)) if (wanted(name)) console.log(await run());
+  const remote = Object.entries(OVER_HTTP).filter(([name]) => wanted(name));
+  if (remote.length === 0) return;
+  // One server for the HTTP and browser benchmarks: starting it (and building the console) is the slow part.
+  const server: BenchServer = await startBenchServer();
+  try {
+    for (const [, run] of remote) console.log(await run(server));
+  } finally {
+    server.stop();
+  }
 }
 
 main().catch((e) => {
