@@ -2,6 +2,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { test as base, expect } from "./support/fixtures";
 import { E2E } from "./support/env";
 import { uniqueName } from "./support/console-api";
+import { openConsolePage } from "./helpers/navigation";
 
 const doc = (actions: string[]) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] }, null, 2);
@@ -46,12 +47,12 @@ const test = base.extend<{ policies: PoliciesApi }>({
 
 // Every selector for the policies console lives in these helpers; the tests read as user steps.
 async function goToPolicies(page: Page, query = "") {
-  await page.goto(`/policies${query}`);
+  await openConsolePage(page, `/policies${query}`);
   await expect(page.getByRole("heading", { name: "Policies", level: 1 })).toBeVisible();
 }
 
 async function goToPolicy(page: Page, name: string, query = "") {
-  await page.goto(`/policies/${encodeURIComponent(name)}${query}`);
+  await openConsolePage(page, `/policies/${encodeURIComponent(name)}${query}`);
   await expect(page.getByTestId("policy-title")).toHaveText(name);
 }
 

@@ -1,5 +1,6 @@
 import { test, expect } from "./support/fixtures";
 import type { Page } from "@playwright/test";
+import { openConsolePage } from "./helpers/navigation";
 
 /*
  * The policy editor on the playground: validation as you type, findings at their line, format-document and
@@ -11,7 +12,7 @@ const editor = (page: Page) => page.getByTestId("policy-editor");
 const content = (page: Page) => page.getByTestId("policy-editor-content");
 
 async function goToPlayground(page: Page, query = "") {
-  await page.goto(`/playground${query}`);
+  await openConsolePage(page, `/playground${query}`);
   await expect(page.getByRole("heading", { name: "Policy playground", level: 1 })).toBeVisible();
   await expect(content(page)).toBeVisible();
 }

@@ -1,5 +1,6 @@
 import { test, expect } from "./support/fixtures";
 import { uniqueName } from "./support/console-api";
+import { openConsolePage } from "./helpers/navigation";
 import {
   assertCliCommandShows, assertRoleListed, assertRoleSummary, clickCreateRole, clickCreateRoleSubmit, clickNext, clickRole,
   clickTab, deleteRole, editRole, editTrustPolicy, fillRoleDetails, fillRoleSearch, goToRole, goToRoles, selectTrustTemplate,
@@ -24,7 +25,7 @@ test.describe("roles console", () => {
   });
 
   test("the wizard refuses an invalid role name before sending anything", async ({ page }) => {
-    await page.goto("/roles/new?step=trust");
+    await openConsolePage(page, "/roles/new?step=trust");
     await clickNext(page, "permissions");
     await clickNext(page, "details");
     await fillRoleDetails(page, { name: "has spaces!" });

@@ -3,6 +3,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { test as base, expect } from "./support/fixtures";
 import { E2E } from "./support/env";
 import { uniqueName } from "./support/console-api";
+import { openConsolePage } from "./helpers/navigation";
 
 /** IAM users made through the console API as the admin; deleted (keys and policies too) when the test ends. */
 class UsersApi {
@@ -45,12 +46,12 @@ const test = base.extend<{ users: UsersApi }>({
 
 // Every selector for the users console lives in these helpers; the tests read as user steps.
 async function goToUsers(page: Page, query = "") {
-  await page.goto(`/users${query}`);
+  await openConsolePage(page, `/users${query}`);
   await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
 }
 
 async function goToUser(page: Page, name: string, tab?: "security-credentials" | "tags") {
-  await page.goto(`/users/${encodeURIComponent(name)}${tab ? `/${tab}` : ""}`);
+  await openConsolePage(page, `/users/${encodeURIComponent(name)}${tab ? `/${tab}` : ""}`);
   await expect(page.getByTestId("user-title")).toHaveText(name);
 }
 

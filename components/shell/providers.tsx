@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ToastProvider } from "@/components/ui/toast";
 import { ApiError } from "@/components/api/fetch-json";
@@ -18,6 +18,11 @@ export function Providers({ children }: { children: React.ReactNode }) {
         },
       }),
   );
+  // Marks the page interactive. Browser tests wait for it instead of clicking server-rendered buttons whose
+  // handlers React has not attached yet (such a click is silently lost).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <QueryClientProvider client={client}>
       <ToastProvider>{children}</ToastProvider>

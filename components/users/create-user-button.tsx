@@ -5,13 +5,14 @@ import { Button } from "@/components/ui/button";
 import { useReadOnlyReason } from "@/components/shell/console-context";
 import { CreateUserDialog } from "./create-user-dialog";
 
-export function CreateUserButton({ size = "md", hideWhenReadOnly }: { size?: "sm" | "md"; hideWhenReadOnly?: boolean }) {
+/** The page header's button; the empty list repeats it under its own test id (`create-user-empty`). */
+export function CreateUserButton({ size = "md", hideWhenReadOnly, testId = "create-user" }: { size?: "sm" | "md"; hideWhenReadOnly?: boolean; testId?: string }) {
   const readOnly = useReadOnlyReason();
   const [open, setOpen] = useState(false);
   if (readOnly && hideWhenReadOnly) return null;
   return (
     <>
-      <Button variant="primary" size={size} icon={<Plus aria-hidden className="size-4" />} disabledReason={readOnly} onClick={() => setOpen(true)} data-testid="create-user">
+      <Button variant="primary" size={size} icon={<Plus aria-hidden className="size-4" />} disabledReason={readOnly} onClick={() => setOpen(true)} data-testid={testId}>
         Create user
       </Button>
       <CreateUserDialog open={open} onClose={() => setOpen(false)} />

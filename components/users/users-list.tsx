@@ -30,7 +30,7 @@ export function UsersList() {
             Nothing in this account matches {state.search && <>“{state.search}”</>} {state.path && <>under path <code>{state.path}</code></>}.
           </EmptyState>
         ) : (
-          <EmptyState icon={<UserRound aria-hidden className="size-5" />} title="No IAM users in this account yet" action={<CreateUserButton size="sm" hideWhenReadOnly />}>
+          <EmptyState icon={<UserRound aria-hidden className="size-5" />} title="No IAM users in this account yet" action={<CreateUserButton size="sm" hideWhenReadOnly testId="create-user-empty" />}>
             An IAM user is a long-term identity. Give it access keys to call the AWS API here with the AWS CLI or an SDK.
           </EmptyState>
         )

@@ -1,13 +1,14 @@
 import { expect, type Page } from "@playwright/test";
+import { openConsolePage } from "./navigation";
 
 /** Every selector for the roles console lives here; specs read as user steps. */
 export async function goToRoles(page: Page, query = "") {
-  await page.goto(`/roles${query}`);
+  await openConsolePage(page, `/roles${query}`);
   await expect(page.getByRole("heading", { name: "Roles", level: 1 })).toBeVisible();
 }
 
 export async function goToRole(page: Page, name: string, tab?: string) {
-  await page.goto(`/roles/${encodeURIComponent(name)}${tab ? `/${tab}` : ""}`);
+  await openConsolePage(page, `/roles/${encodeURIComponent(name)}${tab ? `/${tab}` : ""}`);
   await expect(page.getByTestId("role-title")).toHaveText(name);
 }
 
