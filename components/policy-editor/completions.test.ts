@@ -7,7 +7,12 @@ import { conditionOperators, oidcHostsIn, policyCompletions, type CompletionData
 const catalogue: CatalogueData = {
   version: "test",
   services: {
-    s3: { actions: ["GetObject", "PutObject"], conditionKeys: { "s3:prefix": "String" } },
+    s3: {
+      actions: ["GetObject", "ListBucket", "PutObject"],
+      conditionKeys: { "s3:ExistingObjectTag/<key>": "String", "s3:prefix": "String", "s3:x-amz-acl": "String" },
+      // GetObject: object tags; ListBucket: prefix; PutObject: object tags and ACL.
+      actionKeys: [[0], [1], [0, 2]],
+    },
     sts: { actions: ["AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "TagSession", "GetCallerIdentity"], conditionKeys: { "sts:ExternalId": "String" } },
   },
   globalConditionKeys: { "aws:SourceAccount": "String", "aws:RequestTag/tag-key": "String" },
@@ -44,7 +49,7 @@ describe("policyCompletions", () => {
 
   it("offers service prefixes, then that service's actions, in identity policies", () => {
     expect(labels('{"Statement": [{"Action": ["|"]}]}', data("identity"))).toEqual(["*", "s3:", "sts:"]);
-    expect(labels('{"Statement": [{"Action": ["s3:G|"]}]}', data("identity"))).toEqual(["s3:*", "s3:GetObject", "s3:PutObject"]);
+    expect(labels('{"Statement": [{"Action": ["s3:G|"]}]}', data("identity"))).toEqual(["s3:*", "s3:GetObject", "s3:ListBucket", "s3:PutObject"]);
   });
 
   it("offers principals from the store under the matching key", () => {
@@ -61,11 +66,23 @@ describe("policyCompletions", () => {
   });
 
   it("offers global keys and the keys of the statement's services", () => {
-    const keys = labels('{"Statement": [{"Action": "s3:GetObject", "Condition": {"StringEquals": {"|"}}}]}', data("identity"));
+    const keys = labels('{"Statement": [{"Action": "s3:ListBucket", "Condition": {"StringEquals": {"|"}}}]}', data("identity"));
     expect(keys).toEqual(expect.arrayContaining(["s3:prefix", "aws:SourceAccount", "aws:RequestTag/${TagKey}"]));
     expect(keys).not.toContain("sts:ExternalId");
     const trustKeys = labels('{"Statement": [{"Condition": {"StringEquals": {"|"}}}]}', data("trust", { oidcHosts: ["token.actions.githubusercontent.com"] }));
     expect(trustKeys).toEqual(expect.arrayContaining(["sts:ExternalId", "token.actions.githubusercontent.com:sub"]));
+  });
+
+  it("ranks the service keys every action of the statement carries first, and leaves out those none carry", () => {
+    const offered = (actions: string) => {
+      const doc = `{"Statement": [{"Action": ${actions}, "Condition": {"StringEquals": {"|"}}}]}`;
+      return policyCompletions(policyContextAt(doc.replace("|", ""), doc.indexOf("|"))!, data("identity"));
+    };
+    const both = offered('["s3:GetObject", "s3:PutObject"]');
+    expect(both.find((c) => c.label === "s3:ExistingObjectTag/<key>")?.detail).toBe("String · every action here");
+    expect(both.find((c) => c.label === "s3:x-amz-acl")?.detail).toBe("String · some actions here");
+    expect(both.map((c) => c.label)).not.toContain("s3:prefix");
+    expect(offered('"s3:Get*"').map((c) => c.label)).toContain("s3:prefix");
   });
 
   it("offers Allow/Deny, the version and booleans", () => {

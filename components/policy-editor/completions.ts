@@ -1,4 +1,4 @@
-import type { CatalogueData, PolicyKind } from "@/lib/policy";
+import { ownConditionKeysOf, type CatalogueData, type PolicyKind, type ServiceData } from "@/lib/policy";
 import type { PrincipalSuggestion } from "@/lib/iam/principal-suggestions";
 import type { PolicyCursorContext } from "./completion-context";
 
@@ -199,13 +199,41 @@ function conditionKeys(cx: PolicyCursorContext, data: CompletionData): { key: st
   if (data.kind === "trust") services.add("sts");
   for (const host of data.oidcHosts) for (const k of ["aud", "sub", "amr"]) add(`${host}:${k}`, "from the OIDC token", 2);
   for (const s of services) {
-    const keys = cat?.services[s]?.conditionKeys;
-    if (keys) for (const [k, type] of Object.entries(keys)) add(k, `${type} · ${s}`, 1);
-    else if (s === "sts") for (const k of FALLBACK_STS_KEYS) add(k, "sts", 1);
+    const svc = cat?.services[s];
+    if (!svc) {
+      if (s === "sts") for (const k of FALLBACK_STS_KEYS) add(k, "sts", 1);
+      continue;
+    }
+    const support = ownKeySupport(svc, s, cx.statementActions);
+    for (const [k, type] of Object.entries(svc.conditionKeys)) {
+      const n = support?.get(k);
+      if (n === undefined) add(k, `${type} · ${s}`, 1);
+      // A key of the service that none of the statement's actions carry is never evaluated: not offered.
+      else if (n === support!.get(ALL)) add(k, `${type} · every action here`, 3);
+      else if (n > 0) add(k, `${type} · some actions here`, 1);
+    }
   }
   if (cat) for (const [k, type] of Object.entries(cat.globalConditionKeys)) add(k.replace(/\/tag-key$/, "/${TagKey}"), `${type} · global`);
   else for (const k of FALLBACK_GLOBAL_KEYS) add(k, "global");
   return [...out.values()];
+}
+
+const ALL = "\u0000all";
+
+/**
+ * For the service's own keys: how many of the statement's literal actions of that service support each key
+ * (and, under ALL, how many such actions there are). Undefined when the statement names none, or uses
+ * wildcards only, or the catalogue has no per-action data: then every key stays on offer.
+ */
+function ownKeySupport(svc: ServiceData, service: string, actions: string[]): Map<string, number> | undefined {
+  const literal = actions.filter((a) => a.toLowerCase().startsWith(`${service}:`) && !/[*?]/.test(a));
+  const perAction = literal.map((a) => ownConditionKeysOf(svc, a.slice(service.length + 1))).filter((k): k is string[] => k !== undefined);
+  if (perAction.length === 0) return undefined;
+  const counts = new Map<string, number>([[ALL, perAction.length]]);
+  for (const k of Object.keys(svc.conditionKeys)) {
+    if (k.toLowerCase().startsWith(`${service}:`)) counts.set(k, perAction.filter((keys) => keys.includes(k)).length);
+  }
+  return counts;
 }
 
 /** OIDC provider hosts named in a document (`…:oidc-provider/HOST`), for their condition keys. */

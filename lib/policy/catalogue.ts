@@ -60,9 +60,7 @@ export function installCatalogue(data: CatalogueData): void {
       if (VARIABLE.test(key)) keyPatterns.push({ re: patternOf(key), key, type });
       else keys.set(key.toLowerCase(), { key, type });
     }
-    const actionKeys = svc.actionKeys
-      ? new Map(svc.actions.map((a, i) => [a.toLowerCase(), new Set((svc.actionKeys?.[i] ?? []).map((k) => keyNames[k]))]))
-      : undefined;
+    const actionKeys = svc.actionKeys ? new Map(svc.actions.map((a, i) => [a.toLowerCase(), new Set(ownKeysAt(svc, i, keyNames))])) : undefined;
     services.set(name.toLowerCase(), { actions, keys, keyPatterns, actionKeys });
   }
   const globals = new Map<string, { key: string; type: string }>();
@@ -73,6 +71,21 @@ export function installCatalogue(data: CatalogueData): void {
   }
   index = { data, services, globals, globalPatterns };
   patternHits.clear();
+}
+
+function ownKeysAt(svc: ServiceData, actionIndex: number, keyNames = Object.keys(svc.conditionKeys)): string[] {
+  return (svc.actionKeys?.[actionIndex] ?? []).map((k) => keyNames[k]);
+}
+
+/**
+ * The service's own condition keys that `action` supports, read straight from catalogue data (for editor
+ * completion, which holds the data rather than the installed index). Undefined when the data cannot tell.
+ */
+export function ownConditionKeysOf(svc: ServiceData, action: string): string[] | undefined {
+  if (!svc.actionKeys) return undefined;
+  const lc = action.toLowerCase();
+  const i = svc.actions.findIndex((a) => a.toLowerCase() === lc);
+  return i < 0 ? undefined : ownKeysAt(svc, i);
 }
 
 /** The loaded data, for shipping to a browser. */

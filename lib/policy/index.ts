@@ -11,7 +11,7 @@ export { checkPolicyForIam } from "./iam-rejection";
 export { collectPrincipalArns } from "./collect";
 export { describeTrustPolicy } from "./describe-trust";
 export { policySize, TRUST_POLICY_QUOTA, MANAGED_POLICY_QUOTA, SESSION_POLICY_QUOTA } from "./size";
-export { installCatalogue, exportCatalogue, isCatalogueLoaded, type CatalogueData } from "./catalogue";
+export { installCatalogue, exportCatalogue, isCatalogueLoaded, ownConditionKeysOf, type CatalogueData, type ServiceData } from "./catalogue";
 export { CODES, type FindingCode } from "./findings";
 export { evaluateRequest, explainDecision } from "./evaluate";
 export { describePolicy } from "./evaluate-explain";
