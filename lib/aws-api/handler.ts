@@ -74,7 +74,7 @@ async function authenticate(req: Request, url: URL, body: Uint8Array): Promise<{
   );
   const service = SERVICES.find((s) => s.name === verified.service)!;
   try {
-    await recordAccessKeyUse(verified.accessKeyId, verified.service, verified.region);
+    await recordAccessKeyUse(verified.key, verified.service, verified.region);
   } catch (e) {
     // Last-used tracking is best effort; it must never fail the caller's request.
     console.error("recordAccessKeyUse failed", e instanceof Error ? e.message : e);

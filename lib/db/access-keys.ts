@@ -46,6 +46,6 @@ export async function findKeyWithOwner(tx: Tx, id: string) {
   });
 }
 
-export async function touchKey(tx: Tx, id: string, service: string, region: string) {
-  await tx.accessKey.updateMany({ where: { id }, data: { lastUsedAt: new Date(), lastUsedService: service, lastUsedRegion: region } });
+export async function touchKey(tx: Tx, id: string, service: string, region: string, at = new Date()) {
+  await tx.accessKey.updateMany({ where: { id }, data: { lastUsedAt: at, lastUsedService: service, lastUsedRegion: region } });
 }

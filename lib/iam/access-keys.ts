@@ -76,6 +76,8 @@ export interface SigningKey {
   userId: string;
   userName: string;
   userArn: string;
+  /** The last recorded use, if any (see `recordAccessKeyUse`). */
+  lastUsed?: { at: Date; service: string; region: string };
 }
 
 /** The key a SigV4 request names, with its secret opened, or null when no such key exists. */
@@ -90,9 +92,24 @@ export async function findSigningKey(accessKeyId: string): Promise<SigningKey | 
     userId: k.user.id,
     userName: k.user.name,
     userArn: k.user.arn,
+    lastUsed: k.lastUsedAt ? { at: k.lastUsedAt, service: k.lastUsedService ?? "", region: k.lastUsedRegion ?? "" } : undefined,
   };
 }
 
-export async function recordAccessKeyUse(accessKeyId: string, service: string, region: string) {
-  await repo.touchKey(getDb(), accessKeyId, service, region);
+/** How stale a key's last-used date may get before a request refreshes it. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Whether a use of `key` now should be written down: the first use, a use of another service or Region, or a
+ * use more than a minute after the recorded one. Writing on every call would make every read request a write
+ * (and, on SQLite, a turn at the single writer lock) for a date AWS itself reports only approximately.
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_AccessKeyLastUsed.html
+ */
+export function lastUseIsWorthRecording(key: Pick<SigningKey, "lastUsed">, service: string, region: string, now = new Date()): boolean {
+  const last = key.lastUsed;
+  return !last || last.service !== service || last.region !== region || now.getTime() - last.at.getTime() >= LAST_USED_RESOLUTION_MS;
+}
+
+export async function recordAccessKeyUse(key: SigningKey, service: string, region: string, now = new Date()) {
+  if (lastUseIsWorthRecording(key, service, region, now)) await repo.touchKey(getDb(), key.accessKeyId, service, region, now);
 }

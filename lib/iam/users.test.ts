@@ -58,6 +58,23 @@ describe("access keys", () => {
     expect(signing?.userArn).toBe("arn:aws:iam::111111111111:user/eng/alice");
   });
 
+  it("records a key's use at most once a minute for the same service and Region", async () => {
+    const k = await keys.createAccessKey(ctx, "alice");
+    const t0 = new Date("2026-11-28T10:00:00Z");
+    const lastUsed = async () => (await keys.findSigningKey(k.accessKeyId))!.lastUsed;
+    await keys.recordAccessKeyUse((await keys.findSigningKey(k.accessKeyId))!, "iam", "us-east-1", t0);
+    expect(await lastUsed()).toEqual({ at: t0, service: "iam", region: "us-east-1" });
+    await keys.recordAccessKeyUse((await keys.findSigningKey(k.accessKeyId))!, "iam", "us-east-1", new Date(t0.getTime() + 30_000));
+    expect((await lastUsed())?.at).toEqual(t0);
+    const later = new Date(t0.getTime() + 61_000);
+    await keys.recordAccessKeyUse((await keys.findSigningKey(k.accessKeyId))!, "iam", "us-east-1", later);
+    expect((await lastUsed())?.at).toEqual(later);
+    const otherRegion = new Date(later.getTime() + 1_000);
+    await keys.recordAccessKeyUse((await keys.findSigningKey(k.accessKeyId))!, "iam", "eu-west-1", otherRegion);
+    expect(await lastUsed()).toEqual({ at: otherRegion, service: "iam", region: "eu-west-1" });
+    await keys.deleteAccessKey(ctx, "alice", k.accessKeyId);
+  });
+
   it("deactivates a key", async () => {
     const [k] = await keys.listAccessKeys(ctx, "alice");
     await keys.updateAccessKey(ctx, "alice", k.accessKeyId, "Inactive");
