@@ -62,7 +62,17 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
     label: "A permissions policy with mistakes",
     kind: "identity",
     document: () =>
-      doc({ Effect: "Allow", Action: ["s3:GetObjekt", "ec2:DescribeInstances"], Resource: "*", Condition: { StringEqual: { "aws:RequestedRegion": "eu-west-1" } } }),
+      doc(
+        { Effect: "Allow", Action: ["s3:GetObjekt", "ec2:DescribeInstances"], Resource: "*", Condition: { StringEqual: { "aws:RequestedRegion": "eu-west-1" } } },
+        // s3:prefix is set by ListBucket only: for GetObject the condition is never evaluated.
+        {
+          Sid: "HomeFolder",
+          Effect: "Allow",
+          Action: ["s3:ListBucket", "s3:GetObject"],
+          Resource: ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"],
+          Condition: { StringLike: { "s3:prefix": "home/${aws:username}/*" } },
+        },
+      ),
   },
   {
     id: "boundary-data",
