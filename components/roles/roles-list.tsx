@@ -5,8 +5,8 @@ import { KeyRound, Plus } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { Pagination } from "@/components/ui/pagination";
+import { NameAndPathToolbar } from "@/components/ui/list-toolbar";
 import { useReadOnlyReason } from "@/components/shell/console-context";
-import { RolesToolbar } from "./roles-toolbar";
 import { RolesTable } from "./roles-table";
 import { readRolesListState, toNewRole, toRoles } from "./routes";
 import { useRolesQuery } from "./role-queries";
@@ -17,7 +17,7 @@ export function RolesList() {
   const filtered = !!(state.search || state.path);
   return (
     <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-card" aria-busy={isFetching}>
-      <RolesToolbar state={state} />
+      <NameAndPathToolbar noun="roles" applied={state} toHref={(filters) => toRoles({ ...state, ...filters, page: 1 })} />
       {error ? (
         <div className="p-4"><ErrorState title="Could not load roles" message={error.message} onRetry={() => refetch()} /></div>
       ) : isPending ? (

@@ -5,7 +5,7 @@ import { UserRound } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { Pagination } from "@/components/ui/pagination";
-import { UsersToolbar } from "./users-toolbar";
+import { NameAndPathToolbar } from "@/components/ui/list-toolbar";
 import { UsersTable } from "./users-table";
 import { CreateUserButton } from "./create-user-button";
 import { readUsersListState, toUsers } from "./routes";
@@ -17,7 +17,7 @@ export function UsersList() {
   const filtered = !!(state.search || state.path);
   return (
     <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-card" aria-busy={isFetching}>
-      <UsersToolbar state={state} />
+      <NameAndPathToolbar noun="users" applied={state} toHref={(filters) => toUsers({ ...state, ...filters, page: 1 })} />
       {error ? (
         <div className="p-4"><ErrorState title="Could not load users" message={error.message} onRetry={() => refetch()} /></div>
       ) : isPending ? (
