@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Pencil, ShieldCheck, Trash2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableCode, SummaryField, SummaryGrid } from "@/components/ui/summary-grid";
 import { formatDateTime, formatDuration, formatRelative } from "@/components/format";
 import { useReadOnlyReason } from "@/components/shell/console-context";
 import type { RoleDto } from "../role-queries";
@@ -34,26 +34,17 @@ export function RoleSummary({ role, attachedCount, inlineCount }: { role: RoleDt
         </div>
         {role.description && <p className="mt-1.5 max-w-3xl text-[13px] text-fg-muted" data-testid="role-description-text">{role.description}</p>}
       </div>
-      <dl className="grid gap-x-8 gap-y-4 rounded-xl border border-border bg-surface p-5 shadow-card sm:grid-cols-2 lg:grid-cols-3">
-        <Item label="ARN" wide><span className="flex items-center gap-1"><code className="truncate font-mono text-[12.5px]" data-testid="role-arn">{role.arn}</code><CopyButton value={role.arn} label="ARN" /></span></Item>
-        <Item label="Role ID"><span className="flex items-center gap-1"><code className="font-mono text-[12.5px]">{role.id}</code><CopyButton value={role.id} label="role ID" /></span></Item>
-        <Item label="Created">{formatDateTime(role.createdAt)}</Item>
-        <Item label="Maximum session"><span data-testid="role-max-session-text">{formatDuration(role.maxSessionDuration)}</span></Item>
-        <Item label="Last activity">{role.lastUsedAt ? `${formatRelative(role.lastUsedAt)}${role.lastUsedRegion ? ` in ${role.lastUsedRegion}` : ""}` : "Never used"}</Item>
-        <Item label="Path"><code className="font-mono text-[12.5px]">{role.path}</code></Item>
-        <Item label="Policies">{attachedCount ?? "…"} managed · {inlineCount ?? "…"} inline</Item>
-      </dl>
+      <SummaryGrid>
+        <SummaryField label="ARN" wide><CopyableCode value={role.arn} label="ARN" truncate testId="role-arn" /></SummaryField>
+        <SummaryField label="Role ID"><CopyableCode value={role.id} label="role ID" /></SummaryField>
+        <SummaryField label="Created">{formatDateTime(role.createdAt)}</SummaryField>
+        <SummaryField label="Maximum session"><span data-testid="role-max-session-text">{formatDuration(role.maxSessionDuration)}</span></SummaryField>
+        <SummaryField label="Last activity">{role.lastUsedAt ? `${formatRelative(role.lastUsedAt)}${role.lastUsedRegion ? ` in ${role.lastUsedRegion}` : ""}` : "Never used"}</SummaryField>
+        <SummaryField label="Path"><code className="font-mono text-[12.5px]">{role.path}</code></SummaryField>
+        <SummaryField label="Policies">{attachedCount ?? "…"} managed · {inlineCount ?? "…"} inline</SummaryField>
+      </SummaryGrid>
       <EditRoleDialog role={role} open={dialog === "edit"} onClose={() => setDialog(null)} />
       <DeleteRoleDialog role={role} open={dialog === "delete"} onClose={() => setDialog(null)} attachedCount={attachedCount} inlineCount={inlineCount} />
-    </div>
-  );
-}
-
-function Item({ label, wide, children }: { label: string; wide?: boolean; children: React.ReactNode }) {
-  return (
-    <div className={wide ? "min-w-0 sm:col-span-2 lg:col-span-2" : "min-w-0"}>
-      <dt className="text-xs font-medium text-fg-muted">{label}</dt>
-      <dd className="mt-1 text-[13px]">{children}</dd>
     </div>
   );
 }

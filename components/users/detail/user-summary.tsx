@@ -3,7 +3,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableCode, SummaryField, SummaryGrid } from "@/components/ui/summary-grid";
 import { formatDateTime, formatRelative } from "@/components/format";
 import { LIMITS } from "@/lib/iam/schemas";
 import type { AccessKeyDto } from "../access-key-queries";
@@ -26,26 +26,17 @@ export function UserSummary({ user, keys, attachedCount, inlineCount }: { user: 
           <Button variant="danger" icon={<Trash2 aria-hidden className="size-4" />} onClick={() => setDeleting(true)} disabledReason={readOnly} data-testid="delete-user">Delete</Button>
         </div>
       </div>
-      <dl className="grid gap-x-8 gap-y-4 rounded-xl border border-border bg-surface p-5 shadow-card sm:grid-cols-2 lg:grid-cols-3">
-        <Item label="ARN" wide><span className="flex items-center gap-1"><code className="truncate font-mono text-[12.5px]" data-testid="user-arn">{user.arn}</code><CopyButton value={user.arn} label="ARN" /></span></Item>
-        <Item label="User ID"><span className="flex items-center gap-1"><code className="font-mono text-[12.5px]">{user.id}</code><CopyButton value={user.id} label="user ID" /></span></Item>
-        <Item label="Created">{formatDateTime(user.createdAt)}</Item>
-        <Item label="Path"><code className="font-mono text-[12.5px]">{user.path}</code></Item>
-        <Item label="Access keys">{keys ? `${keys.length} of ${LIMITS.accessKeysPerUser}${keys.length ? ` · ${active} active` : ""}` : "…"}</Item>
-        <Item label="Key last used">{keys?.length ? formatRelative(lastUsed) : "—"}</Item>
-        <Item label="Policies">{attachedCount ?? "…"} managed · {inlineCount ?? "…"} inline</Item>
-        <Item label="Permissions boundary">{user.permissionsBoundaryArn ? <code className="font-mono text-[12.5px]">{user.permissionsBoundaryArn.slice(user.permissionsBoundaryArn.lastIndexOf("/") + 1)}</code> : "None"}</Item>
-      </dl>
+      <SummaryGrid>
+        <SummaryField label="ARN" wide><CopyableCode value={user.arn} label="ARN" truncate testId="user-arn" /></SummaryField>
+        <SummaryField label="User ID"><CopyableCode value={user.id} label="user ID" /></SummaryField>
+        <SummaryField label="Created">{formatDateTime(user.createdAt)}</SummaryField>
+        <SummaryField label="Path"><code className="font-mono text-[12.5px]">{user.path}</code></SummaryField>
+        <SummaryField label="Access keys">{keys ? `${keys.length} of ${LIMITS.accessKeysPerUser}${keys.length ? ` · ${active} active` : ""}` : "…"}</SummaryField>
+        <SummaryField label="Key last used">{keys?.length ? formatRelative(lastUsed) : "—"}</SummaryField>
+        <SummaryField label="Policies">{attachedCount ?? "…"} managed · {inlineCount ?? "…"} inline</SummaryField>
+        <SummaryField label="Permissions boundary">{user.permissionsBoundaryArn ? <code className="font-mono text-[12.5px]">{user.permissionsBoundaryArn.slice(user.permissionsBoundaryArn.lastIndexOf("/") + 1)}</code> : "None"}</SummaryField>
+      </SummaryGrid>
       <DeleteUserDialog user={user} open={deleting} onClose={() => setDeleting(false)} keyCount={keys?.length ?? 0} policyCount={(attachedCount ?? 0) + (inlineCount ?? 0)} />
-    </div>
-  );
-}
-
-function Item({ label, wide, children }: { label: string; wide?: boolean; children: React.ReactNode }) {
-  return (
-    <div className={wide ? "min-w-0 sm:col-span-2 lg:col-span-2" : "min-w-0"}>
-      <dt className="text-xs font-medium text-fg-muted">{label}</dt>
-      <dd className="mt-1 text-[13px]">{children}</dd>
     </div>
   );
 }
