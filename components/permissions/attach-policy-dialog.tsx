@@ -5,10 +5,11 @@ import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { PolicyPicker } from "@/components/policies/policy-picker";
+import type { PermissionsOwner } from "./owner";
 
 export interface AttachPolicyDialogProps {
   /** The role or user the policies are attached to. */
-  owner: { kind: "role" | "user"; name: string };
+  owner: PermissionsOwner;
   /** Managed policies per role or per user (LIMITS.managedPoliciesPerRole / PerUser). */
   quota: number;
   open: boolean;
