@@ -1,0 +1,92 @@
+"use client";
+import { useState } from "react";
+import Link from "next/link";
+import { Link2, Plus } from "lucide-react";
+import type { UseMutationResult, UseQueryResult } from "@tanstack/react-query";
+import type { AttachedPolicy } from "@/lib/iam/types";
+import { Card, EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
+import { Table, Th, Td, Tr } from "@/components/ui/table";
+import { useToast } from "@/components/ui/toast";
+import { useReadOnlyReason } from "@/components/shell/console-context";
+import { toPolicyByArn } from "@/components/policies/routes";
+import { AttachPolicyDialog } from "./attach-policy-dialog";
+import type { IdentityKind, PermissionsOwner } from "./owner";
+
+/** A role grants its permissions to whoever assumes it; a user holds its own. */
+const NOTHING_ATTACHED: Record<IdentityKind, string> = {
+  role: "This role grants nothing through managed policies.",
+  user: "This user is granted nothing through managed policies.",
+};
+
+export interface AttachedPoliciesCardProps {
+  owner: PermissionsOwner;
+  /** Managed policies per role or per user (LIMITS.managedPoliciesPerRole / PerUser). */
+  quota: number;
+  policies: UseQueryResult<AttachedPolicy[], Error>;
+  /** AttachRolePolicy or AttachUserPolicy, taking the policy ARN. */
+  attach: UseMutationResult<unknown, Error, string>;
+  /** DetachRolePolicy or DetachUserPolicy, taking the policy ARN. */
+  detach: UseMutationResult<unknown, Error, string>;
+  /** Why these policies cannot change (a service-linked role); the viewer's read-only reason comes first. */
+  locked?: string;
+  /** Link each policy name to its page. The user page did and the role page did not; merging the cards changed neither. */
+  linkPolicies?: boolean;
+  /** Prefix of every test id ("" for roles, "user-" for users), so each page keeps the ids its specs use. */
+  testIdPrefix?: string;
+}
+
+export function AttachedPoliciesCard({ owner, quota, policies, attach, detach, locked, linkPolicies, testIdPrefix = "" }: AttachedPoliciesCardProps) {
+  const { data, error, refetch } = policies;
+  const readOnly = useReadOnlyReason() ?? locked;
+  const toast = useToast();
+  const [open, setOpen] = useState(false);
+  const id = (s: string) => `${testIdPrefix}${s}`;
+  const full = (data?.length ?? 0) >= quota;
+
+  const onDetach = (arn: string, name: string) =>
+    detach.mutateAsync(arn).then(
+      () => toast({ tone: "success", title: `Detached ${name}` }),
+      (e: Error) => toast({ tone: "error", title: `Could not detach ${name}`, message: e.message }),
+    );
+
+  return (
+    <Card padded={false}
+      title={<span className="flex items-center gap-2">Managed policies <Badge tone={full ? "warning" : "neutral"}><span data-testid={id("attached-quota")}>{data?.length ?? 0} of {quota}</span></Badge></span>}
+      description={`Policies shared across identities. AWS allows up to ${quota} per ${owner.kind} by default.`}
+      actions={<Button size="sm" variant="primary" icon={<Plus aria-hidden className="size-4" />} onClick={() => setOpen(true)} disabledReason={readOnly ?? (full ? `Quota reached: ${quota} managed policies per ${owner.kind}.` : undefined)} data-testid={id("attach-policy")}>Attach policies</Button>}>
+      {error ? (
+        <div className="p-4"><ErrorState message={error.message} onRetry={() => refetch()} /></div>
+      ) : !data ? (
+        <div className="p-4"><Skeleton className="h-16" /></div>
+      ) : data.length === 0 ? (
+        <EmptyState icon={<Link2 aria-hidden className="size-5" />} title="No managed policies attached">{NOTHING_ATTACHED[owner.kind]}</EmptyState>
+      ) : (
+        <Table label="Attached managed policies" testId={id("attached-policies")}>
+          <thead><tr><Th>Policy</Th><Th>Type</Th><Th className="w-28"><span className="sr-only">Actions</span></Th></tr></thead>
+          <tbody>
+            {data.map((p) => {
+              const aws = p.policyArn.startsWith("arn:aws:iam::aws:");
+              return (
+                <Tr key={p.policyArn} testId={id("attached-policy-row")}>
+                  <Td>
+                    {linkPolicies
+                      ? <Link href={toPolicyByArn(p.policyArn)} className="font-medium text-accent hover:underline">{p.policyName}</Link>
+                      : <p className="font-medium">{p.policyName}</p>}
+                    <p className="font-mono text-[11px] text-fg-subtle">{p.policyArn}</p>
+                  </Td>
+                  <Td><Badge tone={aws ? "neutral" : "accent"}>{aws ? "AWS managed" : "Customer managed"}</Badge></Td>
+                  <Td className="text-right">
+                    <Button size="sm" variant="ghost" disabledReason={readOnly} loading={detach.isPending && detach.variables === p.policyArn} onClick={() => onDetach(p.policyArn, p.policyName)} aria-label={`Detach ${p.policyName}`}>Detach</Button>
+                  </Td>
+                </Tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      )}
+      <AttachPolicyDialog owner={owner} quota={quota} open={open} onClose={() => setOpen(false)} attachedArns={data?.map((p) => p.policyArn) ?? []} attach={attach} testIdPrefix={testIdPrefix} />
+    </Card>
+  );
+}
