@@ -12,7 +12,7 @@ import { useToast } from "@/components/ui/toast";
 import { useReadOnlyReason } from "@/components/shell/console-context";
 import { toPolicyByArn } from "@/components/policies/routes";
 import { AttachPolicyDialog } from "./attach-policy-dialog";
-import type { IdentityKind, PermissionsOwner } from "./owner";
+import type { IdentityKind, OwnerCardProps } from "./owner";
 
 /** A role grants its permissions to whoever assumes it; a user holds its own. */
 const NOTHING_ATTACHED: Record<IdentityKind, string> = {
@@ -20,8 +20,7 @@ const NOTHING_ATTACHED: Record<IdentityKind, string> = {
   user: "This user is granted nothing through managed policies.",
 };
 
-export interface AttachedPoliciesCardProps {
-  owner: PermissionsOwner;
+export interface AttachedPoliciesCardProps extends OwnerCardProps {
   /** Managed policies per role or per user (LIMITS.managedPoliciesPerRole / PerUser). */
   quota: number;
   policies: UseQueryResult<AttachedPolicy[], Error>;
@@ -29,12 +28,8 @@ export interface AttachedPoliciesCardProps {
   attach: UseMutationResult<unknown, Error, string>;
   /** DetachRolePolicy or DetachUserPolicy, taking the policy ARN. */
   detach: UseMutationResult<unknown, Error, string>;
-  /** Why these policies cannot change (a service-linked role); the viewer's read-only reason comes first. */
-  locked?: string;
   /** Link each policy name to its page. The user page did and the role page did not; merging the cards changed neither. */
   linkPolicies?: boolean;
-  /** Prefix of every test id ("" for roles, "user-" for users), so each page keeps the ids its specs use. */
-  testIdPrefix?: string;
 }
 
 export function AttachedPoliciesCard({ owner, quota, policies, attach, detach, locked, linkPolicies, testIdPrefix = "" }: AttachedPoliciesCardProps) {

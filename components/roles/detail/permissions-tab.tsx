@@ -1,8 +1,16 @@
 "use client";
 import { LIMITS } from "@/lib/iam/schemas";
 import { AttachedPoliciesCard } from "@/components/permissions/attached-policies-card";
-import { useAttachPolicyMutation, useDetachPolicyMutation, useRoleAttachedPoliciesQuery, type RoleDto } from "../role-queries";
-import { InlinePoliciesCard } from "./inline-policies-card";
+import { InlinePoliciesCard } from "@/components/permissions/inline-policies-card";
+import {
+  useAttachPolicyMutation,
+  useDeleteInlinePolicyMutation,
+  useDetachPolicyMutation,
+  usePutInlinePolicyMutation,
+  useRoleAttachedPoliciesQuery,
+  useRoleInlinePoliciesQuery,
+  type RoleDto,
+} from "../role-queries";
 import { BoundaryCard } from "./boundary-card";
 
 const PROTECTED = "Service-linked roles get their permissions from their service and cannot be changed.";
@@ -13,10 +21,13 @@ export function PermissionsTab({ role }: { role: RoleDto }) {
   const attached = useRoleAttachedPoliciesQuery(role.name);
   const attach = useAttachPolicyMutation(role.name);
   const detach = useDetachPolicyMutation(role.name);
+  const inline = useRoleInlinePoliciesQuery(role.name);
+  const putInline = usePutInlinePolicyMutation(role.name);
+  const deleteInline = useDeleteInlinePolicyMutation(role.name);
   return (
     <div className="flex flex-col gap-5">
       <AttachedPoliciesCard owner={owner} quota={LIMITS.managedPoliciesPerRole} policies={attached} attach={attach} detach={detach} locked={locked} />
-      <InlinePoliciesCard role={role} locked={locked} />
+      <InlinePoliciesCard owner={owner} policies={inline} put={putInline} remove={deleteInline} locked={locked} />
       <BoundaryCard role={role} locked={locked} />
     </div>
   );

@@ -1,9 +1,16 @@
 "use client";
 import { LIMITS } from "@/lib/iam/schemas";
 import { AttachedPoliciesCard } from "@/components/permissions/attached-policies-card";
-import { useAttachUserPolicyMutation, useDetachUserPolicyMutation, useUserAttachedPoliciesQuery } from "../user-permission-queries";
+import { InlinePoliciesCard } from "@/components/permissions/inline-policies-card";
+import {
+  useAttachUserPolicyMutation,
+  useDeleteUserInlinePolicyMutation,
+  useDetachUserPolicyMutation,
+  usePutUserInlinePolicyMutation,
+  useUserAttachedPoliciesQuery,
+  useUserInlinePoliciesQuery,
+} from "../user-permission-queries";
 import type { UserDto } from "../user-queries";
-import { UserInlinePoliciesCard } from "./user-inline-policies-card";
 import { UserBoundaryCard } from "./user-boundary-card";
 
 export function UserPermissionsTab({ user }: { user: UserDto }) {
@@ -11,10 +18,13 @@ export function UserPermissionsTab({ user }: { user: UserDto }) {
   const attached = useUserAttachedPoliciesQuery(user.name);
   const attach = useAttachUserPolicyMutation(user.name);
   const detach = useDetachUserPolicyMutation(user.name);
+  const inline = useUserInlinePoliciesQuery(user.name);
+  const putInline = usePutUserInlinePolicyMutation(user.name);
+  const deleteInline = useDeleteUserInlinePolicyMutation(user.name);
   return (
     <div className="flex flex-col gap-5">
       <AttachedPoliciesCard owner={owner} quota={LIMITS.managedPoliciesPerUser} policies={attached} attach={attach} detach={detach} linkPolicies testIdPrefix="user-" />
-      <UserInlinePoliciesCard user={user} />
+      <InlinePoliciesCard owner={owner} policies={inline} put={putInline} remove={deleteInline} sizeQuota={LIMITS.inlinePolicySizePerUser} testIdPrefix="user-" />
       <UserBoundaryCard user={user} />
     </div>
   );

@@ -1,0 +1,75 @@
+"use client";
+import { useState } from "react";
+import { FileCode2, Plus } from "lucide-react";
+import type { UseMutationResult, UseQueryResult } from "@tanstack/react-query";
+import type { InlinePolicy } from "@/lib/iam/types";
+import { Card, EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { Button } from "@/components/ui/button";
+import { Table, Th, Td, Tr } from "@/components/ui/table";
+import { useToast } from "@/components/ui/toast";
+import { useReadOnlyReason } from "@/components/shell/console-context";
+import { InlinePolicyDialog, type PutInlinePolicy } from "./inline-policy-dialog";
+import type { OwnerCardProps } from "./owner";
+
+/** IAM counts an inline policy's size without whitespace. */
+const size = (doc: string) => doc.replace(/\s/g, "").length;
+
+export interface InlinePoliciesCardProps extends OwnerCardProps {
+  policies: UseQueryResult<InlinePolicy[], Error>;
+  /** PutRolePolicy or PutUserPolicy. */
+  put: UseMutationResult<unknown, Error, PutInlinePolicy>;
+  /** DeleteRolePolicy or DeleteUserPolicy, taking the policy name. */
+  remove: UseMutationResult<unknown, Error, string>;
+  /**
+   * The aggregate size IAM allows across the owner's inline policies (LIMITS.inlinePolicySizePerUser), shown as
+   * characters used. The user page showed it and the role page did not; merging the cards changed neither.
+   */
+  sizeQuota?: number;
+}
+
+/** Inline policies live inside their role or user, and go when it goes. */
+export function InlinePoliciesCard({ owner, policies, put, remove, sizeQuota, locked, testIdPrefix = "" }: InlinePoliciesCardProps) {
+  const { data, error, refetch } = policies;
+  const readOnly = useReadOnlyReason() ?? locked;
+  const toast = useToast();
+  const [editing, setEditing] = useState<InlinePolicy | "new" | null>(null);
+  const id = (s: string) => `${testIdPrefix}${s}`;
+  const used = data?.reduce((n, p) => n + size(p.document), 0) ?? 0;
+  const usage = sizeQuota === undefined ? "" : ` ${used.toLocaleString()} of ${sizeQuota.toLocaleString()} characters used (whitespace not counted).`;
+
+  const onDelete = (name: string) =>
+    remove.mutateAsync(name).then(
+      () => toast({ tone: "success", title: `Deleted inline policy ${name}` }),
+      (e: Error) => toast({ tone: "error", title: `Could not delete ${name}`, message: e.message }),
+    );
+
+  return (
+    <Card padded={false} title="Inline policies" description={`Policies embedded in this ${owner.kind} only.${usage}`}
+      actions={<Button size="sm" icon={<Plus aria-hidden className="size-4" />} onClick={() => setEditing("new")} disabledReason={readOnly} data-testid={id("add-inline-policy")}>Add inline policy</Button>}>
+      {error ? (
+        <div className="p-4"><ErrorState message={error.message} onRetry={() => refetch()} /></div>
+      ) : !data ? (
+        <div className="p-4"><Skeleton className="h-16" /></div>
+      ) : data.length === 0 ? (
+        <EmptyState icon={<FileCode2 aria-hidden className="size-5" />} title="No inline policies" />
+      ) : (
+        <Table label="Inline policies" testId={id("inline-policies")}>
+          <thead><tr><Th>Name</Th><Th>Size</Th><Th className="w-44"><span className="sr-only">Actions</span></Th></tr></thead>
+          <tbody>
+            {data.map((p) => (
+              <Tr key={p.name} testId={id("inline-policy-row")}>
+                <Td className="font-medium">{p.name}</Td>
+                <Td className="text-[13px] text-fg-muted tabular-nums">{size(p.document).toLocaleString()} chars</Td>
+                <Td className="text-right whitespace-nowrap">
+                  <Button size="sm" variant="ghost" onClick={() => setEditing(p)} aria-label={`View ${p.name}`}>{readOnly ? "View" : "View / edit"}</Button>
+                  <Button size="sm" variant="ghost" disabledReason={readOnly} onClick={() => onDelete(p.name)} aria-label={`Delete ${p.name}`}>Delete</Button>
+                </Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <InlinePolicyDialog policy={editing === "new" ? null : editing} open={editing !== null} onClose={() => setEditing(null)} readOnly={readOnly} put={put} testIdPrefix={testIdPrefix} />
+    </Card>
+  );
+}
