@@ -54,7 +54,7 @@ export const useRoleActivityQuery = (name: string) =>
   useQuery({ queryKey: roleKeys.activity(name), queryFn: () => fetchJson<AuditEventDto[]>(api(name, "/activity")) });
 
 /** A change to one role refreshes that role (all its tabs) and every list it may appear in. */
-function useRoleMutation<V, R = void>(name: string, fn: (v: V) => Promise<R>) {
+function useRoleMutation<V = void, R = void>(name: string, fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,

@@ -40,7 +40,7 @@ export const useUsersQuery = (s: UsersListState) =>
 export const useUserQuery = (name: string) => useQuery({ queryKey: userKeys.detail(name), queryFn: () => fetchJson<UserDto>(userApi(name)) });
 
 /** A change to one user refreshes that user (all its tabs), every users list, and policies when attachments move. */
-export function useUserMutation<V, R = void>(name: string, fn: (v: V) => Promise<R>, opts: { policies?: boolean } = {}) {
+export function useUserMutation<V = void, R = void>(name: string, fn: (v: V) => Promise<R>, opts: { policies?: boolean } = {}) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
