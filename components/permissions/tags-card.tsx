@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { useReadOnlyReason } from "@/components/shell/console-context";
 import { TagEditor } from "@/components/roles/tag-editor";
-import type { IdentityKind } from "./owner";
+import type { IdentityKind, OwnerCardProps } from "./owner";
 
 /**
  * The condition key each page names: a user's tags describe the caller (aws:PrincipalTag); a role's are named as
@@ -29,18 +29,13 @@ function tagRowErrors(tags: Tag[]) {
   return found;
 }
 
-export interface TagsCardProps {
-  kind: IdentityKind;
+export interface TagsCardProps extends OwnerCardProps {
   tags: Tag[];
   /** Replaces the whole tag list (TagRole/UntagRole or TagUser/UntagUser in one step). */
   replace: UseMutationResult<unknown, Error, Tag[]>;
-  /** Why these tags cannot change (a service-linked role); the viewer's read-only reason comes first. */
-  locked?: string;
-  /** Prefix of every test id ("" for roles, "user-" for users), so each page keeps the ids its specs use. */
-  testIdPrefix?: string;
 }
 
-export function TagsCard({ kind, tags: saved, replace, locked, testIdPrefix = "" }: TagsCardProps) {
+export function TagsCard({ owner, tags: saved, replace, locked, testIdPrefix = "" }: TagsCardProps) {
   const readOnly = useReadOnlyReason() ?? locked;
   const [tags, setTags] = useState<Tag[]>(saved);
   const [errors, setErrors] = useState<Record<number, string>>({});
@@ -59,7 +54,7 @@ export function TagsCard({ kind, tags: saved, replace, locked, testIdPrefix = ""
   }
 
   return (
-    <Card title="Tags" description={`Key-value labels for organising ${kind}s and for attribute-based access control (${TAG_CONDITION_KEY[kind]}). Keys are unique ignoring case.`}
+    <Card title="Tags" description={`Key-value labels for organising ${owner.kind}s and for attribute-based access control (${TAG_CONDITION_KEY[owner.kind]}). Keys are unique ignoring case.`}
       actions={!readOnly && <><Button size="sm" variant="ghost" disabled={!dirty} onClick={() => setTags(saved)}>Reset</Button><Button size="sm" variant="primary" disabled={!dirty} loading={replace.isPending} onClick={onSave} data-testid={`${testIdPrefix}save-tags`}>Save tags</Button></>}>
       {readOnly && saved.length === 0 ? (
         <p className="text-[13px] text-fg-muted">No tags.</p>

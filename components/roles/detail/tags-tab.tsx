@@ -4,5 +4,5 @@ import { useReplaceTagsMutation, type RoleDto } from "../role-queries";
 
 export function TagsTab({ role }: { role: RoleDto }) {
   const replace = useReplaceTagsMutation(role.name);
-  return <TagsCard kind="role" tags={role.tags} replace={replace} locked={role.serviceLinkedService ? "Service-linked roles cannot be tagged." : undefined} />;
+  return <TagsCard owner={{ kind: "role", name: role.name }} tags={role.tags} replace={replace} locked={role.serviceLinkedService ? "Service-linked roles cannot be tagged." : undefined} />;
 }

@@ -4,5 +4,5 @@ import { useReplaceUserTagsMutation, type UserDto } from "../user-queries";
 
 export function UserTagsTab({ user }: { user: UserDto }) {
   const replace = useReplaceUserTagsMutation(user.name);
-  return <TagsCard kind="user" tags={user.tags} replace={replace} testIdPrefix="user-" />;
+  return <TagsCard owner={{ kind: "user", name: user.name }} tags={user.tags} replace={replace} testIdPrefix="user-" />;
 }
