@@ -1,6 +1,6 @@
 import { test, expect } from "./support/fixtures";
 import { goToRole } from "./helpers/roles";
-import { assertAttached, attachPolicy, detachPolicy } from "./helpers/permissions";
+import { addInlinePolicy, assertAttached, assertBoundary, attachPolicy, detachPolicy, setBoundary } from "./helpers/permissions";
 
 test.describe("role permissions", () => {
   test("an admin attaches a managed policy from the catalogue and detaches it", async ({ page, api }) => {
@@ -16,16 +16,8 @@ test.describe("role permissions", () => {
   test("an admin adds an inline policy and sets a permissions boundary", async ({ page, api }) => {
     const role = await api.createRole();
     await goToRole(page, role.name);
-    await page.getByTestId("add-inline-policy").click();
-    await page.getByLabel("Policy name").fill("read-logs");
-    await page.getByTestId("save-inline-policy").click();
-    await expect(page.getByTestId("inline-policy-row").filter({ hasText: "read-logs" })).toBeVisible();
-
-    await page.getByTestId("set-boundary").click();
-    const dialog = page.getByTestId("boundary-dialog");
-    await dialog.getByTestId("policy-search").fill("PowerUserAccess");
-    await dialog.getByTestId("pick-PowerUserAccess").check();
-    await dialog.getByTestId("confirm-boundary").click();
-    await expect(page.getByTestId("boundary-arn-text")).toHaveText("arn:aws:iam::aws:policy/PowerUserAccess");
+    await addInlinePolicy(page, "read-logs");
+    await setBoundary(page, "PowerUserAccess");
+    await assertBoundary(page, "arn:aws:iam::aws:policy/PowerUserAccess");
   });
 });

@@ -4,6 +4,7 @@ import { test as base, expect } from "./support/fixtures";
 import { E2E } from "./support/env";
 import { uniqueName } from "./support/console-api";
 import { openConsolePage } from "./helpers/navigation";
+import { addInlinePolicy, assertAttached, assertAttachedQuota, assertBoundary, attachPolicy, detachPolicy, setBoundary } from "./helpers/permissions";
 
 /** IAM users made through the console API as the admin; deleted (keys and policies too) when the test ends. */
 class UsersApi {
@@ -121,6 +122,14 @@ async function clickDeleteUser(page: Page, name: string) {
   await expect(page).toHaveURL(/\/users$/);
 }
 
+async function fillAndSaveTag(page: Page, tag: { key: string; value: string }) {
+  await page.getByTestId("add-tag").click();
+  await page.getByLabel("Tag 1 key").fill(tag.key);
+  await page.getByLabel("Tag 1 value").fill(tag.value);
+  await page.getByTestId("user-save-tags").click();
+  await expect(page.getByTestId("tab-tags")).toContainText("1");
+}
+
 test.describe("users console", () => {
   test("an admin creates a user, then an access key whose secret is shown once", async ({ page, users }) => {
     const name = uniqueName("alice");
@@ -158,6 +167,28 @@ test.describe("users console", () => {
     await expect(page.getByTestId("access-key-quota")).toHaveText("2 of 2");
     await expect(page.getByTestId("create-access-key")).toBeDisabled();
     await expect(page.getByTestId("access-key-limit")).toContainText("maximum of 2 access keys");
+  });
+
+  test("an admin attaches and detaches a managed policy, adds an inline policy and sets a boundary", async ({ page, users }) => {
+    const user = await users.createUser();
+    await goToUser(page, user.name);
+    await assertAttachedQuota(page, "0 of 10", "user");
+    await attachPolicy(page, "ReadOnlyAccess", "user");
+    await assertAttached(page, "ReadOnlyAccess", "1 of 10", "user");
+    await detachPolicy(page, "ReadOnlyAccess", "user");
+    await assertAttachedQuota(page, "0 of 10", "user");
+
+    await addInlinePolicy(page, "read-logs", "user");
+    await setBoundary(page, "PowerUserAccess", "user");
+    await assertBoundary(page, "arn:aws:iam::aws:policy/PowerUserAccess", "user");
+  });
+
+  test("an admin tags a user", async ({ page, users }) => {
+    const user = await users.createUser();
+    await goToUser(page, user.name, "tags");
+    await fillAndSaveTag(page, { key: "team", value: "platform" });
+    await page.reload();
+    await expect(page.getByLabel("Tag 1 key")).toHaveValue("team");
   });
 
   test("the list searches on the server and the search lives in the URL", async ({ page, users }) => {

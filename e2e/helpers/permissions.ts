@@ -1,21 +1,50 @@
 import { expect, type Page } from "@playwright/test";
 
-export async function attachPolicy(page: Page, policyName: string) {
-  await page.getByTestId("attach-policy").click();
-  const dialog = page.getByTestId("attach-policy-dialog");
+/** Roles and users share the permission cards; the user page's test ids carry a "user-" prefix. */
+type Owner = "role" | "user";
+const id = (owner: Owner, testId: string) => (owner === "user" ? `user-${testId}` : testId);
+
+export async function attachPolicy(page: Page, policyName: string, owner: Owner = "role") {
+  await page.getByTestId(id(owner, "attach-policy")).click();
+  const dialog = page.getByTestId(id(owner, "attach-policy-dialog"));
   await dialog.getByTestId("policy-search").fill(policyName);
   await dialog.getByTestId(`pick-${policyName}`).check();
-  await expect(dialog.getByTestId("attach-selected-count")).toHaveText(/^1 selected/);
-  await dialog.getByTestId("confirm-attach").click();
+  await expect(dialog.getByTestId(id(owner, "attach-selected-count"))).toHaveText(/^1 selected/);
+  await dialog.getByTestId(id(owner, "confirm-attach")).click();
   await expect(dialog).toBeHidden();
 }
 
-export async function assertAttached(page: Page, policyName: string, quotaText: string) {
-  await expect(page.getByTestId("attached-policy-row").filter({ hasText: policyName })).toBeVisible();
-  await expect(page.getByTestId("attached-quota")).toHaveText(quotaText);
+export async function assertAttachedQuota(page: Page, quotaText: string, owner: Owner = "role") {
+  await expect(page.getByTestId(id(owner, "attached-quota"))).toHaveText(quotaText);
 }
 
-export async function detachPolicy(page: Page, policyName: string) {
+export async function assertAttached(page: Page, policyName: string, quotaText: string, owner: Owner = "role") {
+  await expect(page.getByTestId(id(owner, "attached-policy-row")).filter({ hasText: policyName })).toBeVisible();
+  await assertAttachedQuota(page, quotaText, owner);
+}
+
+export async function detachPolicy(page: Page, policyName: string, owner: Owner = "role") {
   await page.getByRole("button", { name: `Detach ${policyName}` }).click();
-  await expect(page.getByTestId("attached-policy-row").filter({ hasText: policyName })).toHaveCount(0);
+  await expect(page.getByTestId(id(owner, "attached-policy-row")).filter({ hasText: policyName })).toHaveCount(0);
+}
+
+/** Saves the starter document under `policyName`. */
+export async function addInlinePolicy(page: Page, policyName: string, owner: Owner = "role") {
+  await page.getByTestId(id(owner, "add-inline-policy")).click();
+  await page.getByLabel("Policy name").fill(policyName);
+  await page.getByTestId(id(owner, "save-inline-policy")).click();
+  await expect(page.getByTestId(id(owner, "inline-policy-row")).filter({ hasText: policyName })).toBeVisible();
+}
+
+export async function setBoundary(page: Page, policyName: string, owner: Owner = "role") {
+  await page.getByTestId(id(owner, "set-boundary")).click();
+  const dialog = page.getByTestId(id(owner, "boundary-dialog"));
+  await dialog.getByTestId("policy-search").fill(policyName);
+  await dialog.getByTestId(`pick-${policyName}`).check();
+  await dialog.getByTestId(id(owner, "confirm-boundary")).click();
+  await expect(dialog).toBeHidden();
+}
+
+export async function assertBoundary(page: Page, policyArn: string, owner: Owner = "role") {
+  await expect(page.getByTestId(id(owner, "boundary-arn-text"))).toHaveText(policyArn);
 }
