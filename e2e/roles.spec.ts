@@ -45,6 +45,19 @@ test.describe("roles console", () => {
     await clickRole(page, role.name);
   });
 
+  test("Clear filters empties the search box and the search stays cleared", async ({ page }) => {
+    await goToRoles(page);
+    await fillRoleSearch(page, "no-role-is-called-this");
+    await expect(page.getByText("No roles match")).toBeVisible();
+    await page.getByRole("link", { name: "Clear filters" }).click();
+    await expect(page.getByTestId("roles-search")).toHaveValue("");
+    await expect(page.getByTestId("role-row").first()).toBeVisible();
+    // The toolbar must not put the old search back once its typing pause ends.
+    await page.waitForTimeout(600);
+    await expect(page).not.toHaveURL(/search=/);
+    await expect(page.getByTestId("roles-search")).toHaveValue("");
+  });
+
   test("an admin edits the description, session length, trust policy and tags", async ({ page, api }) => {
     test.slow();
     const role = await api.createRole();

@@ -1,15 +1,13 @@
 "use client";
-import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Select } from "@/components/ui/input";
-import { ListFilter, ListSearch, ListToolbar, useDebouncedUrl } from "@/components/ui/list-toolbar";
+import { ListFilter, ListSearch, ListToolbar, useUrlDraft } from "@/components/ui/list-toolbar";
 import { toPolicies, type PoliciesListState, type PolicyTypeFilter } from "./routes";
 
 /** Search and type filter write to the URL, so the server does the filtering and the view is linkable. */
 export function PoliciesToolbar({ state }: { state: PoliciesListState }) {
   const router = useRouter();
-  const [search, setSearch] = useState(state.search ?? "");
-  useDebouncedUrl(search === (state.search ?? "") ? undefined : toPolicies({ ...state, search, page: 1 }));
+  const [search, setSearch] = useUrlDraft(state.search ?? "", (s) => toPolicies({ ...state, search: s, page: 1 }), (a, b) => a === b);
 
   return (
     <ListToolbar>

@@ -5,6 +5,7 @@ import type { AttachedPolicy, InlinePolicy, Role, RoleListItem } from "@/lib/iam
 import type { CreateRoleInput, Tag } from "@/lib/iam/schemas";
 import type { AuditEvent } from "@/lib/iam/audit";
 import type { RolesListState } from "./routes";
+import { policyKeys } from "@/components/policies/policy-queries";
 
 export type RoleDto = Jsonified<Role>;
 export type RoleListItemDto = Jsonified<RoleListItem>;
@@ -53,12 +54,20 @@ export const useRoleInlinePoliciesQuery = (name: string) =>
 export const useRoleActivityQuery = (name: string) =>
   useQuery({ queryKey: roleKeys.activity(name), queryFn: () => fetchJson<AuditEventDto[]>(api(name, "/activity")) });
 
-/** A change to one role refreshes that role (all its tabs) and every list it may appear in. */
-function useRoleMutation<V = void, R = void>(name: string, fn: (v: V) => Promise<R>) {
+/**
+ * A change to one role refreshes that role (all its tabs), every list it may appear in, and policies when
+ * attachments move (a policy page counts and lists the entities it is attached to).
+ */
+function useRoleMutation<V = void, R = void>(name: string, fn: (v: V) => Promise<R>, opts: { policies?: boolean } = {}) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: roleKeys.detail(name) }), qc.invalidateQueries({ queryKey: roleKeys.lists() })]),
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: roleKeys.detail(name) }),
+        qc.invalidateQueries({ queryKey: roleKeys.lists() }),
+        opts.policies && qc.invalidateQueries({ queryKey: policyKeys.all }),
+      ]),
   });
 }
 
@@ -82,10 +91,10 @@ export const useReplaceTagsMutation = (name: string) =>
   useRoleMutation(name, (Tags: Tag[]) => fetchJson<Tag[]>(api(name, "/tags"), { method: "PUT", body: { Tags } }));
 
 export const useAttachPolicyMutation = (name: string) =>
-  useRoleMutation(name, (PolicyArn: string) => fetchJson(api(name, "/attached-policies"), { method: "POST", body: { PolicyArn } }));
+  useRoleMutation(name, (PolicyArn: string) => fetchJson(api(name, "/attached-policies"), { method: "POST", body: { PolicyArn } }), { policies: true });
 
 export const useDetachPolicyMutation = (name: string) =>
-  useRoleMutation(name, (arn: string) => fetchJson(withQuery(api(name, "/attached-policies"), { arn }), { method: "DELETE" }));
+  useRoleMutation(name, (arn: string) => fetchJson(withQuery(api(name, "/attached-policies"), { arn }), { method: "DELETE" }), { policies: true });
 
 export const usePutInlinePolicyMutation = (name: string) =>
   useRoleMutation(name, (v: { PolicyName: string; PolicyDocument: string }) =>
@@ -96,10 +105,12 @@ export const useDeleteInlinePolicyMutation = (name: string) =>
   useRoleMutation(name, (policyName: string) => fetchJson(api(name, `/inline-policies/${encodeURIComponent(policyName)}`), { method: "DELETE" }));
 
 export const usePutBoundaryMutation = (name: string) =>
-  useRoleMutation(name, (PermissionsBoundary: string) => fetchJson(api(name, "/permissions-boundary"), { method: "PUT", body: { PermissionsBoundary } }));
+  useRoleMutation(name, (PermissionsBoundary: string) => fetchJson(api(name, "/permissions-boundary"), { method: "PUT", body: { PermissionsBoundary } }), {
+    policies: true,
+  });
 
 export const useDeleteBoundaryMutation = (name: string) =>
-  useRoleMutation(name, () => fetchJson(api(name, "/permissions-boundary"), { method: "DELETE" }));
+  useRoleMutation(name, () => fetchJson(api(name, "/permissions-boundary"), { method: "DELETE" }), { policies: true });
 
 export function useDeleteRoleMutation(name: string) {
   const qc = useQueryClient();
@@ -107,7 +118,7 @@ export function useDeleteRoleMutation(name: string) {
     mutationFn: (withPolicies: boolean) => fetchJson(withQuery(api(name), { withPolicies: withPolicies ? "true" : undefined }), { method: "DELETE" }),
     onSuccess: () => {
       qc.removeQueries({ queryKey: roleKeys.detail(name) });
-      return qc.invalidateQueries({ queryKey: roleKeys.lists() });
+      return Promise.all([qc.invalidateQueries({ queryKey: roleKeys.lists() }), qc.invalidateQueries({ queryKey: policyKeys.all })]);
     },
   });
 }

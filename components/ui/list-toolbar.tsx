@@ -5,16 +5,31 @@ import { Search } from "lucide-react";
 import { Input } from "./input";
 
 /**
- * Replaces the URL with `href` once typing pauses, so the server filters once per burst of keystrokes and the
- * filtered view stays linkable. `undefined` means the URL already says what the toolbar says.
+ * Filters typed into a toolbar: the draft changes with every keystroke, the URL once typing pauses (so the
+ * server filters once per burst and the view stays linkable). When the URL changes to something the toolbar
+ * did not send (Clear filters, back and forward), the draft follows it; the URL catching up with the toolbar's
+ * own request is not such a change, so a keystroke typed meanwhile is kept.
  */
-export function useDebouncedUrl(href: string | undefined) {
+export function useUrlDraft<T>(applied: T, toHref: (draft: T) => string, same: (a: T, b: T) => boolean) {
   const router = useRouter();
+  const [draft, setDraft] = useState(applied);
+  const [seen, setSeen] = useState(applied);
+  const [sent, setSent] = useState<T | undefined>(undefined);
+  if (!same(applied, seen)) {
+    setSeen(applied);
+    if (sent === undefined || !same(applied, sent)) setDraft(applied);
+  }
+  const href = same(draft, applied) ? undefined : toHref(draft);
   useEffect(() => {
     if (href === undefined) return;
-    const t = setTimeout(() => router.replace(href, { scroll: false }), 250);
+    const t = setTimeout(() => {
+      setSent(draft);
+      router.replace(href, { scroll: false });
+    }, 250);
     return () => clearTimeout(t);
+    // `href` is derived from `draft`: one timer per distinct URL.
   }, [href, router]);
+  return [draft, setDraft] as const;
 }
 
 export function ListToolbar({ children }: { children: React.ReactNode }) {
@@ -58,18 +73,20 @@ export function NameAndPathToolbar({ noun, applied, toHref }: {
   applied: NameAndPathFilters;
   toHref: (filters: Required<NameAndPathFilters>) => string;
 }) {
-  const [search, setSearch] = useState(applied.search ?? "");
-  const [path, setPath] = useState(applied.path ?? "");
-  const nextPath = path === "" || path.startsWith("/") ? path : `/${path}`;
-  const unchanged = search === (applied.search ?? "") && nextPath === (applied.path ?? "");
-  useDebouncedUrl(unchanged ? undefined : toHref({ search, path: nextPath }));
+  const [draft, setDraft] = useUrlDraft(
+    { search: applied.search ?? "", path: applied.path ?? "" },
+    (d) => toHref({ search: d.search, path: withLeadingSlash(d.path) }),
+    (a, b) => a.search === b.search && withLeadingSlash(a.path) === withLeadingSlash(b.path),
+  );
 
   return (
     <ListToolbar>
-      <ListSearch id={`${noun}-search`} noun={noun} value={search} onChange={setSearch} />
+      <ListSearch id={`${noun}-search`} noun={noun} value={draft.search} onChange={(search) => setDraft({ ...draft, search })} />
       <ListFilter id={`${noun}-path`} label="Path">
-        <Input id={`${noun}-path`} data-testid={`${noun}-path`} placeholder="/ (all paths)" value={path} onChange={(e) => setPath(e.target.value)} className="w-44 font-mono text-[13px]" />
+        <Input id={`${noun}-path`} data-testid={`${noun}-path`} placeholder="/ (all paths)" value={draft.path} onChange={(e) => setDraft({ ...draft, path: e.target.value })} className="w-44 font-mono text-[13px]" />
       </ListFilter>
     </ListToolbar>
   );
 }
+
+const withLeadingSlash = (path: string) => (path === "" || path.startsWith("/") ? path : `/${path}`);

@@ -10,8 +10,11 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[]) {
   for (const i of issues) {
     const message = i.message.replace(/^Member must/, "Must");
     const [top, row, member] = i.path;
-    if (top === "Tags" && typeof row === "number") tags[row] ??= `${String(member ?? "Tag")}: ${message.toLowerCase()}`;
+    if (top === "Tags" && typeof row === "number") tags[row] ??= `${String(member ?? "Tag")}: ${lowerFirst(message)}`;
     else fields[String(top)] ??= message;
   }
   return { fields, tags };
 }
+
+/** "Must satisfy…" → "must satisfy…" after a "Key:" label; the rest (a regular expression) keeps its case. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
