@@ -3,7 +3,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableCode, SummaryField, SummaryGrid } from "@/components/ui/summary-grid";
 import { formatDateTime } from "@/components/format";
 import { useReadOnlyReason } from "@/components/shell/console-context";
 import type { PolicyDetailDto, PolicyRef } from "../policy-queries";
@@ -29,23 +29,15 @@ export function PolicySummary({ policy, policyRef }: { policy: PolicyDetailDto; 
         </div>
         {policy.description && <p className="mt-1.5 max-w-3xl text-[13px] text-fg-muted" data-testid="policy-description-text">{policy.description}</p>}
       </div>
-      <dl className="grid gap-x-8 gap-y-4 rounded-xl border border-border bg-surface p-5 shadow-card sm:grid-cols-2 lg:grid-cols-3">
-        <Item label="ARN" wide><span className="flex items-center gap-1"><code className="truncate font-mono text-[12.5px]" data-testid="policy-arn">{policy.arn}</code><CopyButton value={policy.arn} label="ARN" /></span></Item>
-        <Item label="Default version"><span className="font-mono" data-testid="policy-default-version">{policy.defaultVersionId}</span></Item>
-        <Item label="Created">{formatDateTime(policy.createdAt)}</Item>
-        <Item label="Last edited">{formatDateTime(policy.updatedAt)}</Item>
-        <Item label="Used by">{policy.attachmentCount} attached · {policy.permissionsBoundaryUsageCount} as boundary</Item>
-      </dl>
+      <SummaryGrid>
+        <SummaryField label="ARN" wide><CopyableCode value={policy.arn} label="ARN" truncate testId="policy-arn" /></SummaryField>
+        <SummaryField label="Default version"><span className="font-mono" data-testid="policy-default-version">{policy.defaultVersionId}</span></SummaryField>
+        <SummaryField label="Created">{formatDateTime(policy.createdAt)}</SummaryField>
+        <SummaryField label="Last edited">{formatDateTime(policy.updatedAt)}</SummaryField>
+        <SummaryField label="Used by">{policy.attachmentCount} attached · {policy.permissionsBoundaryUsageCount} as boundary</SummaryField>
+      </SummaryGrid>
       <DeletePolicyDialog policy={policy} policyRef={policyRef} open={deleting} onClose={() => setDeleting(false)} />
     </div>
   );
 }
 
-function Item({ label, wide, children }: { label: string; wide?: boolean; children: React.ReactNode }) {
-  return (
-    <div className={wide ? "min-w-0 sm:col-span-2 lg:col-span-2" : "min-w-0"}>
-      <dt className="text-xs font-medium text-fg-muted">{label}</dt>
-      <dd className="mt-1 text-[13px]">{children}</dd>
-    </div>
-  );
-}
