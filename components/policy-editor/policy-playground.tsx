@@ -83,7 +83,7 @@ export function PolicyPlayground() {
         ariaLabel={`${POLICY_KINDS.find((k) => k.value === kind)?.label} document`}
       />
       <p className="flex items-center gap-2 text-xs text-fg-muted">
-        The findings follow IAM Access Analyzer&apos;s policy checks; errors are what IAM itself refuses.
+        The findings follow IAM Access Analyzer&apos;s policy checks; the line under them says whether IAM itself would accept the document. Roleplane saves nothing with errors.
         <span className="ml-auto inline-flex items-center gap-1">
           Copy findings as JSON
           <CopyButton value={JSON.stringify(findings, null, 2)} label="findings as JSON" />
