@@ -28,11 +28,9 @@ export interface AttachedPoliciesCardProps extends OwnerCardProps {
   attach: UseMutationResult<unknown, Error, string>;
   /** DetachRolePolicy or DetachUserPolicy, taking the policy ARN. */
   detach: UseMutationResult<unknown, Error, string>;
-  /** Link each policy name to its page. The user page did and the role page did not; merging the cards changed neither. */
-  linkPolicies?: boolean;
 }
 
-export function AttachedPoliciesCard({ owner, quota, policies, attach, detach, locked, linkPolicies, testIdPrefix = "" }: AttachedPoliciesCardProps) {
+export function AttachedPoliciesCard({ owner, quota, policies, attach, detach, locked, testIdPrefix = "" }: AttachedPoliciesCardProps) {
   const { data, error, refetch } = policies;
   const readOnly = useReadOnlyReason() ?? locked;
   const toast = useToast();
@@ -66,9 +64,7 @@ export function AttachedPoliciesCard({ owner, quota, policies, attach, detach, l
               return (
                 <Tr key={p.policyArn} testId={id("attached-policy-row")}>
                   <Td>
-                    {linkPolicies
-                      ? <Link href={toPolicyByArn(p.policyArn)} className="font-medium text-accent hover:underline">{p.policyName}</Link>
-                      : <p className="font-medium">{p.policyName}</p>}
+                    <Link href={toPolicyByArn(p.policyArn)} className="font-medium text-accent hover:underline">{p.policyName}</Link>
                     <p className="font-mono text-[11px] text-fg-subtle">{p.policyArn}</p>
                   </Td>
                   <Td><Badge tone={aws ? "neutral" : "accent"}>{aws ? "AWS managed" : "Customer managed"}</Badge></Td>

@@ -18,12 +18,10 @@ export interface BoundaryCardProps extends OwnerCardProps {
   put: UseMutationResult<unknown, Error, string>;
   /** DeleteRolePermissionsBoundary or DeleteUserPermissionsBoundary. */
   remove: UseMutationResult<unknown, Error, void>;
-  /** Link the boundary policy to its page. The user page did and the role page did not; merging the cards changed neither. */
-  linkPolicy?: boolean;
 }
 
 /** The permissions boundary caps the most the owner's identity policies can grant. */
-export function BoundaryCard({ owner, boundaryArn, put, remove, linkPolicy, locked, testIdPrefix = "" }: BoundaryCardProps) {
+export function BoundaryCard({ owner, boundaryArn, put, remove, locked, testIdPrefix = "" }: BoundaryCardProps) {
   const readOnly = useReadOnlyReason() ?? locked;
   const toast = useToast();
   const [open, setOpen] = useState(false);
@@ -42,9 +40,7 @@ export function BoundaryCard({ owner, boundaryArn, put, remove, linkPolicy, lock
       {boundaryArn ? (
         <p className="flex items-center gap-2 text-[13px]">
           <Shield aria-hidden className="size-4 text-accent" />
-          {linkPolicy
-            ? <Link href={toPolicyByArn(boundaryArn)} className="font-mono text-accent hover:underline" data-testid={id("boundary-arn-text")}>{boundaryArn}</Link>
-            : <code className="font-mono" data-testid={id("boundary-arn-text")}>{boundaryArn}</code>}
+          <Link href={toPolicyByArn(boundaryArn)} className="font-mono text-accent hover:underline" data-testid={id("boundary-arn-text")}>{boundaryArn}</Link>
         </p>
       ) : (
         <p className="text-[13px] text-fg-muted">No boundary: the {owner.kind}'s policies alone decide what it can do.</p>

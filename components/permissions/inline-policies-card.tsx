@@ -20,11 +20,8 @@ export interface InlinePoliciesCardProps extends OwnerCardProps {
   put: UseMutationResult<unknown, Error, PutInlinePolicy>;
   /** DeleteRolePolicy or DeleteUserPolicy, taking the policy name. */
   remove: UseMutationResult<unknown, Error, string>;
-  /**
-   * The aggregate size IAM allows across the owner's inline policies (LIMITS.inlinePolicySizePerUser), shown as
-   * characters used. The user page showed it and the role page did not; merging the cards changed neither.
-   */
-  sizeQuota?: number;
+  /** The aggregate size IAM allows across the owner's inline policies (10,240 per role, 2,048 per user). */
+  sizeQuota: number;
 }
 
 /** Inline policies live inside their role or user, and go when it goes. */
@@ -35,7 +32,7 @@ export function InlinePoliciesCard({ owner, policies, put, remove, sizeQuota, lo
   const [editing, setEditing] = useState<InlinePolicy | "new" | null>(null);
   const id = (s: string) => `${testIdPrefix}${s}`;
   const used = data?.reduce((n, p) => n + size(p.document), 0) ?? 0;
-  const usage = sizeQuota === undefined ? "" : ` ${used.toLocaleString()} of ${sizeQuota.toLocaleString()} characters used (whitespace not counted).`;
+  const usage = ` ${used.toLocaleString()} of ${sizeQuota.toLocaleString()} characters used (whitespace not counted).`;
 
   const onDelete = (name: string) =>
     remove.mutateAsync(name).then(

@@ -31,7 +31,7 @@ export function PermissionsTab({ role }: { role: RoleDto }) {
   return (
     <div className="flex flex-col gap-5">
       <AttachedPoliciesCard owner={owner} quota={LIMITS.managedPoliciesPerRole} policies={attached} attach={attach} detach={detach} locked={locked} />
-      <InlinePoliciesCard owner={owner} policies={inline} put={putInline} remove={deleteInline} locked={locked} />
+      <InlinePoliciesCard owner={owner} policies={inline} put={putInline} remove={deleteInline} sizeQuota={LIMITS.inlinePolicySizePerRole} locked={locked} />
       <BoundaryCard owner={owner} boundaryArn={role.permissionsBoundaryArn} put={putBoundary} remove={deleteBoundary} locked={locked} />
     </div>
   );

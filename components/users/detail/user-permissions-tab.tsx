@@ -27,9 +27,9 @@ export function UserPermissionsTab({ user }: { user: UserDto }) {
   const deleteBoundary = useDeleteUserBoundaryMutation(user.name);
   return (
     <div className="flex flex-col gap-5">
-      <AttachedPoliciesCard owner={owner} quota={LIMITS.managedPoliciesPerUser} policies={attached} attach={attach} detach={detach} linkPolicies testIdPrefix="user-" />
+      <AttachedPoliciesCard owner={owner} quota={LIMITS.managedPoliciesPerUser} policies={attached} attach={attach} detach={detach} testIdPrefix="user-" />
       <InlinePoliciesCard owner={owner} policies={inline} put={putInline} remove={deleteInline} sizeQuota={LIMITS.inlinePolicySizePerUser} testIdPrefix="user-" />
-      <BoundaryCard owner={owner} boundaryArn={user.permissionsBoundaryArn} put={putBoundary} remove={deleteBoundary} linkPolicy testIdPrefix="user-" />
+      <BoundaryCard owner={owner} boundaryArn={user.permissionsBoundaryArn} put={putBoundary} remove={deleteBoundary} testIdPrefix="user-" />
     </div>
   );
 }
