@@ -8,7 +8,7 @@
  * polled on a delay), and a custom keymap without indentWithTab. A wrapper would re-create extensions on
  * every render and hide the EditorView these need; owning the view takes ~40 lines here.
  */
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { Annotation, Compartment, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { setDiagnostics } from "@codemirror/lint";
@@ -162,8 +162,12 @@ export function PolicyEditor({
     performance.measure("policy-editor:validate", { start: t0, end: performance.now() });
     const merged = mergeStoreFindings(client, storeResult, doc);
     view.dispatch(setDiagnostics(view.state, toDiagnostics(merged, view.state.doc.length)));
-    setFindings(merged);
-    setText(doc);
+    // The panel, counts and trust summary re-render as a transition: inside the keystroke's event React would
+    // render them before the browser paints, holding back the underline that was just set.
+    startTransition(() => {
+      setFindings(merged);
+      setText(doc);
+    });
     const started = editStartedAt.current;
     editStartedAt.current = null;
     panelStartedAt.current = started;
