@@ -15,7 +15,14 @@ const PAGE_SIZE = 25;
 
 export function PoliciesList() {
   const state = readPoliciesListState(useSearchParams());
-  const { data, error, isPending, isFetching, refetch } = usePoliciesQuery({ search: state.search, scope: SCOPE_OF_TYPE[state.type], page: state.page, pageSize: PAGE_SIZE });
+  const { data, error, isPending, isFetching, refetch } = usePoliciesQuery({
+    search: state.search,
+    scope: SCOPE_OF_TYPE[state.type],
+    sort: state.sort,
+    order: state.order,
+    page: state.page,
+    pageSize: PAGE_SIZE,
+  });
   return (
     <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-card" aria-busy={isFetching}>
       <PoliciesToolbar state={state} />
@@ -37,7 +44,7 @@ export function PoliciesList() {
         )
       ) : (
         <>
-          <PoliciesTable policies={data.items} />
+          <PoliciesTable policies={data.items} state={state} />
           <div className="border-t border-border">
             <Pagination label="Policies pages" page={data.page} pageSize={data.pageSize} total={data.total} hrefFor={(page) => toPolicies({ ...state, page })} />
           </div>

@@ -1,16 +1,19 @@
 import Link from "next/link";
-import { Table, Th, Td, Tr } from "@/components/ui/table";
+import { Table, SortTh, Th, Td, Tr } from "@/components/ui/table";
+import { sortHeaders, type ListSort } from "@/components/ui/list-sort";
+import type { PolicySort } from "@/lib/iam/list-sorts";
 import { PolicyTypeBadge } from "./policy-type-badge";
-import { toPolicy } from "./routes";
+import { toPolicies, toPolicy, type PoliciesListState } from "./routes";
 import type { ManagedPolicyDto } from "./policy-queries";
 
-export function PoliciesTable({ policies }: { policies: ManagedPolicyDto[] }) {
+export function PoliciesTable({ policies, state }: { policies: ManagedPolicyDto[]; state: PoliciesListState & ListSort<PolicySort> }) {
+  const sortBy = sortHeaders(state, (next) => toPolicies({ ...state, ...next }));
   return (
     <Table label="Managed policies" testId="policies-table">
       <thead>
         <tr>
-          <Th>Policy name</Th>
-          <Th className="w-40">Type</Th>
+          <SortTh label="Policy name" {...sortBy("name")} />
+          <SortTh label="Type" {...sortBy("type")} className="w-40" />
           <Th className="w-32 text-right">Attached to</Th>
           <Th>Description</Th>
         </tr>

@@ -4,6 +4,8 @@ import { fetchJson, withQuery, type Jsonified } from "@/components/api/fetch-jso
 import type { ManagedPolicy, PolicyEntities, PolicyVersion } from "@/lib/iam/types";
 import type { PolicyDetail } from "./policy-types";
 import type { PolicyScope } from "./routes";
+import type { ListSort } from "@/components/ui/list-sort";
+import type { PolicySort } from "@/lib/iam/list-sorts";
 
 export type ManagedPolicyDto = Jsonified<ManagedPolicy>;
 export type PolicyDetailDto = Jsonified<PolicyDetail>;
@@ -14,7 +16,7 @@ export interface PoliciesPage {
   page: number;
   pageSize: number;
 }
-export interface PolicyListState {
+export interface PolicyListState extends Partial<ListSort<PolicySort>> {
   search?: string;
   scope?: "All" | "AWS" | "Local";
   page?: number;
@@ -42,7 +44,10 @@ export const policyKeys = {
 export const usePoliciesQuery = (s: PolicyListState) =>
   useQuery({
     queryKey: policyKeys.list(s),
-    queryFn: () => fetchJson<PoliciesPage>(withQuery("/api/console/policies", { search: s.search, scope: s.scope, page: s.page, pageSize: s.pageSize })),
+    queryFn: () =>
+      fetchJson<PoliciesPage>(
+        withQuery("/api/console/policies", { search: s.search, scope: s.scope, sort: s.sort, order: s.order, page: s.page, pageSize: s.pageSize }),
+      ),
     placeholderData: keepPreviousData,
   });
 

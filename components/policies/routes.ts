@@ -1,3 +1,6 @@
+import { readListSort, writeListSort, type ListSort } from "@/components/ui/list-sort";
+import { POLICY_SORTS, type PolicySort } from "@/lib/iam/list-sorts";
+
 /**
  * Typed, linkable console URLs for managed policies.
  *
@@ -33,7 +36,7 @@ export function toPolicyByArn(arn: string, tab?: PolicyTab): string {
 
 export type PolicyTypeFilter = "all" | "aws" | "customer";
 
-export interface PoliciesListState {
+export interface PoliciesListState extends Partial<ListSort<PolicySort>> {
   search?: string;
   type?: PolicyTypeFilter;
   page?: number;
@@ -43,16 +46,18 @@ export function toPolicies(s: PoliciesListState = {}): string {
   const q = new URLSearchParams();
   if (s.search) q.set("search", s.search);
   if (s.type && s.type !== "all") q.set("type", s.type);
+  writeListSort(q, s, POLICY_SORTS);
   if (s.page && s.page > 1) q.set("page", String(s.page));
   const str = q.toString();
   return str ? `/policies?${str}` : "/policies";
 }
 
-export function readPoliciesListState(params: URLSearchParams): PoliciesListState & { type: PolicyTypeFilter; page: number } {
+export function readPoliciesListState(params: URLSearchParams): PoliciesListState & ListSort<PolicySort> & { type: PolicyTypeFilter; page: number } {
   const type = params.get("type");
   return {
     search: params.get("search") ?? undefined,
     type: type === "aws" || type === "customer" ? type : "all",
+    ...readListSort(params, POLICY_SORTS),
     page: Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1),
   };
 }

@@ -1,24 +1,24 @@
 import Link from "next/link";
 import { ShieldCheck } from "lucide-react";
 import { Table, SortTh, Th, Td, Tr } from "@/components/ui/table";
+import { sortHeaders, type ListSort } from "@/components/ui/list-sort";
+import type { RoleSort } from "@/lib/iam/list-sorts";
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatRelative } from "@/components/format";
-import { toRole, toRoles, type RoleSort, type RolesListState } from "./routes";
+import { toRole, toRoles, type RolesListState } from "./routes";
 import { trustedEntities } from "./trusted-entities";
 import type { RoleListItemDto } from "./role-queries";
 
-export function RolesTable({ roles, state }: { roles: RoleListItemDto[]; state: RolesListState }) {
-  const sortHref = (sort: RoleSort) =>
-    toRoles({ ...state, sort, order: state.sort === sort && state.order === "asc" ? "desc" : "asc", page: 1 });
-  const dir = (sort: RoleSort) => (state.sort === sort ? state.order : undefined);
+export function RolesTable({ roles, state }: { roles: RoleListItemDto[]; state: RolesListState & ListSort<RoleSort> }) {
+  const sortBy = sortHeaders(state, (next) => toRoles({ ...state, ...next }));
   return (
     <Table label="Roles" testId="roles-table">
       <thead>
         <tr>
-          <SortTh label="Role name" href={sortHref("name")} direction={dir("name")} />
+          <SortTh label="Role name" {...sortBy("name")} />
           <Th>Trusted entities</Th>
-          <SortTh label="Created" href={sortHref("createdAt")} direction={dir("createdAt")} className="w-36" />
-          <SortTh label="Last activity" href={sortHref("lastUsedAt")} direction={dir("lastUsedAt")} className="w-40" />
+          <SortTh label="Created" {...sortBy("createdAt")} className="w-36" />
+          <SortTh label="Last activity" {...sortBy("lastUsedAt")} className="w-40" />
         </tr>
       </thead>
       <tbody>

@@ -1,3 +1,6 @@
+import { readListSort, writeListSort, type ListSort } from "@/components/ui/list-sort";
+import { ROLE_SORTS, type RoleSort } from "@/lib/iam/list-sorts";
+
 /** Typed, linkable console URLs for roles: tabs and list state live in the URL. */
 export const ROLE_TABS = ["permissions", "trust", "tags", "sessions", "activity"] as const;
 export type RoleTab = (typeof ROLE_TABS)[number];
@@ -17,13 +20,9 @@ export function toRole({ name, tab }: { name: string; tab?: RoleTab }): string {
   return tab && tab !== "permissions" ? `${base}/${tab}` : base;
 }
 
-export type RoleSort = "name" | "createdAt" | "lastUsedAt";
-
-export interface RolesListState {
+export interface RolesListState extends Partial<ListSort<RoleSort>> {
   search?: string;
   path?: string;
-  sort?: RoleSort;
-  order?: "asc" | "desc";
   page?: number;
 }
 
@@ -31,20 +30,17 @@ export function toRoles(s: RolesListState = {}): string {
   const q = new URLSearchParams();
   if (s.search) q.set("search", s.search);
   if (s.path) q.set("path", s.path);
-  if (s.sort && s.sort !== "name") q.set("sort", s.sort);
-  if (s.order && s.order !== "asc") q.set("order", s.order);
+  writeListSort(q, s, ROLE_SORTS);
   if (s.page && s.page > 1) q.set("page", String(s.page));
   const str = q.toString();
   return str ? `/roles?${str}` : "/roles";
 }
 
-export function readRolesListState(params: URLSearchParams): Required<Pick<RolesListState, "sort" | "order" | "page">> & RolesListState {
-  const sort = params.get("sort");
+export function readRolesListState(params: URLSearchParams): RolesListState & ListSort<RoleSort> & { page: number } {
   return {
     search: params.get("search") ?? undefined,
     path: params.get("path") ?? undefined,
-    sort: sort === "createdAt" || sort === "lastUsedAt" ? sort : "name",
-    order: params.get("order") === "desc" ? "desc" : "asc",
+    ...readListSort(params, ROLE_SORTS),
     page: Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1),
   };
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
 import { cn } from "./cn";
+import type { SortOrder } from "./list-sort";
 
 export function Table({ children, label, testId }: { children: React.ReactNode; label: string; testId?: string }) {
   return (
@@ -20,8 +21,8 @@ export function Th({ children, className, sort }: { children: React.ReactNode; c
   );
 }
 
-/** A column header that sorts by linking to the same view with another sort in the URL. */
-export function SortTh({ label, href, direction, className }: { label: string; href: string; direction?: "asc" | "desc"; className?: string }) {
+/** A column header that sorts by linking to the same view with another sort in the URL (see ./list-sort). */
+export function SortTh({ label, href, direction, className }: { label: string; href: string; direction?: SortOrder; className?: string }) {
   const Icon = direction === "asc" ? ArrowUp : direction === "desc" ? ArrowDown : ChevronsUpDown;
   return (
     <Th className={className} sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}>

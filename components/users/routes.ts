@@ -1,3 +1,6 @@
+import { readListSort, writeListSort, type ListSort } from "@/components/ui/list-sort";
+import { USER_SORTS, type UserSort } from "@/lib/iam/list-sorts";
+
 /** Typed, linkable console URLs for IAM users: tabs and list state live in the URL. */
 export const USER_TABS = ["permissions", "security-credentials", "tags"] as const;
 export type UserTab = (typeof USER_TABS)[number];
@@ -15,7 +18,7 @@ export function toUser({ name, tab }: { name: string; tab?: UserTab }): string {
   return tab && tab !== "permissions" ? `${base}/${tab}` : base;
 }
 
-export interface UsersListState {
+export interface UsersListState extends Partial<ListSort<UserSort>> {
   search?: string;
   path?: string;
   page?: number;
@@ -25,15 +28,17 @@ export function toUsers(s: UsersListState = {}): string {
   const q = new URLSearchParams();
   if (s.search) q.set("search", s.search);
   if (s.path) q.set("path", s.path);
+  writeListSort(q, s, USER_SORTS);
   if (s.page && s.page > 1) q.set("page", String(s.page));
   const str = q.toString();
   return str ? `/users?${str}` : "/users";
 }
 
-export function readUsersListState(params: URLSearchParams): UsersListState & { page: number } {
+export function readUsersListState(params: URLSearchParams): UsersListState & ListSort<UserSort> & { page: number } {
   return {
     search: params.get("search") ?? undefined,
     path: params.get("path") ?? undefined,
+    ...readListSort(params, USER_SORTS),
     page: Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1),
   };
 }

@@ -33,7 +33,10 @@ export const userKeys = {
 export const useUsersQuery = (s: UsersListState) =>
   useQuery({
     queryKey: userKeys.list(s),
-    queryFn: () => fetchJson<UsersPage>(withQuery("/api/console/users", { search: s.search, path: s.path, page: s.page, pageSize: USERS_PAGE_SIZE })),
+    queryFn: () =>
+      fetchJson<UsersPage>(
+        withQuery("/api/console/users", { search: s.search, path: s.path, sort: s.sort, order: s.order, page: s.page, pageSize: USERS_PAGE_SIZE }),
+      ),
     placeholderData: keepPreviousData,
   });
 

@@ -36,7 +36,7 @@ export function UsersList() {
         )
       ) : (
         <>
-          <UsersTable users={data.items} />
+          <UsersTable users={data.items} state={state} />
           <div className="border-t border-border">
             <Pagination label="Users pages" page={data.page} pageSize={data.pageSize} total={data.total} hrefFor={(page) => toUsers({ ...state, page })} />
           </div>

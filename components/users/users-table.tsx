@@ -1,19 +1,22 @@
 import Link from "next/link";
-import { Table, Th, Td, Tr } from "@/components/ui/table";
+import { Table, SortTh, Th, Td, Tr } from "@/components/ui/table";
+import { sortHeaders, type ListSort } from "@/components/ui/list-sort";
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatRelative } from "@/components/format";
 import { LIMITS } from "@/lib/iam/schemas";
-import { toUser } from "./routes";
+import type { UserSort } from "@/lib/iam/list-sorts";
+import { toUser, toUsers, type UsersListState } from "./routes";
 import type { UserListItemDto } from "./user-queries";
 
-export function UsersTable({ users }: { users: UserListItemDto[] }) {
+export function UsersTable({ users, state }: { users: UserListItemDto[]; state: UsersListState & ListSort<UserSort> }) {
+  const sortBy = sortHeaders(state, (next) => toUsers({ ...state, ...next }));
   return (
     <Table label="Users" testId="users-table">
       <thead>
         <tr>
-          <Th>User name</Th>
+          <SortTh label="User name" {...sortBy("name")} />
           <Th className="w-40">Path</Th>
-          <Th className="w-36">Created</Th>
+          <SortTh label="Created" {...sortBy("createdAt")} className="w-36" />
           <Th className="w-36">Access keys</Th>
           <Th className="w-40">Key last used</Th>
         </tr>

@@ -1,5 +1,7 @@
 import type { Tx } from "./client";
 import { pageOf } from "./pagination";
+import { nullsFirstAscending, thenByName } from "./sorting";
+import type { PolicySort, SortOrder } from "@/lib/iam/list-sorts";
 import type { ManagedPolicy, PolicyEntities, PolicyVersion } from "@/lib/iam/types";
 import type { Tag } from "@/lib/iam/schemas";
 import { toTags } from "./mappers";
@@ -88,6 +90,8 @@ export interface PolicyQuery {
   onlyAttached?: boolean;
   pathPrefix?: string;
   search?: string;
+  sort?: PolicySort;
+  order?: SortOrder;
   offset: number;
   maxItems: number;
 }
@@ -102,8 +106,12 @@ export async function listPolicyRecords(tx: Tx, q: PolicyQuery) {
       ? { OR: [{ roleAttachments: { some: {} } }, { userAttachments: { some: {} } }] }
       : {}),
   };
+  const order = q.order ?? "asc";
+  // AWS managed policies have no account, so "type" orders by that. A customer policy may share its name with an
+  // AWS managed one, so the ARN settles what the name leaves tied.
+  const orderBy = [...thenByName(order, q.sort === "type" ? { accountId: nullsFirstAscending(order) } : undefined), { arn: "asc" as const }];
   const [rows, total] = await Promise.all([
-    tx.managedPolicy.findMany({ where, orderBy: { nameLower: "asc" }, skip: q.offset, take: q.maxItems + 1 }),
+    tx.managedPolicy.findMany({ where, orderBy, skip: q.offset, take: q.maxItems + 1 }),
     tx.managedPolicy.count({ where }),
   ]);
   return { ...pageOf(rows, q.offset, q.maxItems), total };

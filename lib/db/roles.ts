@@ -1,7 +1,9 @@
 import type { Tx } from "./client";
 import { toRole, toRoleListItem } from "./mappers";
 import { pageOf } from "./pagination";
+import { nullsFirstAscending, thenByName } from "./sorting";
 import type { Tag } from "@/lib/iam/schemas";
+import type { RoleSort, SortOrder } from "@/lib/iam/list-sorts";
 import type { AttachedPolicy, Role } from "@/lib/iam/types";
 
 /** Role persistence. Names are matched case-insensitively, as IAM treats them. */
@@ -93,13 +95,11 @@ export async function deleteRoleRow(tx: Tx, roleId: string): Promise<void> {
   await tx.role.delete({ where: { id: roleId } });
 }
 
-export type RoleSort = "name" | "createdAt" | "lastUsedAt";
-
 export interface RoleQuery {
   pathPrefix?: string;
   search?: string;
   sort?: RoleSort;
-  order?: "asc" | "desc";
+  order?: SortOrder;
   offset: number;
   maxItems: number;
 }
@@ -111,12 +111,10 @@ export async function listRoleRows(tx: Tx, accountId: string, q: RoleQuery) {
     ...(q.search ? { nameLower: { contains: q.search.toLowerCase() } } : {}),
   };
   const order = q.order ?? "asc";
-  const orderBy =
-    q.sort === "createdAt"
-      ? [{ createdAt: order }, { nameLower: "asc" as const }]
-      : q.sort === "lastUsedAt"
-        ? [{ lastUsedAt: { sort: order, nulls: order === "asc" ? ("first" as const) : ("last" as const) } }, { nameLower: "asc" as const }]
-        : [{ nameLower: order }];
+  const orderBy = thenByName(
+    order,
+    q.sort === "createdAt" ? { createdAt: order } : q.sort === "lastUsedAt" ? { lastUsedAt: nullsFirstAscending(order) } : undefined,
+  );
   const [rows, total] = await Promise.all([
     tx.role.findMany({ where, orderBy, skip: q.offset, take: q.maxItems + 1 }),
     tx.role.count({ where }),

@@ -1,7 +1,9 @@
 import type { Tx } from "./client";
 import { toUser } from "./mappers";
 import { pageOf } from "./pagination";
+import { thenByName } from "./sorting";
 import type { Tag } from "@/lib/iam/schemas";
+import type { SortOrder, UserSort } from "@/lib/iam/list-sorts";
 import type { AttachedPolicy, IamUser, UserListItem } from "@/lib/iam/types";
 
 export async function findUser(tx: Tx, accountId: string, name: string): Promise<IamUser | null> {
@@ -42,20 +44,26 @@ export async function insertUser(
   return toUser(row, row.tags);
 }
 
-export async function listUserRows(
-  tx: Tx,
-  accountId: string,
-  q: { pathPrefix?: string; search?: string; offset: number; maxItems: number },
-) {
+export interface UserQuery {
+  pathPrefix?: string;
+  search?: string;
+  sort?: UserSort;
+  order?: SortOrder;
+  offset: number;
+  maxItems: number;
+}
+
+export async function listUserRows(tx: Tx, accountId: string, q: UserQuery) {
   const where = {
     accountId,
     ...(q.pathPrefix ? { path: { startsWith: q.pathPrefix } } : {}),
     ...(q.search ? { nameLower: { contains: q.search.toLowerCase() } } : {}),
   };
+  const order = q.order ?? "asc";
   const [rows, total] = await Promise.all([
     tx.iamUser.findMany({
       where,
-      orderBy: { nameLower: "asc" },
+      orderBy: thenByName(order, q.sort === "createdAt" ? { createdAt: order } : undefined),
       skip: q.offset,
       take: q.maxItems + 1,
       include: { tags: true, accessKeys: { select: { status: true, lastUsedAt: true } } },

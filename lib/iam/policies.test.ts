@@ -64,3 +64,25 @@ describe("customer managed policies", () => {
     expect(aws.items.map((p) => p.name)).toEqual(["AmazonS3ReadOnlyAccess", "ReadOnlyAccess"]);
   });
 });
+
+describe("listPolicies sorting", () => {
+  const other = { ...ctx, accountId: "222222222222" };
+  const listed = async (o: Parameters<typeof policies.listPolicies>[1]) =>
+    (await policies.listPolicies(other, { search: "readonly", ...o })).items.map((p) => `${p.awsManaged ? "aws" : "customer"}:${p.name}`);
+
+  beforeAll(async () => {
+    // A customer policy may share its name with an AWS managed one.
+    for (const name of ["ReadOnlyAccess", "BucketReadOnly"]) await policies.createPolicy(other, { PolicyName: name, PolicyDocument: doc("s3:GetObject") });
+  });
+
+  it("orders by name by default, the same name in one order every time", async () => {
+    const byName = ["aws:AmazonS3ReadOnlyAccess", "customer:BucketReadOnly", "customer:ReadOnlyAccess", "aws:ReadOnlyAccess"];
+    expect(await listed({})).toEqual(byName);
+    expect(await listed({ sort: "name", order: "desc" })).toEqual(["customer:ReadOnlyAccess", "aws:ReadOnlyAccess", "customer:BucketReadOnly", "aws:AmazonS3ReadOnlyAccess"]);
+  });
+
+  it("orders by type, AWS managed first when ascending, then by name ascending", async () => {
+    expect(await listed({ sort: "type" })).toEqual(["aws:AmazonS3ReadOnlyAccess", "aws:ReadOnlyAccess", "customer:BucketReadOnly", "customer:ReadOnlyAccess"]);
+    expect(await listed({ sort: "type", order: "desc" })).toEqual(["customer:BucketReadOnly", "customer:ReadOnlyAccess", "aws:AmazonS3ReadOnlyAccess", "aws:ReadOnlyAccess"]);
+  });
+});

@@ -9,6 +9,7 @@ import { newUniqueId } from "./ids";
 import { assertPolicyAccepted } from "./policy-documents";
 import { LIMITS, type CreatePolicyInput } from "./schemas";
 import type { ManagedPolicy, PolicyVersion } from "./types";
+import type { PolicySort, SortOrder } from "./list-sorts";
 import { assertUniqueTagKeys } from "./tags";
 
 /**
@@ -83,7 +84,16 @@ export async function getPolicyVersion(ctx: RequestContext, arn: string, version
 
 export async function listPolicies(
   ctx: RequestContext,
-  o: { scope?: "All" | "AWS" | "Local"; onlyAttached?: boolean; pathPrefix?: string; marker?: string; maxItems?: number; search?: string } = {},
+  o: {
+    scope?: "All" | "AWS" | "Local";
+    onlyAttached?: boolean;
+    pathPrefix?: string;
+    marker?: string;
+    maxItems?: number;
+    search?: string;
+    sort?: PolicySort;
+    order?: SortOrder;
+  } = {},
 ) {
   const db = getDb();
   const page = await repo.listPolicyRecords(db, {
@@ -92,6 +102,8 @@ export async function listPolicies(
     onlyAttached: o.onlyAttached,
     pathPrefix: o.pathPrefix,
     search: o.search,
+    sort: o.sort,
+    order: o.order,
     offset: decodeMarker(o.marker),
     maxItems: o.maxItems ?? DEFAULT_MAX_ITEMS,
   });

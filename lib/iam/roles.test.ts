@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshTestDb } from "@/lib/db/test-db";
+import { getDb } from "@/lib/db/client";
 import * as roles from "./roles";
 import { listAuditEvents } from "./audit";
 import type { RequestContext } from "./context";
@@ -127,5 +128,18 @@ describe("listRoles", () => {
     expect(second.items.map((r) => r.name)).toEqual(["page-2", "page-3"]);
     const search = await roles.listRoles(ctx, { search: "GE-4" });
     expect(search.items.map((r) => r.name)).toEqual(["page-4"]);
+  });
+
+  it("sorts by creation and last use, never-used first when ascending, ties by name", async () => {
+    for (const [name, createdAt, lastUsedAt] of [["sort-a", "2024-01-02", null], ["sort-b", "2024-01-01", "2024-02-02"], ["sort-c", "2024-01-02", "2024-02-01"]] as const) {
+      const r = await roles.createRole(ctx, { RoleName: name, Path: "/sorted/", AssumeRolePolicyDocument: ec2Trust });
+      await getDb().role.update({ where: { id: r.id }, data: { createdAt: new Date(createdAt), lastUsedAt: lastUsedAt && new Date(lastUsedAt) } });
+    }
+    const names = async (sort: "createdAt" | "lastUsedAt", order: "asc" | "desc") =>
+      (await roles.listRoles(ctx, { pathPrefix: "/sorted/", sort, order })).items.map((r) => r.name);
+    expect(await names("createdAt", "asc")).toEqual(["sort-b", "sort-a", "sort-c"]);
+    expect(await names("createdAt", "desc")).toEqual(["sort-a", "sort-c", "sort-b"]);
+    expect(await names("lastUsedAt", "asc")).toEqual(["sort-a", "sort-c", "sort-b"]);
+    expect(await names("lastUsedAt", "desc")).toEqual(["sort-b", "sort-c", "sort-a"]);
   });
 });

@@ -13,6 +13,7 @@ import { assertPolicyAccepted } from "./policy-documents";
 import { LIMITS, type CreateRoleInput, type Tag, type UpdateRoleInput } from "./schemas";
 import { assertUniqueTagKeys, mergeTags, removeTags } from "./tags";
 import type { Role } from "./types";
+import type { RoleSort, SortOrder } from "./list-sorts";
 import { assertInlineQuota } from "./inline-quota";
 
 /**
@@ -79,8 +80,8 @@ export interface ListRolesOptions {
   marker?: string;
   maxItems?: number;
   search?: string;
-  sort?: repo.RoleSort;
-  order?: "asc" | "desc";
+  sort?: RoleSort;
+  order?: SortOrder;
 }
 
 export async function listRoles(ctx: RequestContext, o: ListRolesOptions = {}) {

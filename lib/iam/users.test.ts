@@ -82,3 +82,33 @@ describe("access keys", () => {
     expect((await refusal(keys.updateAccessKey(ctx, "alice", "AKIANOSUCHKEY0000000", "Active"))).code).toBe("NoSuchEntity");
   });
 });
+
+describe("listUsers sorting", () => {
+  const other = { ...ctx, accountId: "222222222222" };
+  const names = async (o: Parameters<typeof users.listUsers>[1]) =>
+    (await users.listUsers(other, { search: "sorted-", ...o })).items.map((u) => u.name);
+
+  beforeAll(async () => {
+    // c and d share a creation time, so only the name can keep them in one order.
+    for (const [name, created] of [["sorted-a", "2024-01-03"], ["sorted-b", "2024-01-01"], ["sorted-c", "2024-01-02"], ["sorted-d", "2024-01-02"]]) {
+      const u = await users.createUser(other, { UserName: name });
+      await getDb().iamUser.update({ where: { id: u.id }, data: { createdAt: new Date(created) } });
+    }
+  });
+
+  it("orders by name by default, and by name descending when asked", async () => {
+    expect(await names({})).toEqual(["sorted-a", "sorted-b", "sorted-c", "sorted-d"]);
+    expect(await names({ sort: "name", order: "desc" })).toEqual(["sorted-d", "sorted-c", "sorted-b", "sorted-a"]);
+  });
+
+  it("orders by creation date either way, breaking ties by name ascending", async () => {
+    expect(await names({ sort: "createdAt" })).toEqual(["sorted-b", "sorted-c", "sorted-d", "sorted-a"]);
+    expect(await names({ sort: "createdAt", order: "desc" })).toEqual(["sorted-a", "sorted-c", "sorted-d", "sorted-b"]);
+  });
+
+  it("pages in the sorted order", async () => {
+    const first = await users.listUsers(other, { search: "sorted-", sort: "createdAt", order: "desc", maxItems: 2 });
+    const second = await users.listUsers(other, { search: "sorted-", sort: "createdAt", order: "desc", maxItems: 2, marker: first.marker });
+    expect([...first.items, ...second.items].map((u) => u.name)).toEqual(["sorted-a", "sorted-c", "sorted-d", "sorted-b"]);
+  });
+});

@@ -14,6 +14,7 @@ import { assertPolicyAccepted } from "./policy-documents";
 import { LIMITS, type CreateUserInput, type Tag } from "./schemas";
 import { assertUniqueTagKeys, mergeTags, removeTags } from "./tags";
 import type { IamUser } from "./types";
+import type { SortOrder, UserSort } from "./list-sorts";
 
 /** IAM users: the long-term identities whose access keys sign API calls. */
 
@@ -60,11 +61,13 @@ export async function getUser(ctx: RequestContext, name?: string): Promise<IamUs
 
 export async function listUsers(
   ctx: RequestContext,
-  o: { pathPrefix?: string; marker?: string; maxItems?: number; search?: string } = {},
+  o: { pathPrefix?: string; marker?: string; maxItems?: number; search?: string; sort?: UserSort; order?: SortOrder } = {},
 ) {
   return repo.listUserRows(getDb(), ctx.accountId, {
     pathPrefix: o.pathPrefix,
     search: o.search,
+    sort: o.sort,
+    order: o.order,
     offset: decodeMarker(o.marker),
     maxItems: o.maxItems ?? DEFAULT_MAX_ITEMS,
   });

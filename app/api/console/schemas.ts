@@ -1,17 +1,22 @@
 import { z } from "zod";
 import { arnSchema, LIMITS, pathPrefixSchema, policyDocumentSchema, policyNameSchema, tagKeyListSchema, tagListSchema } from "@/lib/iam/schemas";
+import { POLICY_SORTS, ROLE_SORTS, SORT_ORDERS } from "@/lib/iam/list-sorts";
 
 /**
  * The console's own request shapes, composed from the shared member schemas in lib/iam/schemas (no limit is
  * restated here). AWS member names are kept at this edge, as in the Query API.
  */
-export const ROLE_SORTS = ["name", "createdAt", "lastUsedAt"] as const;
+
+/** A list's `sort` (one of its columns, the first by default) and `order`; anything else is a ValidationError. */
+export const sortQueryShape = <const S extends readonly [string, ...string[]]>(sorts: S) => ({
+  sort: z.enum(sorts).default(sorts[0]),
+  order: z.enum(SORT_ORDERS).default("asc"),
+});
 
 export const listRolesQuerySchema = z.object({
   search: z.string().max(LIMITS.roleName.max).optional(),
   path: pathPrefixSchema.optional(),
-  sort: z.enum(ROLE_SORTS).default("name"),
-  order: z.enum(["asc", "desc"]).default("asc"),
+  ...sortQueryShape(ROLE_SORTS),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -32,6 +37,7 @@ export const putInlinePolicyBodySchema = z.object({ PolicyName: policyNameSchema
 export const listPoliciesQuerySchema = z.object({
   search: z.string().max(LIMITS.policyName.max).optional(),
   scope: z.enum(["All", "AWS", "Local"]).default("All"),
+  ...sortQueryShape(POLICY_SORTS),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });

@@ -10,6 +10,8 @@ export const GET = consoleRoute(async (req, { ctx }) => {
   const page = await listPolicies(ctx, {
     scope: q.scope,
     search: q.search || undefined,
+    sort: q.sort,
+    order: q.order,
     marker: q.page > 1 ? encodeMarker((q.page - 1) * q.pageSize) : undefined,
     maxItems: q.pageSize,
   });

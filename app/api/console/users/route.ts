@@ -11,6 +11,8 @@ export const GET = consoleRoute(async (req, { ctx }) => {
   const page = await listUsers(ctx, {
     search: q.search || undefined,
     pathPrefix: q.path,
+    sort: q.sort,
+    order: q.order,
     marker: q.page > 1 ? encodeMarker((q.page - 1) * q.pageSize) : undefined,
     maxItems: q.pageSize,
   });
