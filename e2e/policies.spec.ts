@@ -3,6 +3,7 @@ import { test as base, expect } from "./support/fixtures";
 import { E2E } from "./support/env";
 import { uniqueName } from "./support/console-api";
 import { openConsolePage } from "./helpers/navigation";
+import { assertSortedBy, clickSortBy } from "./helpers/lists";
 
 const doc = (actions: string[]) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] }, null, 2);
@@ -50,6 +51,8 @@ async function goToPolicies(page: Page, query = "") {
   await openConsolePage(page, `/policies${query}`);
   await expect(page.getByRole("heading", { name: "Policies", level: 1 })).toBeVisible();
 }
+
+const policyLinks = (page: Page) => page.getByTestId("policy-link");
 
 async function goToPolicy(page: Page, name: string, query = "") {
   await openConsolePage(page, `/policies/${encodeURIComponent(name)}${query}`);
@@ -138,6 +141,24 @@ test.describe("policies console", () => {
     // The name alone resolves too: AWS's catalogue first, then the account's policies.
     await goToPolicy(page, "AWSLambdaBasicExecutionRole");
     await expect(page.getByTestId("policy-arn")).toHaveText("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+  });
+
+  test("the list sorts by type on the server, and the sort lives in the URL", async ({ page, policies }) => {
+    // By name it sits among AWS's AdministratorAccess* policies ("-0" before "-Amplify"); by type, after them all.
+    const mine = await policies.createPolicy(`AdministratorAccess-0-${uniqueName("sorted")}`);
+    await goToPolicies(page, "?search=administratoraccess");
+    await expect(policyLinks(page).nth(1)).toHaveText(mine.name);
+
+    await clickSortBy(page, "policies-table", "Type");
+    await expect(page).toHaveURL(/sort=type/);
+    await assertSortedBy(page, "policies-table", "Type", "ascending");
+    await expect(policyLinks(page).last()).toHaveText(mine.name);
+    await expect(page.getByTestId("policy-row").first()).toContainText("AWS managed");
+
+    await clickSortBy(page, "policies-table", "Type");
+    await expect(page).toHaveURL(/sort=type&order=desc/);
+    await assertSortedBy(page, "policies-table", "Type", "descending");
+    await expect(policyLinks(page).first()).toHaveText(mine.name);
   });
 });
 

@@ -4,6 +4,7 @@ import { test as base, expect } from "./support/fixtures";
 import { E2E } from "./support/env";
 import { uniqueName } from "./support/console-api";
 import { openConsolePage } from "./helpers/navigation";
+import { assertSortedBy, clickSortBy } from "./helpers/lists";
 import { addInlinePolicy, assertAttached, assertAttachedQuota, assertBoundary, attachPolicy, detachPolicy, setBoundary } from "./helpers/permissions";
 
 /** IAM users made through the console API as the admin; deleted (keys and policies too) when the test ends. */
@@ -49,6 +50,10 @@ const test = base.extend<{ users: UsersApi }>({
 async function goToUsers(page: Page, query = "") {
   await openConsolePage(page, `/users${query}`);
   await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+}
+
+async function assertUserOrder(page: Page, names: string[]) {
+  await expect(page.getByTestId("user-link")).toHaveText(names);
 }
 
 async function goToUser(page: Page, name: string, tab?: "security-credentials" | "tags") {
@@ -199,6 +204,28 @@ test.describe("users console", () => {
     await expect(page.getByTestId("user-row")).toHaveCount(1);
     await page.getByTestId("user-link").filter({ hasText: user.name }).click();
     await expect(page.getByTestId("user-title")).toHaveText(user.name);
+  });
+
+  test("the list sorts on the server by the column clicked, and the sort lives in the URL", async ({ page, users }) => {
+    const prefix = uniqueName("sorted");
+    // Created in reverse name order, so creation order and name order disagree.
+    const [c, b, a] = [`${prefix}-c`, `${prefix}-b`, `${prefix}-a`];
+    for (const name of [c, b, a]) await users.createUser(name);
+    await goToUsers(page, `?search=${prefix}`);
+    await assertSortedBy(page, "users-table", "User name", "ascending");
+    await assertUserOrder(page, [a, b, c]);
+
+    await clickSortBy(page, "users-table", "Created");
+    await expect(page).toHaveURL(/sort=createdAt/);
+    await assertSortedBy(page, "users-table", "Created", "ascending");
+    await assertUserOrder(page, [c, b, a]);
+
+    await clickSortBy(page, "users-table", "Created");
+    await expect(page).toHaveURL(/sort=createdAt&order=desc/);
+    await assertSortedBy(page, "users-table", "Created", "descending");
+    await assertUserOrder(page, [a, b, c]);
+    await page.reload();
+    await assertUserOrder(page, [a, b, c]);
   });
 });
 
