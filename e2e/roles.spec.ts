@@ -105,6 +105,15 @@ test.describe("roles console", () => {
     await expect(page.getByTestId("activity-row").filter({ hasText: "CreateRole" })).toBeVisible();
   });
 
+  test("an address with no page says so inside the console and leads back", async ({ page, api }) => {
+    const role = await api.createRole();
+    await openConsolePage(page, `/roles/${role.name}/no-such-tab`);
+    await expect(page.getByText("There is no page at this address")).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Roles" })).toBeVisible();
+    await page.getByRole("link", { name: "Go to roles" }).click();
+    await expect(page.getByRole("heading", { name: "Roles", level: 1 })).toBeVisible();
+  });
+
   test("deleting a role with policies explains DeleteConflict and removes them after the name is typed", async ({ page, api }) => {
     const role = await api.createRole();
     await api.attachPolicy(role.name, "arn:aws:iam::aws:policy/ReadOnlyAccess");

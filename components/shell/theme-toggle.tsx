@@ -20,7 +20,11 @@ export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>("system");
 
   useEffect(() => {
-    setTheme((localStorage.getItem("rp-theme") as Theme | null) ?? "system");
+    const saved = (localStorage.getItem("rp-theme") as Theme | null) ?? "system";
+    setTheme(saved);
+    // Again after hydration: a page React renders on the client from scratch (a not-found page) replaces the
+    // <html> element's class that the root layout's script set before paint.
+    apply(saved);
   }, []);
 
   useEffect(() => {
