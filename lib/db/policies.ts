@@ -30,12 +30,16 @@ export async function findPolicyByName(tx: Tx, scope: string, name: string): Pro
   return tx.managedPolicy.findUnique({ where: { scope_nameLower: { scope, nameLower: name.toLowerCase() } } });
 }
 
-export async function toManagedPolicy(tx: Tx, p: PolicyRecord): Promise<ManagedPolicy> {
+/**
+ * A policy as account `accountId` sees it. AWS-managed policies are shared by every account, but IAM's
+ * AttachmentCount and PermissionsBoundaryUsageCount count only the caller's own entities (as the entities list does).
+ */
+export async function toManagedPolicy(tx: Tx, p: PolicyRecord, accountId: string): Promise<ManagedPolicy> {
   const [roles, users, roleBoundaries, userBoundaries, tags] = await Promise.all([
-    tx.rolePolicyAttachment.count({ where: { policyId: p.id } }),
-    tx.userPolicyAttachment.count({ where: { policyId: p.id } }),
-    tx.role.count({ where: { permissionsBoundaryArn: p.arn } }),
-    tx.iamUser.count({ where: { permissionsBoundaryArn: p.arn } }),
+    tx.rolePolicyAttachment.count({ where: { policyId: p.id, role: { accountId } } }),
+    tx.userPolicyAttachment.count({ where: { policyId: p.id, user: { accountId } } }),
+    tx.role.count({ where: { permissionsBoundaryArn: p.arn, accountId } }),
+    tx.iamUser.count({ where: { permissionsBoundaryArn: p.arn, accountId } }),
     tx.policyTag.findMany({ where: { policyId: p.id } }),
   ]);
   return {

@@ -86,3 +86,22 @@ describe("listPolicies sorting", () => {
     expect(await listed({ sort: "type", order: "desc" })).toEqual(["customer:BucketReadOnly", "customer:ReadOnlyAccess", "aws:AmazonS3ReadOnlyAccess", "aws:ReadOnlyAccess"]);
   });
 });
+
+describe("AWS-managed policies seen from two accounts", () => {
+  it("count only the caller's own attachments and boundaries, as IAM's GetPolicy does", async () => {
+    const partner: RequestContext = { ...ctx, accountId: "222222222222" };
+    const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+    const arn = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+    await roles.createRole(ctx, { RoleName: "reader-here", AssumeRolePolicyDocument: trust });
+    await roles.attachRolePolicy(ctx, "reader-here", arn);
+    await roles.createRole(partner, { RoleName: "reader-there", AssumeRolePolicyDocument: trust, PermissionsBoundary: arn });
+    await roles.attachRolePolicy(partner, "reader-there", arn);
+    await roles.createRole(partner, { RoleName: "reader-there-2", AssumeRolePolicyDocument: trust });
+    await roles.attachRolePolicy(partner, "reader-there-2", arn);
+
+    const here = await policies.getPolicy(ctx, arn);
+    expect([here.attachmentCount, here.permissionsBoundaryUsageCount]).toEqual([1, 0]);
+    const there = await policies.getPolicy(partner, arn);
+    expect([there.attachmentCount, there.permissionsBoundaryUsageCount]).toEqual([2, 1]);
+  });
+});

@@ -51,13 +51,13 @@ export async function createPolicy(ctx: RequestContext, input: CreatePolicyInput
       document: input.PolicyDocument,
       tags: input.Tags ?? [],
     });
-    return repo.toManagedPolicy(tx, created);
+    return repo.toManagedPolicy(tx, created, ctx.accountId);
   });
 }
 
 export async function getPolicy(ctx: RequestContext, arn: string): Promise<ManagedPolicy> {
   const db = getDb();
-  return repo.toManagedPolicy(db, await requirePolicy(db, ctx.accountId, arn));
+  return repo.toManagedPolicy(db, await requirePolicy(db, ctx.accountId, arn), ctx.accountId);
 }
 
 /**
@@ -69,7 +69,7 @@ export async function getPolicyByName(ctx: RequestContext, name: string, scope?:
   const scopes = scope === "aws" ? ["aws"] : scope === "local" ? [ctx.accountId] : ["aws", ctx.accountId];
   for (const s of scopes) {
     const found = await repo.findPolicyByName(db, s, name);
-    if (found) return repo.toManagedPolicy(db, found);
+    if (found) return repo.toManagedPolicy(db, found, ctx.accountId);
   }
   throw new AwsError("NoSuchEntity", `Policy ${name} was not found.`);
 }
@@ -107,13 +107,13 @@ export async function listPolicies(
     offset: decodeMarker(o.marker),
     maxItems: o.maxItems ?? DEFAULT_MAX_ITEMS,
   });
-  return { ...page, items: await Promise.all(page.items.map((p) => repo.toManagedPolicy(db, p))) };
+  return { ...page, items: await Promise.all(page.items.map((p) => repo.toManagedPolicy(db, p, ctx.accountId))) };
 }
 
 export async function deletePolicy(ctx: RequestContext, arn: string): Promise<void> {
   await auditedChange(ctx, "DeletePolicy", arn, async (tx) => {
     const p = await requireCustomerPolicy(tx, ctx.accountId, arn);
-    const summary = await repo.toManagedPolicy(tx, p);
+    const summary = await repo.toManagedPolicy(tx, p, ctx.accountId);
     if (summary.attachmentCount > 0) throw new AwsError("DeleteConflict", "Cannot delete a policy attached to entities.");
     if (summary.permissionsBoundaryUsageCount > 0)
       throw new AwsError("DeleteConflict", "Cannot delete a policy that is used as a permissions boundary.");
@@ -127,7 +127,7 @@ export async function deletePolicy(ctx: RequestContext, arn: string): Promise<vo
 export async function deletePolicyWithVersions(ctx: RequestContext, arn: string): Promise<void> {
   await auditedChange(ctx, "DeletePolicy", arn, async (tx) => {
     const p = await requireCustomerPolicy(tx, ctx.accountId, arn);
-    const summary = await repo.toManagedPolicy(tx, p);
+    const summary = await repo.toManagedPolicy(tx, p, ctx.accountId);
     if (summary.attachmentCount > 0) throw new AwsError("DeleteConflict", "Cannot delete a policy attached to entities.");
     if (summary.permissionsBoundaryUsageCount > 0)
       throw new AwsError("DeleteConflict", "Cannot delete a policy that is used as a permissions boundary.");
