@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { policyNameSchema } from "@/lib/iam/schemas";
 import { Dialog } from "@/components/ui/dialog";
+import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -44,11 +45,13 @@ export function InlinePolicyDialog({ policy, open, onClose, readOnly, put, testI
   const id = (s: string) => `${testIdPrefix}${s}`;
   const formId = id("inline-policy-form");
   const saved = policy ? prettyJson(policy.document) : undefined;
-  useEffect(() => {
-    if (!open) return;
+  useResetOnOpen(open && `policy:${policy?.name ?? ""}`, () => {
     setName(policy?.name ?? "");
     setDocument(saved ?? STARTER_POLICY);
     setNameError(undefined);
+  });
+  useEffect(() => {
+    if (!open) return;
     put.reset();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, policy]);

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { createPolicySchema, LIMITS } from "@/lib/iam/schemas";
 import { Dialog } from "@/components/ui/dialog";
+import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -25,10 +26,12 @@ export function CreatePolicyDialog({ open, onClose }: { open: boolean; onClose: 
   const router = useRouter();
   const toast = useToast();
   const set = (k: keyof typeof draft) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setDraft((d) => ({ ...d, [k]: e.target.value }));
-  useEffect(() => {
-    if (!open) return;
+  useResetOnOpen(open && "create", () => {
     setDraft({ PolicyName: "", Path: "/", Description: "", PolicyDocument: STARTER_POLICY });
     setErrors({});
+  });
+  useEffect(() => {
+    if (!open) return;
     create.reset();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { createUserSchema, LIMITS, type Tag } from "@/lib/iam/schemas";
 import { Dialog } from "@/components/ui/dialog";
+import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -23,12 +24,14 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
   const create = useCreateUserMutation();
   const router = useRouter();
   const toast = useToast();
-  useEffect(() => {
-    if (!open) return;
+  useResetOnOpen(open && "create", () => {
     setName("");
     setPath("/");
     setTags([]);
     setErrors({ fields: {}, tags: {} });
+  });
+  useEffect(() => {
+    if (!open) return;
     create.reset();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);

@@ -8,6 +8,7 @@ import { ErrorState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/components/api/fetch-json";
 import { prettyJson } from "@/components/format";
+import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
 import { useSavePolicyDocumentMutation } from "../policy-mutations";
 import type { PolicyDetailDto, PolicyRef } from "../policy-queries";
 
@@ -19,9 +20,9 @@ export function EditPolicyDialog({ policy, policyRef, open, onClose }: { policy:
   const save = useSavePolicyDocumentMutation(policyRef);
   const toast = useToast();
   const saved = prettyJson(policy.document);
+  useResetOnOpen(open && "edit", () => setDraft(saved));
   useEffect(() => {
     if (!open) return;
-    setDraft(saved);
     save.reset();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
