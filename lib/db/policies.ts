@@ -31,32 +31,43 @@ export async function findPolicyByName(tx: Tx, scope: string, name: string): Pro
 }
 
 /**
- * A policy as account `accountId` sees it. AWS-managed policies are shared by every account, but IAM's
- * AttachmentCount and PermissionsBoundaryUsageCount count only the caller's own entities (as the entities list does).
+ * Policies as account `accountId` sees them. AWS-managed policies are shared by every account, but IAM's
+ * AttachmentCount and PermissionsBoundaryUsageCount count only the caller's own entities (as the entities list
+ * does). A page of policies costs five queries, whatever its length.
  */
-export async function toManagedPolicy(tx: Tx, p: PolicyRecord, accountId: string): Promise<ManagedPolicy> {
+export async function toManagedPolicies(tx: Tx, records: PolicyRecord[], accountId: string): Promise<ManagedPolicy[]> {
+  const ids = records.map((p) => p.id);
+  const arns = records.map((p) => p.arn);
   const [roles, users, roleBoundaries, userBoundaries, tags] = await Promise.all([
-    tx.rolePolicyAttachment.count({ where: { policyId: p.id, role: { accountId } } }),
-    tx.userPolicyAttachment.count({ where: { policyId: p.id, user: { accountId } } }),
-    tx.role.count({ where: { permissionsBoundaryArn: p.arn, accountId } }),
-    tx.iamUser.count({ where: { permissionsBoundaryArn: p.arn, accountId } }),
-    tx.policyTag.findMany({ where: { policyId: p.id } }),
+    tx.rolePolicyAttachment.groupBy({ by: ["policyId"], where: { policyId: { in: ids }, role: { accountId } }, _count: { _all: true } }),
+    tx.userPolicyAttachment.groupBy({ by: ["policyId"], where: { policyId: { in: ids }, user: { accountId } }, _count: { _all: true } }),
+    tx.role.groupBy({ by: ["permissionsBoundaryArn"], where: { accountId, permissionsBoundaryArn: { in: arns } }, _count: { _all: true } }),
+    tx.iamUser.groupBy({ by: ["permissionsBoundaryArn"], where: { accountId, permissionsBoundaryArn: { in: arns } }, _count: { _all: true } }),
+    tx.policyTag.findMany({ where: { policyId: { in: ids } } }),
   ]);
-  return {
+  const countOf = <K extends string>(rows: ({ _count: { _all: number } } & Record<K, string | null>)[], key: K) =>
+    new Map(rows.map((r) => [r[key], r._count._all]));
+  const [roleCounts, userCounts] = [countOf(roles, "policyId"), countOf(users, "policyId")];
+  const [roleBoundaryCounts, userBoundaryCounts] = [countOf(roleBoundaries, "permissionsBoundaryArn"), countOf(userBoundaries, "permissionsBoundaryArn")];
+  return records.map((p) => ({
     id: p.id,
     name: p.name,
     path: p.path,
     arn: p.arn,
     description: p.description,
     defaultVersionId: p.defaultVersionId,
-    attachmentCount: roles + users,
-    permissionsBoundaryUsageCount: roleBoundaries + userBoundaries,
+    attachmentCount: (roleCounts.get(p.id) ?? 0) + (userCounts.get(p.id) ?? 0),
+    permissionsBoundaryUsageCount: (roleBoundaryCounts.get(p.arn) ?? 0) + (userBoundaryCounts.get(p.arn) ?? 0),
     isAttachable: p.isAttachable,
     awsManaged: p.scope === "aws",
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
-    tags: toTags(tags),
-  };
+    tags: toTags(tags.filter((t) => t.policyId === p.id)),
+  }));
+}
+
+export async function toManagedPolicy(tx: Tx, p: PolicyRecord, accountId: string): Promise<ManagedPolicy> {
+  return (await toManagedPolicies(tx, [p], accountId))[0];
 }
 
 export interface NewPolicy {
@@ -107,7 +118,7 @@ export async function listPolicyRecords(tx: Tx, q: PolicyQuery) {
     ...(q.pathPrefix ? { path: { startsWith: q.pathPrefix } } : {}),
     ...(q.search ? { nameLower: { contains: q.search.toLowerCase() } } : {}),
     ...(q.onlyAttached
-      ? { OR: [{ roleAttachments: { some: {} } }, { userAttachments: { some: {} } }] }
+      ? { OR: [{ roleAttachments: { some: { role: { accountId: q.accountId } } } }, { userAttachments: { some: { user: { accountId: q.accountId } } } }] }
       : {}),
   };
   const order = q.order ?? "asc";

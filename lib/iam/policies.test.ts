@@ -103,5 +103,12 @@ describe("AWS-managed policies seen from two accounts", () => {
     expect([here.attachmentCount, here.permissionsBoundaryUsageCount]).toEqual([1, 0]);
     const there = await policies.getPolicy(partner, arn);
     expect([there.attachmentCount, there.permissionsBoundaryUsageCount]).toEqual([2, 1]);
+
+    // The list answers the same, and OnlyAttached means attached in the caller's account.
+    await roles.attachRolePolicy(ctx, "reader-here", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
+    const listed = async (c: RequestContext) =>
+      (await policies.listPolicies(c, { scope: "AWS", onlyAttached: true })).items.map((p) => [p.name, p.attachmentCount, p.permissionsBoundaryUsageCount]);
+    expect(await listed(ctx)).toContainEqual(["ReadOnlyAccess", 1, 0]);
+    expect(await listed(partner)).toEqual([["ReadOnlyAccess", 2, 1]]);
   });
 });

@@ -107,7 +107,7 @@ export async function listPolicies(
     offset: decodeMarker(o.marker),
     maxItems: o.maxItems ?? DEFAULT_MAX_ITEMS,
   });
-  return { ...page, items: await Promise.all(page.items.map((p) => repo.toManagedPolicy(db, p, ctx.accountId))) };
+  return { ...page, items: await repo.toManagedPolicies(db, page.items, ctx.accountId) };
 }
 
 export async function deletePolicy(ctx: RequestContext, arn: string): Promise<void> {
