@@ -30,12 +30,20 @@ export async function findPolicyByName(tx: Tx, scope: string, name: string): Pro
   return tx.managedPolicy.findUnique({ where: { scope_nameLower: { scope, nameLower: name.toLowerCase() } } });
 }
 
+const IN_LIST_LIMIT = 400;
+
 /**
  * Policies as account `accountId` sees them. AWS-managed policies are shared by every account, but IAM's
  * AttachmentCount and PermissionsBoundaryUsageCount count only the caller's own entities (as the entities list
- * does). A page of policies costs five queries, whatever its length.
+ * does). A page of policies costs five queries per 400 policies.
  */
 export async function toManagedPolicies(tx: Tx, records: PolicyRecord[], accountId: string): Promise<ManagedPolicy[]> {
+  // A ListPolicies page may hold 1,000 policies; SQLite takes at most 999 bound parameters in one statement.
+  if (records.length > IN_LIST_LIMIT) {
+    const out: ManagedPolicy[] = [];
+    for (let i = 0; i < records.length; i += IN_LIST_LIMIT) out.push(...(await toManagedPolicies(tx, records.slice(i, i + IN_LIST_LIMIT), accountId)));
+    return out;
+  }
   const ids = records.map((p) => p.id);
   const arns = records.map((p) => p.arn);
   const [roles, users, roleBoundaries, userBoundaries, tags] = await Promise.all([
