@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { arnSchema, LIMITS, pathPrefixSchema, policyDocumentSchema, policyNameSchema, tagKeyListSchema, tagListSchema } from "@/lib/iam/schemas";
 import { POLICY_SORTS, ROLE_SORTS, SORT_ORDERS } from "@/lib/iam/list-sorts";
+import { encodeMarker } from "@/lib/db/pagination";
 
 /**
  * The console's own request shapes, composed from the shared member schemas in lib/iam/schemas (no limit is
@@ -13,12 +14,31 @@ export const sortQueryShape = <const S extends readonly [string, ...string[]]>(s
   order: z.enum(SORT_ORDERS).default("asc"),
 });
 
+/** A console list's page number and size; the console pages by number where the AWS API pages by marker. */
+export const pageQueryShape = (defaultSize: number) => ({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(defaultSize),
+});
+
+/** The `Marker` and `MaxItems` the lib/iam list functions take, for a console page. */
+export const pageOfList = (q: { page: number; pageSize: number }) => ({
+  marker: q.page > 1 ? encodeMarker((q.page - 1) * q.pageSize) : undefined,
+  maxItems: q.pageSize,
+});
+
+/** What a console list route answers: the page's items, the total, and the page it is. */
+export const listReply = <T>(list: { items: T[]; total: number }, q: { page: number; pageSize: number }) => ({
+  items: list.items,
+  total: list.total,
+  page: q.page,
+  pageSize: q.pageSize,
+});
+
 export const listRolesQuerySchema = z.object({
   search: z.string().max(LIMITS.roleName.max).optional(),
   path: pathPrefixSchema.optional(),
   ...sortQueryShape(ROLE_SORTS),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  ...pageQueryShape(25),
 });
 export type ListRolesQuery = z.infer<typeof listRolesQuerySchema>;
 
@@ -38,8 +58,7 @@ export const listPoliciesQuerySchema = z.object({
   search: z.string().max(LIMITS.policyName.max).optional(),
   scope: z.enum(["All", "AWS", "Local"]).default("All"),
   ...sortQueryShape(POLICY_SORTS),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  ...pageQueryShape(50),
 });
 
 export const queryOf = (req: { nextUrl: URL }) => Object.fromEntries(req.nextUrl.searchParams);

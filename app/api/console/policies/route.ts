@@ -2,20 +2,18 @@ import { authorize, consoleRoute, json, parseJson, parseValue } from "@/lib/auth
 import { canMutate } from "@/lib/auth/permissions";
 import { createPolicySchema } from "@/lib/iam/schemas";
 import { createPolicy, listPolicies } from "@/lib/iam/policies";
-import { encodeMarker } from "@/lib/db/pagination";
-import { listPoliciesQuerySchema, queryOf } from "../schemas";
+import { listPoliciesQuerySchema, listReply, pageOfList, queryOf } from "../schemas";
 
 export const GET = consoleRoute(async (req, { ctx }) => {
   const q = parseValue(listPoliciesQuerySchema, queryOf(req));
-  const page = await listPolicies(ctx, {
+  const list = await listPolicies(ctx, {
     scope: q.scope,
     search: q.search || undefined,
     sort: q.sort,
     order: q.order,
-    marker: q.page > 1 ? encodeMarker((q.page - 1) * q.pageSize) : undefined,
-    maxItems: q.pageSize,
+    ...pageOfList(q),
   });
-  return json({ items: page.items, total: page.total, page: q.page, pageSize: q.pageSize });
+  return json(listReply(list, q));
 });
 
 export const POST = consoleRoute(async (req, { session, ctx }) => {

@@ -2,20 +2,18 @@ import { authorize, consoleRoute, json, parseJson, parseValue } from "@/lib/auth
 import { canMutate } from "@/lib/auth/permissions";
 import { createRoleSchema } from "@/lib/iam/schemas";
 import { createRole, listRoles } from "@/lib/iam/roles";
-import { encodeMarker } from "@/lib/db/pagination";
-import { listRolesQuerySchema, queryOf } from "../schemas";
+import { listRolesQuerySchema, listReply, pageOfList, queryOf } from "../schemas";
 
 export const GET = consoleRoute(async (req, { ctx }) => {
   const q = parseValue(listRolesQuerySchema, queryOf(req));
-  const page = await listRoles(ctx, {
+  const list = await listRoles(ctx, {
     search: q.search || undefined,
     pathPrefix: q.path,
     sort: q.sort,
     order: q.order,
-    marker: q.page > 1 ? encodeMarker((q.page - 1) * q.pageSize) : undefined,
-    maxItems: q.pageSize,
+    ...pageOfList(q),
   });
-  return json({ items: page.items, total: page.total, page: q.page, pageSize: q.pageSize });
+  return json(listReply(list, q));
 });
 
 export const POST = consoleRoute(async (req, { session, ctx }) => {

@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { accessKeyStatusSchema, LIMITS, pathPrefixSchema } from "@/lib/iam/schemas";
 import { USER_SORTS } from "@/lib/iam/list-sorts";
-import { sortQueryShape } from "../schemas";
+import { pageQueryShape, sortQueryShape } from "../schemas";
 
 /** The users console routes' own request shapes, composed from the shared member schemas (no limit restated). */
 export const listUsersQuerySchema = z.object({
   search: z.string().max(LIMITS.userName.max).optional(),
   path: pathPrefixSchema.optional(),
   ...sortQueryShape(USER_SORTS),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  ...pageQueryShape(25),
 });
 
 export const accessKeyStatusBodySchema = z.object({ Status: accessKeyStatusSchema });
