@@ -1,11 +1,12 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { PolicyPicker } from "@/components/policies/policy-picker";
 import type { PermissionsOwner } from "./owner";
+import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
 
 export interface AttachPolicyDialogProps {
   /** The role or user the policies are attached to. */
@@ -28,12 +29,10 @@ export function AttachPolicyDialog({ owner, quota, open, onClose, attachedArns, 
   const toast = useToast();
   const id = (s: string) => `${testIdPrefix}${s}`;
   const room = quota - attachedArns.length;
-  useEffect(() => {
-    if (open) {
-      setSelected([]);
-      setError(undefined);
-    }
-  }, [open]);
+  useResetOnOpen(open && "attach", () => {
+    setSelected([]);
+    setError(undefined);
+  });
 
   async function submit() {
     setError(undefined);

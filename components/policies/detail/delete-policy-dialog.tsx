@@ -12,6 +12,7 @@ import { ApiError } from "@/components/api/fetch-json";
 import { useDeletePolicyMutation } from "../policy-mutations";
 import type { PolicyDetailDto, PolicyRef } from "../policy-queries";
 import { toPolicies, toPolicy } from "../routes";
+import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
 
 /** IAM refuses DeletePolicy while the policy is attached or used as a boundary; the refusal is shown in its words. */
 export function DeletePolicyDialog({ policy, policyRef, open, onClose }: { policy: PolicyDetailDto; policyRef: PolicyRef; open: boolean; onClose: () => void }) {
@@ -20,9 +21,9 @@ export function DeletePolicyDialog({ policy, policyRef, open, onClose }: { polic
   const router = useRouter();
   const toast = useToast();
   const inUse = policy.attachmentCount + policy.permissionsBoundaryUsageCount;
+  useResetOnOpen(open && "delete", () => setTyped(""));
   useEffect(() => {
     if (!open) return;
-    setTyped("");
     mutation.reset();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);

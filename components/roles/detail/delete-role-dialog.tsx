@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { AlertTriangle } from "lucide-react";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useDeleteRoleMutation, type RoleDto } from "../role-queries";
 import { toRoles } from "../routes";
+import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
 
 /**
  * IAM refuses DeleteRole with DeleteConflict while managed policies are attached or inline policies remain.
@@ -28,9 +29,7 @@ export function DeleteRoleDialog({ role, open, onClose, attachedCount, inlineCou
   const toast = useToast();
   const known = attachedCount !== undefined && inlineCount !== undefined;
   const conflict = (attachedCount ?? 0) + (inlineCount ?? 0) > 0;
-  useEffect(() => {
-    if (open) setTyped("");
-  }, [open]);
+  useResetOnOpen(open && "delete", () => setTyped(""));
 
   async function confirm(e: React.FormEvent) {
     e.preventDefault();

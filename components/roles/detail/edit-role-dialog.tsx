@@ -8,6 +8,7 @@ import { Select, Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { formatDuration } from "@/components/format";
 import { useUpdateRoleMutation, type RoleDto } from "../role-queries";
+import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
 
 const DURATIONS = [1, 2, 4, 6, 8, 12].map((h) => h * 3600);
 
@@ -19,13 +20,13 @@ export function EditRoleDialog({ role, open, onClose }: { role: RoleDto; open: b
   const toast = useToast();
   const slr = !!role.serviceLinkedService;
 
+  useResetOnOpen(open && "edit", () => {
+    setDescription(role.description ?? "");
+    setMaxSession(role.maxSessionDuration);
+    setError(undefined);
+  });
   useEffect(() => {
-    if (open) {
-      setDescription(role.description ?? "");
-      setMaxSession(role.maxSessionDuration);
-      setError(undefined);
-      mutation.reset();
-    }
+    if (open) mutation.reset();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 

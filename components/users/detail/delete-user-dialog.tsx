@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { AlertTriangle } from "lucide-react";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useDeleteUserMutation, type UserDto } from "../user-queries";
 import { toUsers } from "../routes";
+import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -21,9 +22,7 @@ export function DeleteUserDialog({ user, open, onClose, keyCount, policyCount }:
   const mutation = useDeleteUserMutation(user.name);
   const router = useRouter();
   const toast = useToast();
-  useEffect(() => {
-    if (open) setTyped("");
-  }, [open]);
+  useResetOnOpen(open && "delete", () => setTyped(""));
 
   async function confirm(e: React.FormEvent) {
     e.preventDefault();
