@@ -3,11 +3,13 @@ import { AccessDeniedError, authorizeApiCall, iamAuthorizationInput } from "@/li
 import { auditRefusal } from "@/lib/iam/audit";
 import type { RequestContext } from "@/lib/iam/context";
 import { explainDecision } from "@/lib/policy";
-import { AwsError, isAwsError } from "@/lib/iam/errors";
+import { AwsError, clip, isAwsError } from "@/lib/iam/errors";
 import { newRequestId } from "@/lib/iam/ids";
 import type { Caller, QueryAction, QueryService } from "./action";
 import { iamService } from "./iam";
-import { parseQueryParams, type QueryRequest } from "./query";
+import { ProtocolError } from "./protocol-error";
+import { readBoundedBody } from "@/lib/http/body";
+import { nestParams, QUERY_LIMITS, readFlatParams } from "./query";
 import { verifySigV4 } from "./sigv4";
 import { renderError, renderResponse, type XmlError } from "./xml";
 
@@ -18,41 +20,26 @@ import { renderError, renderResponse, type XmlError } from "./xml";
  */
 export const SERVICES: QueryService[] = [iamService];
 
-/** Protocol-level refusals whose codes the core never raises (https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html). */
-class ProtocolError extends Error implements XmlError {
-  readonly type = "Sender" as const;
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
-
 const DEFAULT_NAMESPACE = iamService.namespace;
 
-function readParams(url: URL, body: Uint8Array, contentType: string | null): URLSearchParams {
-  const params = new URLSearchParams(url.search);
-  const formBody = contentType === null || contentType.toLowerCase().startsWith("application/x-www-form-urlencoded");
-  if (formBody && body.length > 0)
-    for (const [k, v] of new URLSearchParams(new TextDecoder().decode(body))) params.set(k, v);
-  return params;
+interface Named {
+  action?: string;
+  version?: string;
 }
 
-function findAction(service: QueryService, query: QueryRequest): QueryAction {
+function findAction(service: QueryService, query: Named): QueryAction {
   if (!query.action) throw new ProtocolError("MissingAction", "The request is missing an action or a required parameter.");
   const found = Object.hasOwn(service.actions, query.action) ? service.actions[query.action] : undefined;
   if (!found || query.version !== service.version)
     throw new AwsError(
       "InvalidAction",
-      `Could not find operation ${query.action} for version ${query.version ?? "NO_VERSION_SPECIFIED"}`,
+      `Could not find operation ${clip(query.action, 128)} for version ${clip(query.version ?? "NO_VERSION_SPECIFIED", 64)}`,
     );
   return found;
 }
 
 /** Actions AWS serves without a signature (STS web-identity and SAML federation), found by their Version. */
-function unsignedAction(query: QueryRequest): { service: QueryService; action: QueryAction } | null {
+function unsignedAction(query: Named): { service: QueryService; action: QueryAction } | null {
   const service = SERVICES.find((s) => s.version === query.version);
   const candidate = service && query.action && Object.hasOwn(service.actions, query.action) ? service.actions[query.action] : null;
   return service && candidate?.unsigned ? { service, action: candidate } : null;
@@ -148,15 +135,20 @@ function toXmlError(e: unknown): { error: XmlError; status: number } {
   };
 }
 
+/**
+ * Reading order matters here: the body is bounded and the parameters counted before anything else, the signature
+ * is verified before the parameters are nested and validated, and only then does the action run.
+ */
 export async function handleAwsRequest(req: Request): Promise<Response> {
   const requestId = newRequestId();
   let namespace = DEFAULT_NAMESPACE;
   try {
     const url = new URL(req.url);
-    const body = new Uint8Array(await req.arrayBuffer());
-    const query = parseQueryParams(readParams(url, body, req.headers.get("content-type")));
+    const body = await readBoundedBody(req, QUERY_LIMITS.bodyBytes);
+    const flat = readFlatParams(url, body, req.headers.get("content-type"));
+    const named: Named = { action: flat.get("Action"), version: flat.get("Version") };
 
-    const unsigned = isSigned(req, url) ? null : unsignedAction(query);
+    const unsigned = isSigned(req, url) ? null : unsignedAction(named);
     let service: QueryService;
     let action: QueryAction;
     let caller: Caller | undefined;
@@ -166,13 +158,14 @@ export async function handleAwsRequest(req: Request): Promise<Response> {
     } else {
       ({ caller, service } = await authenticate(req, url, body));
       namespace = service.namespace;
-      action = findAction(service, query);
+      action = findAction(service, named);
     }
+    const query = nestParams(flat);
 
     const ctx = { accountId: caller?.accountId ?? "", actor: caller?.arn ?? "anonymous", source: "api" as const, requestId };
-    const authorize = caller ? (input: Record<string, unknown>) => authorizeCall(req, url, service, query.action!, caller, input, ctx) : undefined;
+    const authorize = caller ? (input: Record<string, unknown>) => authorizeCall(req, url, service, named.action!, caller, input, ctx) : undefined;
     const result = await action.handle({ ctx, caller, authorize }, query.input);
-    return xmlResponse(renderResponse(query.action!, namespace, result, requestId), 200, requestId);
+    return xmlResponse(renderResponse(named.action!, namespace, result, requestId), 200, requestId);
   } catch (e) {
     const { error, status } = toXmlError(e);
     return xmlResponse(renderError(error, namespace, requestId), status, requestId);

@@ -6,7 +6,7 @@ import {
   getCanonicalHeaders,
   getSigningKey,
 } from "@smithy/signature-v4";
-import { AwsError } from "@/lib/iam/errors";
+import { AwsError, clip } from "@/lib/iam/errors";
 import { Sha256, sha256Hex } from "./sha256";
 
 /**
@@ -18,6 +18,12 @@ import { Sha256, sha256Hex } from "./sha256";
  * and wording follow what IAM/STS answer (IncompleteSignature, SignatureDoesNotMatch, InvalidClientTokenId,
  * MissingAuthenticationToken).
  */
+
+/**
+ * A presigned URL lives at most a week: the signing key it derives from is only valid that long
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html, "X-Amz-Expires").
+ */
+export const MAX_PRESIGN_EXPIRES_S = 604_800;
 
 /** AWS tolerates 15 minutes between the signer's clock and ours, in both directions. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
@@ -116,14 +122,14 @@ function requestDate(headers: Headers): string | undefined {
 function parseAuthorizationHeader(header: string, headers: Headers): ParsedAuth {
   const space = header.indexOf(" ");
   const algorithm = space < 0 ? header : header.slice(0, space);
-  if (algorithm !== ALGORITHM_IDENTIFIER) throw incomplete(`Unsupported AWS 'algorithm': '${algorithm}'`);
+  if (algorithm !== ALGORITHM_IDENTIFIER) throw incomplete(`Unsupported AWS 'algorithm': '${clip(algorithm, 64)}'`);
   const fields = new Map<string, string>();
   for (const raw of header.slice(space + 1).split(",")) {
     const part = raw.trim();
     if (part === "") continue;
     const eq = part.indexOf("=");
     if (eq < 0)
-      throw incomplete(`'${part}' not a valid key=value pair (missing equal-sign) in Authorization header: '${header}'.`);
+      throw incomplete(`'${clip(part, 128)}' not a valid key=value pair (missing equal-sign) in Authorization header: '${clip(header, 512)}'.`);
     fields.set(part.slice(0, eq), part.slice(eq + 1));
   }
   const longDate = requestDate(headers);
@@ -132,7 +138,7 @@ function parseAuthorizationHeader(header: string, headers: Headers): ParsedAuth 
     if (!fields.get(name)) missing.push(`Authorization header requires '${name}' parameter.`);
   if (longDate === undefined)
     missing.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
-  if (missing.length > 0) throw incomplete(`${missing.join(" ")} Authorization=${header}`);
+  if (missing.length > 0) throw incomplete(`${missing.join(" ")} Authorization=${clip(header, 512)}`);
   return {
     credential: fields.get("Credential")!,
     signedHeaders: fields.get("SignedHeaders")!.split(";"),
@@ -151,11 +157,14 @@ function parsePresignedQuery(query: URLSearchParams): ParsedAuth {
       "AWS query-string parameters must include 'X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-SignedHeaders', and 'X-Amz-Date'. Re-examine the query-string parameters.",
     );
   const algorithm = query.get("X-Amz-Algorithm")!;
-  if (algorithm !== ALGORITHM_IDENTIFIER) throw incomplete(`Unsupported AWS 'algorithm': '${algorithm}'`);
+  if (algorithm !== ALGORITHM_IDENTIFIER) throw incomplete(`Unsupported AWS 'algorithm': '${clip(algorithm, 64)}'`);
   const expires = query.get("X-Amz-Expires");
-  const expiresIn = expires === null ? undefined : Number(expires);
-  if (expiresIn !== undefined && (!Number.isInteger(expiresIn) || expiresIn < 0))
-    throw incomplete(`X-Amz-Expires must be a non-negative integer, got '${expires}'.`);
+  const expiresIn = expires === null ? undefined : /^\d{1,10}$/.test(expires) ? Number(expires) : NaN;
+  if (expiresIn !== undefined && !(expiresIn >= 1 && expiresIn <= MAX_PRESIGN_EXPIRES_S))
+    throw new AwsError(
+      "AuthorizationQueryParametersError",
+      `X-Amz-Expires must be a whole number of seconds from 1 to ${MAX_PRESIGN_EXPIRES_S} (one week), got '${clip(expires!, 32)}'.`,
+    );
   return {
     credential: query.get("X-Amz-Credential")!,
     signedHeaders: query.get("X-Amz-SignedHeaders")!.split(";"),
@@ -202,18 +211,18 @@ function checkScope(auth: ParsedAuth, services: readonly string[]): Scope {
   const parts = auth.credential.split("/");
   if (parts.length !== 5)
     throw incomplete(
-      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${auth.credential}'`,
+      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${clip(auth.credential, 256)}'`,
     );
   const [accessKeyId, shortDate, region, service, terminator] = parts;
   const problems: string[] = [];
   if (region === "") problems.push(`Credential should be scoped to a valid region, not '${region}'.`);
   if (!services.includes(service)) problems.push(`Credential should be scoped to correct service: '${services[0]}'.`);
   if (terminator !== "aws4_request")
-    problems.push(`Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`);
+    problems.push(`Credential should be scoped with a valid terminator: 'aws4_request', not '${clip(terminator, 64)}'.`);
   const expectedDate = auth.longDate.slice(0, 8);
   if (shortDate !== expectedDate)
     problems.push(
-      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${shortDate}' != '${expectedDate}', from '${auth.longDate}'.`,
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${clip(shortDate, 32)}' != '${expectedDate}', from '${auth.longDate}'.`,
     );
   if (problems.length > 0) throw mismatch(problems.join(" "));
   if (accessKeyId === "") throw new AwsError("InvalidClientTokenId", INVALID_TOKEN_MESSAGE);
@@ -227,7 +236,7 @@ function signedHeaderValues(auth: ParsedAuth, headers: Headers): { names: Set<st
   const picked: Record<string, string> = {};
   for (const name of names) {
     const value = headers.get(name);
-    if (value === null) throw incomplete(`'${name}' is named as a SignedHeader, but it does not exist in the HTTP request.`);
+    if (value === null) throw incomplete(`'${clip(name, 128)}' is named as a SignedHeader, but it does not exist in the HTTP request.`);
     picked[name] = value;
   }
   return { names: new Set(names), values: picked };
@@ -275,7 +284,7 @@ export async function verifySigV4<K extends SigningSecret>(
   const signedAt = parseBasicIso(auth.longDate);
   if (!signedAt)
     throw incomplete(
-      `Date must be in ISO-8601 'basic format'. Got '${auth.longDate}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+      `Date must be in ISO-8601 'basic format'. Got '${clip(auth.longDate, 64)}'. See http://en.wikipedia.org/wiki/ISO_8601`,
     );
   checkClock(auth, signedAt, now);
   const scope = checkScope(auth, options.services);

@@ -6,9 +6,10 @@ import { AwsError } from "@/lib/iam/errors";
  */
 export function decodeMarker(marker: string | undefined): number {
   if (!marker) return 0;
-  const n = Number.parseInt(Buffer.from(marker, "base64url").toString("utf8").replace(/^o:/, ""), 10);
-  if (!Number.isInteger(n) || n < 0) throw new AwsError("InvalidInput", "Invalid Marker.");
-  return n;
+  const text = Buffer.from(marker, "base64url").toString("utf8");
+  const m = /^o:(\d{1,9})$/.exec(text) ?? /^(\d{1,9})$/.exec(text);
+  if (!m) throw new AwsError("InvalidInput", "Invalid Marker.");
+  return Number(m[1]);
 }
 
 export function encodeMarker(offset: number): string {

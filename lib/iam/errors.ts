@@ -32,10 +32,12 @@ export type AwsErrorCode =
   | "MissingParameter"
   | "MissingAuthenticationToken"
   | "IncompleteSignature"
+  | "AuthorizationQueryParametersError"
   | "InvalidClientTokenId"
   | "SignatureDoesNotMatch"
   | "RequestExpired"
   | "InvalidParameterValue"
+  | "RequestEntityTooLarge"
   | "ServiceFailure";
 
 /** One table maps every code to its HTTP status, so adapters never restate it. */
@@ -55,10 +57,12 @@ export const STATUS_BY_CODE: Record<AwsErrorCode, number> = {
   MissingParameter: 400,
   MissingAuthenticationToken: 403,
   IncompleteSignature: 400,
+  AuthorizationQueryParametersError: 400,
   InvalidClientTokenId: 403,
   SignatureDoesNotMatch: 403,
   RequestExpired: 400,
   InvalidParameterValue: 400,
+  RequestEntityTooLarge: 413,
   ServiceFailure: 500,
 };
 
@@ -66,3 +70,11 @@ export const isAwsError = (e: unknown): e is AwsError => e instanceof AwsError;
 
 export const noSuchEntity = (message: string) => new AwsError("NoSuchEntity", message);
 export const invalidInput = (message: string) => new AwsError("InvalidInput", message);
+
+/**
+ * Keeps a client's value short inside an error message: the head of a long value, then how much was left out.
+ * AWS echoes values in its messages; echoing a 10 MB value whole would turn every refusal into a download.
+ */
+export function clip(text: string, max = 256): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}

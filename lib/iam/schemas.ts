@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clip } from "./errors";
 
 /**
  * One zod schema per input, shared by the AWS Query API and the console forms, so a limit lives in one place.
@@ -176,9 +177,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function display(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(display).join(", ")}]`;
-  if (isRecord(v)) return JSON.stringify(v);
-  return String(v);
+  if (Array.isArray(v)) return clip(`[${v.map(display).join(", ")}]`);
+  if (isRecord(v)) return clip(JSON.stringify(v));
+  return clip(String(v));
 }
 
 /** zod's own words for a type mismatch are not AWS's; say what the member must be instead. */
