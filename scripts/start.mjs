@@ -59,10 +59,17 @@ if (!dev && process.env.ROLEPLANE_SKIP_BUILD !== "true" && !buildIsCurrent()) {
   run(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], "next build");
 }
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+const serverArgs = dev ? [nextBin, "dev", "-p", port] : ["--import", "tsx", path.join(root, "scripts", "server.ts")];
+const server = spawn(process.execPath, serverArgs, {
   cwd: root,
   env,
   stdio: "inherit",
 });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
-server.on("exit", (code) => process.exit(code ?? 0));
+// A stop signal always stops the server: it is passed on, and a server that has not exited 10 s later is killed,
+// so a supervisor (or Ctrl-C) never faces a half-alive process.
+for (const sig of ["SIGINT", "SIGTERM"])
+  process.on(sig, () => {
+    server.kill(sig);
+    setTimeout(() => server.kill("SIGKILL"), 10_000).unref();
+  });
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -6,10 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
-/** Only same-site paths are followed after sign-in, so a crafted link cannot send the user elsewhere. */
-const safeCallback = (url: string | undefined) => (url && url.startsWith("/") && !url.startsWith("//") ? url : "/roles");
-
-export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+/** `next` is the page to open after sign-in, already checked to be on the console (lib/auth/callback-url). */
+export function LoginForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -25,10 +23,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     });
     if (!res || res.error) {
       setPending(false);
-      setError(res?.status === 401 || res?.error === "CredentialsSignin" ? "Incorrect email or password." : "Sign-in failed. Try again.");
+      // A refusal is "CredentialsSignin"; a throttled attempt carries the server's own words (how long to wait).
+      setError(!res?.error || res.error === "CredentialsSignin" ? "Incorrect email or password." : res.error);
       return;
     }
-    window.location.assign(safeCallback(callbackUrl));
+    window.location.assign(next);
   }
 
   return (

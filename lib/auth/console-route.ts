@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { AwsError, isAwsError } from "@/lib/iam/errors";
+import { AwsError, clip, isAwsError } from "@/lib/iam/errors";
+import { readJsonBody } from "@/lib/http/json-body";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 import { formatValidationIssues } from "@/lib/iam/schemas";
 import type { RequestContext } from "@/lib/iam/context";
 import { newRequestId } from "@/lib/iam/ids";
@@ -25,6 +27,7 @@ export function consoleRoute<P = Record<string, never>>(handler: Handler<P>, opt
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = newRequestId();
     try {
+      assertSameOrigin(req.method, req.nextUrl, req.headers, hasBody(req));
       const session = await getConsoleSession();
       if (!session) throw new AwsError("MissingAuthenticationToken", "Sign in to use the console.", 401);
       const { account, unknown } = await currentAccount();
@@ -44,13 +47,7 @@ export function authorize(allowed: boolean): void {
 }
 
 export async function parseJson<S extends z.ZodType>(req: NextRequest, schema: S): Promise<z.infer<S>> {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw new AwsError("InvalidInput", "The request body is not valid JSON.");
-  }
-  return parseValue(schema, body);
+  return parseValue(schema, await readJsonBody(req));
 }
 
 export function parseValue<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -70,7 +67,17 @@ function errorResponse(e: unknown, requestId: string): Response {
 
 function decodeParams<P>(params: P): P {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params as Record<string, unknown>))
-    out[k] = typeof v === "string" ? decodeURIComponent(v) : v;
+  for (const [k, v] of Object.entries(params as Record<string, unknown>)) {
+    if (typeof v !== "string") out[k] = v;
+    else
+      try {
+        out[k] = decodeURIComponent(v);
+      } catch {
+        throw new AwsError("InvalidInput", `The address holds a malformed percent-encoding: ${clip(v, 128)}`);
+      }
+  }
   return out as P;
 }
+
+const hasBody = (req: Request) =>
+  req.headers.has("transfer-encoding") || (req.headers.get("content-length") ?? "0") !== "0";

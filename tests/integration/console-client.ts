@@ -9,8 +9,8 @@ export class ConsoleClient {
 
   constructor(readonly baseUrl = inject("baseUrl")) {}
 
-  static async signIn(email: string, password: string): Promise<ConsoleClient> {
-    const c = new ConsoleClient();
+  static async signIn(email: string, password: string, baseUrl = inject("baseUrl")): Promise<ConsoleClient> {
+    const c = new ConsoleClient(baseUrl);
     const csrf = (await (await c.request("GET", "/api/auth/csrf")).json()) as { csrfToken: string };
     const res = await c.request("POST", "/api/auth/callback/credentials", {
       form: { csrfToken: csrf.csrfToken, email, password, json: "true" },
@@ -20,8 +20,17 @@ export class ConsoleClient {
     return c;
   }
 
-  async request(method: string, path: string, opts: { json?: unknown; form?: Record<string, string> } = {}) {
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") };
+  /** The Cookie header this client sends, to replay it elsewhere. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  async request(
+    method: string,
+    path: string,
+    opts: { json?: unknown; form?: Record<string, string>; body?: string; headers?: Record<string, string> } = {},
+  ) {
+    const headers: Record<string, string> = { cookie: this.cookieHeader() };
     let body: string | undefined;
     if (opts.json !== undefined) {
       headers["content-type"] = "application/json";
@@ -29,7 +38,8 @@ export class ConsoleClient {
     } else if (opts.form) {
       headers["content-type"] = "application/x-www-form-urlencoded";
       body = new URLSearchParams(opts.form).toString();
-    }
+    } else if (opts.body !== undefined) body = opts.body;
+    Object.assign(headers, opts.headers);
     const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: "manual" });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");

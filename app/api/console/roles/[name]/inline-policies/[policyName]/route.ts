@@ -1,5 +1,6 @@
 import { authorize, consoleRoute, json, noContent, parseValue } from "@/lib/auth/console-route";
 import { canMutate } from "@/lib/auth/permissions";
+import { readJsonBody } from "@/lib/http/json-body";
 import { deleteRolePolicy, getRolePolicy, putRolePolicy } from "@/lib/iam/roles";
 import { policyNameSchema } from "@/lib/iam/schemas";
 import { putInlinePolicyBodySchema } from "../../../../schemas";
@@ -11,7 +12,7 @@ export const GET = consoleRoute<P>(async (_req, { ctx, params }) =>
 );
 
 export const PUT = consoleRoute<P>(async (req, { session, ctx, params }) => {
-  const body = (await req.json().catch(() => ({}))) as Record<string, unknown>;
+  const body = (await readJsonBody(req)) as Record<string, unknown>;
   const input = parseValue(putInlinePolicyBodySchema, { ...body, PolicyName: params.policyName });
   authorize(canMutate(session));
   await putRolePolicy(ctx, params.name, input.PolicyName, input.PolicyDocument);

