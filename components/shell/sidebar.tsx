@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { FileText, FlaskConical, KeyRound, Network, ScrollText, UserRound } from "lucide-react";
+import { FileText, FlaskConical, KeyRound, Network, ScrollText, UserCog, UserRound } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "./logo";
 
@@ -12,6 +12,8 @@ const NAV = [
 ];
 
 const TOOLS = [{ href: "/playground", label: "Policy playground", icon: FlaskConical, testId: "nav-playground" }];
+
+const SETTINGS = [{ href: "/settings/console-users", label: "Console users", icon: UserCog, testId: "nav-console-users" }];
 
 const LATER = [
   { label: "Access analysis", icon: Network },
@@ -33,6 +35,10 @@ export function Sidebar() {
         <div>
           <p className="px-2 pb-1.5 text-[11px] font-semibold tracking-wider text-fg-subtle uppercase">Tools</p>
           <NavList items={TOOLS} pathname={pathname} />
+        </div>
+        <div>
+          <p className="px-2 pb-1.5 text-[11px] font-semibold tracking-wider text-fg-subtle uppercase">Settings</p>
+          <NavList items={SETTINGS} pathname={pathname} />
         </div>
         <div>
           <p className="px-2 pb-1.5 text-[11px] font-semibold tracking-wider text-fg-subtle uppercase">Insights</p>
