@@ -3,8 +3,12 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { answerAwsRequest } from "@/lib/aws-api/handler";
+import { readBoundedStream } from "@/lib/http/body";
 import { trustedClientAddress, trustedProxyHops } from "@/lib/http/client-address";
 import { SECURITY_HEADERS } from "@/lib/http/security-headers";
+import { nodeHeaders } from "@/lib/http/transport";
+import { loadCatalogue } from "@/lib/policy/catalogue-loader";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -21,11 +25,30 @@ function hasMalformedPath(url: string | undefined): boolean {
   }
 }
 
+const SECURITY = Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value]));
+
+/**
+ * The AWS Query API is the hot path of every client that uses roles: it is answered here, by the same lib/ code
+ * Next's route handler calls (lib/aws-api/handler), without the framework's request pipeline.
+ */
+const isAwsApi = (url: string) => url === "/api/aws" || url.startsWith("/api/aws?") || url === "/api/aws/" || url.startsWith("/api/aws/?");
+
+async function answerAws(req: http.IncomingMessage, res: http.ServerResponse) {
+  const answer = await answerAwsRequest({
+    method: req.method ?? "GET",
+    url: new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`),
+    headers: nodeHeaders(req.headers),
+    readBody: (limit) => readBoundedStream(req, req.headers["content-length"], limit),
+  });
+  res.writeHead(answer.status, { ...SECURITY, ...answer.headers });
+  res.end(answer.body);
+}
+
 function refuseMalformedPath(url: string | undefined, res: http.ServerResponse) {
   const api = (url ?? "").startsWith("/api/");
   const message = "The address holds a malformed percent-encoding.";
   res.writeHead(400, {
-    ...Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value])),
+    ...SECURITY,
     "content-type": api ? "application/json" : "text/plain; charset=utf-8",
   });
   res.end(api ? JSON.stringify({ error: { code: "InvalidInput", message } }) : message);
@@ -35,6 +58,8 @@ async function main() {
   const app = next({ dev: false, dir: root, port, hostname: hostname ?? "localhost" });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // The policy checks of the API path load the AWS action catalogue; load it now rather than on the first call.
+  void loadCatalogue();
 
   const server = http.createServer((req, res) => {
     if (hasMalformedPath(req.url)) return refuseMalformedPath(req.url, res);
@@ -43,7 +68,7 @@ async function main() {
     const client = trustedClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
     if (client) req.headers["x-forwarded-for"] = client;
     else delete req.headers["x-forwarded-for"];
-    handle(req, res).catch((e: unknown) => {
+    (isAwsApi(req.url ?? "") ? answerAws(req, res) : handle(req, res)).catch((e: unknown) => {
       console.error("request failed", e);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Internal Server Error");

@@ -9,6 +9,7 @@ import type { Caller, QueryAction, QueryService } from "./action";
 import { iamService } from "./iam";
 import { ProtocolError } from "./protocol-error";
 import { readBoundedBody } from "@/lib/http/body";
+import type { HeaderReader, HttpAnswer, HttpRequestLike } from "@/lib/http/transport";
 import { nestParams, QUERY_LIMITS, readFlatParams } from "./query";
 import { verifySigV4 } from "./sigv4";
 import { renderError, renderResponse, type XmlError } from "./xml";
@@ -45,11 +46,11 @@ function unsignedAction(query: Named): { service: QueryService; action: QueryAct
   return service && candidate?.unsigned ? { service, action: candidate } : null;
 }
 
-function isSigned(req: Request, url: URL): boolean {
+function isSigned(req: HttpRequestLike, url: URL): boolean {
   return req.headers.has("authorization") || url.searchParams.has("X-Amz-Signature") || url.searchParams.has("X-Amz-Credential");
 }
 
-async function authenticate(req: Request, url: URL, body: Uint8Array): Promise<{ caller: Caller; service: QueryService }> {
+async function authenticate(req: HttpRequestLike, url: URL, body: Uint8Array): Promise<{ caller: Caller; service: QueryService }> {
   const verified = await verifySigV4<SigningKey>(
     { method: req.method, url, headers: req.headers, body },
     {
@@ -86,7 +87,7 @@ async function authenticate(req: Request, url: URL, body: Uint8Array): Promise<{
  * recorded in the audit trail with the evaluator's explanation.
  */
 async function authorizeCall(
-  req: Request,
+  req: HttpRequestLike,
   url: URL,
   service: QueryService,
   actionName: string,
@@ -114,11 +115,8 @@ async function authorizeCall(
   }
 }
 
-function xmlResponse(xml: string, status: number, requestId: string): Response {
-  return new Response(xml, {
-    status,
-    headers: { "content-type": "text/xml", "x-amzn-requestid": requestId },
-  });
+function xmlAnswer(xml: string, status: number, requestId: string): HttpAnswer {
+  return { status, headers: { "content-type": "text/xml", "x-amzn-requestid": requestId }, body: xml };
 }
 
 function toXmlError(e: unknown): { error: XmlError; status: number } {
@@ -139,12 +137,12 @@ function toXmlError(e: unknown): { error: XmlError; status: number } {
  * Reading order matters here: the body is bounded and the parameters counted before anything else, the signature
  * is verified before the parameters are nested and validated, and only then does the action run.
  */
-export async function handleAwsRequest(req: Request): Promise<Response> {
+export async function answerAwsRequest(req: HttpRequestLike): Promise<HttpAnswer> {
   const requestId = newRequestId();
   let namespace = DEFAULT_NAMESPACE;
   try {
-    const url = new URL(req.url);
-    const body = await readBoundedBody(req, QUERY_LIMITS.bodyBytes);
+    const url = req.url;
+    const body = await req.readBody(QUERY_LIMITS.bodyBytes);
     const flat = readFlatParams(url, body, req.headers.get("content-type"));
     const named: Named = { action: flat.get("Action"), version: flat.get("Version") };
 
@@ -165,9 +163,20 @@ export async function handleAwsRequest(req: Request): Promise<Response> {
     const ctx = { accountId: caller?.accountId ?? "", actor: caller?.arn ?? "anonymous", source: "api" as const, requestId };
     const authorize = caller ? (input: Record<string, unknown>) => authorizeCall(req, url, service, named.action!, caller, input, ctx) : undefined;
     const result = await action.handle({ ctx, caller, authorize }, query.input);
-    return xmlResponse(renderResponse(named.action!, namespace, result, requestId), 200, requestId);
+    return xmlAnswer(renderResponse(named.action!, namespace, result, requestId), 200, requestId);
   } catch (e) {
     const { error, status } = toXmlError(e);
-    return xmlResponse(renderError(error, namespace, requestId), status, requestId);
+    return xmlAnswer(renderError(error, namespace, requestId), status, requestId);
   }
+}
+
+/** The same endpoint behind Next's route handler (`next dev`, and any deployment that does not use scripts/server.ts). */
+export async function handleAwsRequest(req: Request): Promise<Response> {
+  const answer = await answerAwsRequest({
+    method: req.method,
+    url: new URL(req.url),
+    headers: req.headers as HeaderReader,
+    readBody: (limit) => readBoundedBody(req, limit),
+  });
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }

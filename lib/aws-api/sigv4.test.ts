@@ -20,7 +20,7 @@ interface SignOptions {
   extraHeaders?: Record<string, string>;
 }
 
-async function signed(opts: SignOptions = {}): Promise<IncomingSignedRequest> {
+async function signed(opts: SignOptions = {}): Promise<IncomingSignedRequest & { headers: Headers }> {
   const body = opts.body ?? BODY;
   const signer = new SignatureV4({
     service: opts.service ?? "iam",
@@ -133,7 +133,7 @@ describe("verifySigV4", () => {
   });
 
   it("refuses tampered headers, query, method, path and date", async () => {
-    const tampers: ((r: IncomingSignedRequest) => void)[] = [
+    const tampers: ((r: IncomingSignedRequest & { headers: Headers }) => void)[] = [
       (r) => r.headers.set("content-type", "text/plain"),
       (r) => r.headers.set("host", "evil.example:3101"),
       (r) => r.url.searchParams.set("Action", "DeleteRole"),

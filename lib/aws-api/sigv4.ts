@@ -7,6 +7,7 @@ import {
   getSigningKey,
 } from "@smithy/signature-v4";
 import { AwsError, clip } from "@/lib/iam/errors";
+import type { HeaderReader } from "@/lib/http/transport";
 import { Sha256, sha256Hex } from "./sha256";
 
 /**
@@ -32,7 +33,7 @@ export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 export interface IncomingSignedRequest {
   method: string;
   url: URL;
-  headers: Headers;
+  headers: HeaderReader;
   body: Uint8Array;
 }
 
@@ -110,7 +111,7 @@ export function toBasicIso(date: Date): string {
 }
 
 /** The request date from X-Amz-Date or, as AWS also accepts, the HTTP Date header. */
-function requestDate(headers: Headers): string | undefined {
+function requestDate(headers: HeaderReader): string | undefined {
   const amz = headers.get("x-amz-date");
   if (amz !== null) return amz;
   const date = headers.get("date");
@@ -119,7 +120,7 @@ function requestDate(headers: Headers): string | undefined {
   return Number.isNaN(parsed.getTime()) ? date : toBasicIso(parsed);
 }
 
-function parseAuthorizationHeader(header: string, headers: Headers): ParsedAuth {
+function parseAuthorizationHeader(header: string, headers: HeaderReader): ParsedAuth {
   const space = header.indexOf(" ");
   const algorithm = space < 0 ? header : header.slice(0, space);
   if (algorithm !== ALGORITHM_IDENTIFIER) throw incomplete(`Unsupported AWS 'algorithm': '${clip(algorithm, 64)}'`);
@@ -230,7 +231,7 @@ function checkScope(auth: ParsedAuth, services: readonly string[]): Scope {
 }
 
 /** Only the headers the client says it signed enter the canonical request; each must be present. */
-function signedHeaderValues(auth: ParsedAuth, headers: Headers): { names: Set<string>; values: Record<string, string> } {
+function signedHeaderValues(auth: ParsedAuth, headers: HeaderReader): { names: Set<string>; values: Record<string, string> } {
   const names = auth.signedHeaders.map((h) => h.toLowerCase());
   if (!names.includes("host")) throw incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
   const picked: Record<string, string> = {};
