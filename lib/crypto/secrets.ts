@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { dataDir } from "@/lib/config";
 import fs from "node:fs";
 import path from "node:path";
@@ -41,4 +41,12 @@ export function openSecret(sealed: string): string {
   const decipher = createDecipheriv("aes-256-gcm", encryptionKey(), Buffer.from(iv, "base64"));
   decipher.setAuthTag(Buffer.from(tag, "base64"));
   return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
+}
+
+/**
+ * A key for one purpose, derived from the at-rest key with HKDF (RFC 5869), so each use (session tokens, …) has
+ * its own key and no operator setting is added. `label` names the purpose and its format version.
+ */
+export function derivedKey(label: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", encryptionKey(), Buffer.alloc(0), `roleplane/${label}`, 32));
 }
