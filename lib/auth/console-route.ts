@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { AwsError, isAwsError } from "@/lib/iam/errors";
-import { formatValidationIssues } from "@/lib/iam/schemas";
+import { AwsError, isAwsError } from "@/lib/domain/errors";
+import { formatValidationIssues } from "@/lib/domain/schemas";
 import type { RequestContext } from "@/lib/iam/context";
 import { newRequestId } from "@/lib/iam/ids";
 import { currentAccount } from "./account";

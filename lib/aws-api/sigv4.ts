@@ -6,7 +6,7 @@ import {
   getCanonicalHeaders,
   getSigningKey,
 } from "@smithy/signature-v4";
-import { AwsError } from "@/lib/iam/errors";
+import { AwsError } from "@/lib/domain/errors";
 import { Sha256, sha256Hex } from "./sha256";
 
 /**

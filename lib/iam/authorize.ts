@@ -11,11 +11,11 @@
  */
 import { getDb, type Tx } from "@/lib/db/client";
 import { findKeyWithOwner } from "@/lib/db/access-keys";
-import { loadUserPolicies, loadUserPoliciesByArn, type PrincipalPolicies } from "@/lib/db/identity-policies";
+import { loadPrincipalPolicies, type PrincipalPolicies } from "@/lib/db/principal-tables";
 import { findRole } from "@/lib/db/roles";
 import { findUser } from "@/lib/db/users";
 import { evaluateRequest, type ContextValue, type Decision, type PolicyType } from "@/lib/policy";
-import { AwsError } from "./errors";
+import { AwsError } from "@/lib/domain/errors";
 
 /** The authenticated caller of an API request (today: IAM users signing with long-term keys). */
 export interface ApiCaller {
@@ -113,7 +113,7 @@ export async function authorizeApiCall(
   context: ApiCallContext = {},
   tx: Tx = getDb(),
 ): Promise<Decision> {
-  const user = caller.userId ? await loadUserPolicies(tx, caller.userId) : await loadUserPoliciesByArn(tx, caller.arn);
+  const user = await loadPrincipalPolicies(tx, "user", caller.userId ? { id: caller.userId } : { arn: caller.arn });
   const decision = evaluateRequest(
     {
       action,

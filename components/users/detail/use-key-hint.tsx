@@ -1,13 +1,12 @@
 "use client";
-import { useEffect, useState } from "react";
 import { Terminal } from "lucide-react";
 import { Card } from "@/components/ui/states";
 import { CopyButton } from "@/components/ui/copy-button";
+import { useOrigin } from "@/components/ui/use-client";
 
 /** How to use a key from here: the AWS CLI pointed at this Roleplane's endpoint (any region works). */
 export function UseKeyHint({ userName }: { userName: string }) {
-  const [origin, setOrigin] = useState("http://localhost:3000");
-  useEffect(() => setOrigin(window.location.origin), []);
+  const origin = useOrigin();
   const command = [
     "export AWS_ACCESS_KEY_ID=<access key ID>",
     "export AWS_SECRET_ACCESS_KEY=<secret access key>",
