@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshTestDb } from "@/lib/db/test-db";
 import { getDb } from "@/lib/db/client";
 import { loadPrincipalPolicies } from "@/lib/db/principal-tables";
-import { evaluateRequest } from "@/lib/policy";
+import { evaluateRequest, type Decision } from "@/lib/policy";
 import { AccessDeniedError, accessDeniedMessage, authorizeApiCall, iamAuthorizationInput, iamResourceArn, type ApiCaller } from "./authorize";
 import type { RequestContext } from "./context";
 import * as policies from "./policies";
@@ -145,10 +145,14 @@ describe("accessDeniedMessage", () => {
       arn: roleArn("target"),
       document: doc({ Effect: effect, Principal: { AWS: bob }, Action: "sts:AssumeRole" }),
     });
+    const denial = (d: Decision) => {
+      if (d.decision === "Allowed") throw new Error("expected a denial");
+      return d;
+    };
     const head = `User: ${bob} is not authorized to perform: sts:AssumeRole on resource: ${roleArn("target")}`;
-    expect(accessDeniedMessage(bob, evaluateRequest(request, { identity: [], resource: trust("Deny") }))).toBe(`${head} with an explicit deny in the role trust policy`);
+    expect(accessDeniedMessage(bob, denial(evaluateRequest(request, { identity: [], resource: trust("Deny") })))).toBe(`${head} with an explicit deny in the role trust policy`);
     const other = { ...request, principal: { ...request.principal, arn: `arn:aws:iam::${ACCT}:user/eve` } };
-    expect(accessDeniedMessage(other.principal.arn, evaluateRequest(other, { identity: [], resource: trust("Allow") }))).toBe(
+    expect(accessDeniedMessage(other.principal.arn, denial(evaluateRequest(other, { identity: [], resource: trust("Allow") })))).toBe(
       `User: ${other.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn("target")} because no role trust policy allows the sts:AssumeRole action`,
     );
   });

@@ -19,7 +19,11 @@ export { evaluateCondition } from "./conditions";
 export type {
   ConditionCheck,
   ContextValue,
+  AllowedDecision,
   Decision,
+  DeniedDecision,
+  ExplicitlyDeniedDecision,
+  ImplicitlyDeniedDecision,
   ElementCheck,
   EvaluationRequest,
   GateReason,

@@ -17,7 +17,7 @@ export function UseKeyHint({ userName }: { userName: string }) {
     <Card title={<span className="flex items-center gap-2"><Terminal aria-hidden className="size-4 text-fg-muted" />Use a key with the AWS CLI</span>}
       description="Roleplane verifies SigV4 signatures as AWS does; inactive and deleted keys are refused."
       actions={<CopyButton value={command} label="CLI example" />}>
-      <pre className="overflow-auto rounded-lg bg-surface-2 p-4 font-mono text-xs leading-relaxed">{command}</pre>
+      <pre tabIndex={0} className="overflow-auto rounded-lg bg-surface-2 p-4 font-mono text-xs leading-relaxed">{command}</pre>
     </Card>
   );
 }
