@@ -1,92 +1,12 @@
-import type { APIRequestContext, Page } from "@playwright/test";
-import { test as base, expect } from "./support/fixtures";
+import { test, expect } from "./support/fixtures";
+import { clickTab } from "./helpers/navigation";
 import { E2E } from "./support/env";
 import { uniqueName } from "./support/console-api";
-import { openConsolePage } from "./helpers/navigation";
+import { assertCreateBlocked, clickDeletePolicy, clickEditPolicy, fillCreatePolicy, goToPolicies, goToPolicy, policyLinks } from "./helpers/policies";
 import { assertSortedBy, clickSortBy } from "./helpers/lists";
 
 const doc = (actions: string[]) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] }, null, 2);
-
-/** Customer policies made in a test; detached from whatever holds them and deleted when the test ends. */
-class PoliciesApi {
-  private readonly created = new Set<string>();
-  constructor(readonly request: APIRequestContext) {}
-
-  async createPolicy(name = uniqueName("policy")) {
-    const res = await this.request.post("/api/console/policies", { data: { PolicyName: name, PolicyDocument: doc(["s3:GetObject"]) } });
-    expect(res.status(), await res.text()).toBe(201);
-    this.created.add(name);
-    return (await res.json()) as { name: string; arn: string };
-  }
-
-  track(name: string) {
-    this.created.add(name);
-  }
-
-  async cleanup() {
-    for (const name of this.created) {
-      const base = `/api/console/policies/${encodeURIComponent(name)}`;
-      const entities = await this.request.get(`${base}/entities?scope=local`);
-      if (!entities.ok()) continue;
-      const { roles, users } = (await entities.json()) as { roles: { name: string }[]; users: { name: string }[] };
-      const { arn } = (await (await this.request.get(`${base}?scope=local`)).json()) as { arn: string };
-      for (const r of roles) await this.request.delete(`/api/console/roles/${encodeURIComponent(r.name)}/attached-policies?arn=${encodeURIComponent(arn)}`);
-      for (const u of users) await this.request.delete(`/api/console/users/${encodeURIComponent(u.name)}/attached-policies?arn=${encodeURIComponent(arn)}`);
-      await this.request.delete(`${base}?scope=local`);
-    }
-  }
-}
-
-const test = base.extend<{ policies: PoliciesApi }>({
-  policies: async ({ api }, use) => {
-    const policies = new PoliciesApi(api.request);
-    await use(policies);
-    await policies.cleanup();
-  },
-});
-
-// Every selector for the policies console lives in these helpers; the tests read as user steps.
-async function goToPolicies(page: Page, query = "") {
-  await openConsolePage(page, `/policies${query}`);
-  await expect(page.getByRole("heading", { name: "Policies", level: 1 })).toBeVisible();
-}
-
-const policyLinks = (page: Page) => page.getByTestId("policy-link");
-
-async function goToPolicy(page: Page, name: string, query = "") {
-  await openConsolePage(page, `/policies/${encodeURIComponent(name)}${query}`);
-  await expect(page.getByTestId("policy-title")).toHaveText(name);
-}
-
-async function fillCreatePolicy(page: Page, p: { name?: string; description?: string; document: string }, submit = true) {
-  const dialog = page.getByTestId("create-policy-dialog");
-  if (!(await dialog.isVisible())) await page.getByTestId("create-policy").click();
-  if (p.name) await dialog.getByLabel("Policy name").fill(p.name);
-  if (p.description) await dialog.getByLabel("Description").fill(p.description);
-  await dialog.getByLabel("Policy document (JSON)").fill(p.document);
-  if (submit) await dialog.getByTestId("confirm-create-policy").click();
-}
-
-/** What IAM would refuse is shown as you type, and Create waits until it is fixed. */
-async function assertCreateBlocked(page: Page) {
-  await expect(page.getByTestId("create-policy-editor-counts-error")).not.toHaveAttribute("data-count", "0");
-  await expect(page.getByTestId("confirm-create-policy")).toBeDisabled();
-}
-
-async function clickEditPolicy(page: Page, document: string) {
-  await page.getByTestId("edit-policy").click();
-  await page.getByTestId("edit-policy-document").fill(document);
-  await page.getByTestId("save-policy").click();
-  await expect(page.getByTestId("edit-policy-dialog")).toBeHidden();
-}
-
-async function clickDeletePolicy(page: Page, name: string) {
-  await page.getByTestId("delete-policy").click();
-  const dialog = page.getByTestId("delete-policy-dialog");
-  await dialog.getByLabel("Type the policy name to confirm").fill(name);
-  await dialog.getByTestId("confirm-delete-policy").click();
-}
 
 test.describe("policies console", () => {
   test("an admin creates a customer policy, fixing what IAM would refuse, then edits it into v2", async ({ page, policies }) => {
@@ -106,7 +26,7 @@ test.describe("policies console", () => {
     await clickEditPolicy(page, doc(["s3:GetObject", "s3:ListBucket"]));
     await expect(page.getByTestId("policy-default-version")).toHaveText("v2");
     await expect(page.getByTestId("policy-document-view")).toContainText("s3:ListBucket");
-    await page.getByTestId("tab-versions").click();
+    await clickTab(page, "versions");
     await expect(page.getByTestId("policy-version-row")).toHaveCount(2);
     await expect(page.getByTestId("policy-version-row").filter({ hasText: "v2" })).toContainText("Default");
   });

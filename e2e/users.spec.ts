@@ -1,139 +1,10 @@
-import fs from "node:fs";
-import type { APIRequestContext, Page } from "@playwright/test";
-import { test as base, expect } from "./support/fixtures";
+import { test, expect } from "./support/fixtures";
+import { clickTab } from "./helpers/navigation";
 import { E2E } from "./support/env";
 import { uniqueName } from "./support/console-api";
-import { openConsolePage } from "./helpers/navigation";
+import { assertCsvDownload, assertUserOrder, clickCloseNewKey, clickCreateAccessKey, clickCreateUserSubmit, clickDeleteKey, clickDeleteUser, clickToggleKey, fillAndSaveTag, fillCreateUser, goToUser, goToUsers, keyRow } from "./helpers/users";
 import { assertSortedBy, clickSortBy } from "./helpers/lists";
 import { addInlinePolicy, assertAttached, assertAttachedQuota, assertBoundary, attachPolicy, detachPolicy, setBoundary } from "./helpers/permissions";
-
-/** IAM users made through the console API as the admin; deleted (keys and policies too) when the test ends. */
-class UsersApi {
-  private readonly created = new Set<string>();
-  constructor(readonly request: APIRequestContext) {}
-
-  async createUser(name = uniqueName("user")) {
-    const res = await this.request.post("/api/console/users", { data: { UserName: name } });
-    expect(res.status(), await res.text()).toBe(201);
-    this.created.add(name);
-    return (await res.json()) as { name: string; arn: string };
-  }
-
-  async createAccessKey(userName: string) {
-    const res = await this.request.post(`/api/console/users/${encodeURIComponent(userName)}/access-keys`);
-    expect(res.status(), await res.text()).toBe(201);
-    return (await res.json()) as { accessKeyId: string };
-  }
-
-  async exists(name: string) {
-    return (await this.request.get(`/api/console/users/${encodeURIComponent(name)}`)).status() === 200;
-  }
-
-  track(name: string) {
-    this.created.add(name);
-  }
-
-  async cleanup() {
-    for (const name of this.created) await this.request.delete(`/api/console/users/${encodeURIComponent(name)}`);
-  }
-}
-
-const test = base.extend<{ users: UsersApi }>({
-  users: async ({ api }, use) => {
-    const users = new UsersApi(api.request);
-    await use(users);
-    await users.cleanup();
-  },
-});
-
-// Every selector for the users console lives in these helpers; the tests read as user steps.
-async function goToUsers(page: Page, query = "") {
-  await openConsolePage(page, `/users${query}`);
-  await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
-}
-
-async function assertUserOrder(page: Page, names: string[]) {
-  await expect(page.getByTestId("user-link")).toHaveText(names);
-}
-
-async function goToUser(page: Page, name: string, tab?: "security-credentials" | "tags") {
-  await openConsolePage(page, `/users/${encodeURIComponent(name)}${tab ? `/${tab}` : ""}`);
-  await expect(page.getByTestId("user-title")).toHaveText(name);
-}
-
-async function fillCreateUser(page: Page, u: { name: string; path: string; tag: { key: string; value: string } }) {
-  await page.getByTestId("create-user").click();
-  const dialog = page.getByTestId("create-user-dialog");
-  await dialog.getByLabel("User name").fill(u.name);
-  await dialog.getByLabel("Path").fill(u.path);
-  await dialog.getByTestId("add-tag").click();
-  await dialog.getByLabel("Tag 1 key").fill(u.tag.key);
-  await dialog.getByLabel("Tag 1 value").fill(u.tag.value);
-}
-
-async function clickCreateUserSubmit(page: Page, name: string) {
-  await page.getByTestId("confirm-create-user").click();
-  await expect(page).toHaveURL(new RegExp(`/users/${name}/security-credentials$`));
-  await expect(page.getByTestId("user-title")).toHaveText(name);
-}
-
-/** Creates a key and reads the one-time secret from the dialog (revealed with Show). */
-async function clickCreateAccessKey(page: Page) {
-  await page.getByTestId("create-access-key").click();
-  const dialog = page.getByTestId("new-access-key-dialog");
-  await expect(dialog.getByTestId("secret-once-warning")).toContainText("You won’t see this secret again");
-  await dialog.getByTestId("toggle-secret").click();
-  const id = (await dialog.getByTestId("new-access-key-id").textContent()) ?? "";
-  const secret = (await dialog.getByTestId("new-secret-access-key").textContent()) ?? "";
-  expect(id).toMatch(/^AKIA[A-Z0-9]{16}$/);
-  expect(secret).toMatch(/^[A-Za-z0-9/+]{40}$/);
-  return { id, secret };
-}
-
-async function assertCsvDownload(page: Page, userName: string, key: { id: string; secret: string }) {
-  const download = page.waitForEvent("download");
-  await page.getByTestId("download-access-key-csv").click();
-  const file = await download;
-  expect(file.suggestedFilename()).toBe(`${userName}_accessKeys.csv`);
-  expect(fs.readFileSync(await file.path(), "utf8")).toBe(`Access key ID,Secret access key\r\n${key.id},${key.secret}\r\n`);
-}
-
-async function clickCloseNewKey(page: Page, secret: string) {
-  await page.getByTestId("close-new-access-key").click();
-  await expect(page.getByTestId("new-access-key-dialog")).toBeHidden();
-  await expect(page.locator("body")).not.toContainText(secret);
-}
-
-const keyRow = (page: Page, id: string) => page.getByTestId("access-key-row").filter({ hasText: id });
-
-async function clickToggleKey(page: Page, id: string, expected: "Active" | "Inactive") {
-  await keyRow(page, id).getByTestId("toggle-access-key").click();
-  await expect(keyRow(page, id).getByTestId("access-key-status")).toHaveText(expected);
-}
-
-async function clickDeleteKey(page: Page, id: string) {
-  await keyRow(page, id).getByTestId("delete-access-key").click();
-  await page.getByTestId("confirm-delete-access-key").click();
-  await expect(keyRow(page, id)).toHaveCount(0);
-}
-
-async function clickDeleteUser(page: Page, name: string) {
-  await page.getByTestId("delete-user").click();
-  const dialog = page.getByTestId("delete-user-dialog");
-  await expect(dialog).toContainText("also deletes its access keys");
-  await expect(dialog.getByTestId("confirm-delete-user")).toBeDisabled();
-  await dialog.getByLabel("Type the user name to confirm").fill(name);
-  await dialog.getByTestId("confirm-delete-user").click();
-  await expect(page).toHaveURL(/\/users$/);
-}
-
-async function fillAndSaveTag(page: Page, tag: { key: string; value: string }) {
-  await page.getByTestId("add-tag").click();
-  await page.getByLabel("Tag 1 key").fill(tag.key);
-  await page.getByLabel("Tag 1 value").fill(tag.value);
-  await page.getByTestId("user-save-tags").click();
-  await expect(page.getByTestId("tab-tags")).toContainText("1");
-}
 
 test.describe("users console", () => {
   test("an admin creates a user, then an access key whose secret is shown once", async ({ page, users }) => {
@@ -240,7 +111,7 @@ test.describe("users console for a viewer", () => {
     await goToUser(page, user.name);
     for (const id of ["delete-user", "user-attach-policy", "user-add-inline-policy", "user-set-boundary"])
       await expect(page.getByTestId(id)).toBeDisabled();
-    await page.getByTestId("tab-security-credentials").click();
+    await clickTab(page, "security-credentials");
     await expect(page.getByTestId("access-key-row")).toHaveCount(1);
     for (const id of ["create-access-key", "toggle-access-key", "delete-access-key"]) await expect(page.getByTestId(id)).toBeDisabled();
 

@@ -1,5 +1,6 @@
-// `npm test`: the whole suite, in order of speed: type check, unit, build, integration (a real server over HTTP,
-// including the official AWS SDK clients), then Playwright in Chromium. Stops at the first failing stage and
+// `npm test`: the whole suite, in order of speed: type check, lint (ESLint, with the layers' import boundaries),
+// unit, build, integration (a real server over HTTP, including the official AWS SDK clients), then Playwright in
+// Chromium (with axe-core's accessibility checks on every console page). Stops at the first failing stage and
 // ends with one line counting every test run: "tests: N passed, M failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -13,6 +14,7 @@ const vitestReport = (name) => ["--reporter=default", "--reporter=json", `--outp
 
 const stages = [
   { label: "type check", cmd: bin("tsc"), args: ["--noEmit", "-p", "tsconfig.json"] },
+  { label: "lint", cmd: bin("eslint"), args: ["--max-warnings", "0", "."] },
   { label: "unit tests", cmd: bin("vitest"), args: ["run", "--project", "unit", ...vitestReport("unit")], report: "unit" },
   { label: "build", cmd: bin("next"), args: ["build"] },
   { label: "integration tests", cmd: bin("vitest"), args: ["run", "--project", "integration", ...vitestReport("integration")], report: "integration" },

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson, type Jsonified } from "@/components/api/fetch-json";
-import type { ConsoleUserSummary } from "@/lib/auth/console-users";
+import type { ConsoleUserSummary } from "@/lib/domain/types";
 
 export type ConsoleUserDto = Jsonified<ConsoleUserSummary>;
 

@@ -1,4 +1,5 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
@@ -9,11 +10,13 @@ import { useEndConsoleSessionsMutation, type ConsoleUserDto } from "./console-us
 export function EndSessionsDialog({ user, onClose }: { user: ConsoleUserDto | null; onClose: () => void }) {
   const end = useEndConsoleSessionsMutation();
   const toast = useToast();
+  const router = useRouter();
   const self = useConsole().user.email === user?.email;
   const confirm = () =>
     user &&
     end.mutateAsync(user.email).then(({ ended }) => {
-      if (self) return window.location.assign("/login");
+      // Your own sessions ended: the next page you load asks you to sign in.
+      if (self) return router.replace("/login");
       toast({ tone: "success", title: `Ended ${ended} session${ended === 1 ? "" : "s"} of ${user.email}` });
       onClose();
     }).catch(() => undefined);

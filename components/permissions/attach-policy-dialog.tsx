@@ -5,29 +5,27 @@ import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { PolicyPicker } from "@/components/policies/policy-picker";
-import type { PermissionsOwner } from "./owner";
+import { ownerTestId, type PermissionsOwner } from "./owner";
+import { PRINCIPAL_RULES } from "@/lib/domain/principal-kinds";
 import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
 
 export interface AttachPolicyDialogProps {
   /** The role or user the policies are attached to. */
   owner: PermissionsOwner;
-  /** Managed policies per role or per user (LIMITS.managedPoliciesPerRole / PerUser). */
-  quota: number;
   open: boolean;
   onClose: () => void;
   attachedArns: string[];
   /** AttachRolePolicy or AttachUserPolicy, taking the policy ARN. */
   attach: UseMutationResult<unknown, Error, string>;
-  /** Prefix of every test id ("" for roles, "user-" for users), so each page keeps the ids its specs use. */
-  testIdPrefix?: string;
 }
 
 /** Search the catalogue and attach one or more policies; the quota is shown and enforced again by the server. */
-export function AttachPolicyDialog({ owner, quota, open, onClose, attachedArns, attach, testIdPrefix = "" }: AttachPolicyDialogProps) {
+export function AttachPolicyDialog({ owner, open, onClose, attachedArns, attach }: AttachPolicyDialogProps) {
+  const quota = PRINCIPAL_RULES[owner.kind].managedPolicyQuota;
   const [selected, setSelected] = useState<string[]>([]);
   const [error, setError] = useState<string>();
   const toast = useToast();
-  const id = (s: string) => `${testIdPrefix}${s}`;
+  const id = (s: string) => ownerTestId(owner.kind, s);
   const room = quota - attachedArns.length;
   useResetOnOpen(open && "attach", () => {
     setSelected([]);

@@ -3,7 +3,8 @@ import { useState } from "react";
 import Link from "next/link";
 import { Link2, Plus } from "lucide-react";
 import type { UseMutationResult, UseQueryResult } from "@tanstack/react-query";
-import type { AttachedPolicy } from "@/lib/iam/types";
+import type { AttachedPolicy } from "@/lib/domain/types";
+import { PRINCIPAL_RULES, type PrincipalKind } from "@/lib/domain/principal-kinds";
 import { Card, EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
@@ -12,17 +13,15 @@ import { useToast } from "@/components/ui/toast";
 import { useReadOnlyReason } from "@/components/shell/console-context";
 import { toPolicyByArn } from "@/components/policies/routes";
 import { AttachPolicyDialog } from "./attach-policy-dialog";
-import type { IdentityKind, OwnerCardProps } from "./owner";
+import { ownerTestId, type OwnerCardProps } from "./owner";
 
 /** A role grants its permissions to whoever assumes it; a user holds its own. */
-const NOTHING_ATTACHED: Record<IdentityKind, string> = {
+const NOTHING_ATTACHED: Record<PrincipalKind, string> = {
   role: "This role grants nothing through managed policies.",
   user: "This user is granted nothing through managed policies.",
 };
 
 export interface AttachedPoliciesCardProps extends OwnerCardProps {
-  /** Managed policies per role or per user (LIMITS.managedPoliciesPerRole / PerUser). */
-  quota: number;
   policies: UseQueryResult<AttachedPolicy[], Error>;
   /** AttachRolePolicy or AttachUserPolicy, taking the policy ARN. */
   attach: UseMutationResult<unknown, Error, string>;
@@ -30,12 +29,13 @@ export interface AttachedPoliciesCardProps extends OwnerCardProps {
   detach: UseMutationResult<unknown, Error, string>;
 }
 
-export function AttachedPoliciesCard({ owner, quota, policies, attach, detach, locked, testIdPrefix = "" }: AttachedPoliciesCardProps) {
+export function AttachedPoliciesCard({ owner, policies, attach, detach, locked }: AttachedPoliciesCardProps) {
+  const quota = PRINCIPAL_RULES[owner.kind].managedPolicyQuota;
   const { data, error, refetch } = policies;
   const readOnly = useReadOnlyReason() ?? locked;
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const id = (s: string) => `${testIdPrefix}${s}`;
+  const id = (s: string) => ownerTestId(owner.kind, s);
   const full = (data?.length ?? 0) >= quota;
 
   const onDetach = (arn: string, name: string) =>
@@ -77,7 +77,7 @@ export function AttachedPoliciesCard({ owner, quota, policies, attach, detach, l
           </tbody>
         </Table>
       )}
-      <AttachPolicyDialog owner={owner} quota={quota} open={open} onClose={() => setOpen(false)} attachedArns={data?.map((p) => p.policyArn) ?? []} attach={attach} testIdPrefix={testIdPrefix} />
+      <AttachPolicyDialog owner={owner} open={open} onClose={() => setOpen(false)} attachedArns={data?.map((p) => p.policyArn) ?? []} attach={attach} />
     </Card>
   );
 }

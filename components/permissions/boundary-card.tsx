@@ -10,7 +10,7 @@ import { useToast } from "@/components/ui/toast";
 import { useReadOnlyReason } from "@/components/shell/console-context";
 import { PolicyPicker } from "@/components/policies/policy-picker";
 import { toPolicyByArn } from "@/components/policies/routes";
-import type { OwnerCardProps } from "./owner";
+import { ownerTestId, type OwnerCardProps } from "./owner";
 
 export interface BoundaryCardProps extends OwnerCardProps {
   boundaryArn: string | null;
@@ -21,12 +21,12 @@ export interface BoundaryCardProps extends OwnerCardProps {
 }
 
 /** The permissions boundary caps the most the owner's identity policies can grant. */
-export function BoundaryCard({ owner, boundaryArn, put, remove, locked, testIdPrefix = "" }: BoundaryCardProps) {
+export function BoundaryCard({ owner, boundaryArn, put, remove, locked }: BoundaryCardProps) {
   const readOnly = useReadOnlyReason() ?? locked;
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const [picked, setPicked] = useState<string[]>([]);
-  const id = (s: string) => `${testIdPrefix}${s}`;
+  const id = (s: string) => ownerTestId(owner.kind, s);
 
   const run = (p: Promise<unknown>, done: string) =>
     p.then(() => { toast({ tone: "success", title: done }); setOpen(false); }, (e: Error) => toast({ tone: "error", title: "Boundary not changed", message: e.message }));
@@ -43,7 +43,7 @@ export function BoundaryCard({ owner, boundaryArn, put, remove, locked, testIdPr
           <Link href={toPolicyByArn(boundaryArn)} className="font-mono text-accent hover:underline" data-testid={id("boundary-arn-text")}>{boundaryArn}</Link>
         </p>
       ) : (
-        <p className="text-[13px] text-fg-muted">No boundary: the {owner.kind}'s policies alone decide what it can do.</p>
+        <p className="text-[13px] text-fg-muted">No boundary: the {owner.kind}&apos;s policies alone decide what it can do.</p>
       )}
       <Dialog open={open} onClose={() => setOpen(false)} size="lg" title="Set permissions boundary" testId={id("boundary-dialog")}
         footer={<><Button variant="ghost" onClick={() => setOpen(false)}>Cancel</Button><Button variant="primary" disabled={!picked[0]} loading={put.isPending} onClick={() => run(put.mutateAsync(picked[0]), "Boundary set")} data-testid={id("confirm-boundary")}>Set boundary</Button></>}>

@@ -2,36 +2,36 @@
 import { useState } from "react";
 import { FileCode2, Plus } from "lucide-react";
 import type { UseMutationResult, UseQueryResult } from "@tanstack/react-query";
-import type { InlinePolicy } from "@/lib/iam/types";
+import type { InlinePolicy } from "@/lib/domain/types";
+import type { InlinePolicyInput } from "@/lib/domain/schemas";
+import { policySize } from "@/lib/policy";
 import { Card, EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { Button } from "@/components/ui/button";
 import { Table, Th, Td, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { useReadOnlyReason } from "@/components/shell/console-context";
-import { InlinePolicyDialog, type PutInlinePolicy } from "./inline-policy-dialog";
-import type { OwnerCardProps } from "./owner";
-
-/** IAM counts an inline policy's size without whitespace. */
-const size = (doc: string) => doc.replace(/\s/g, "").length;
+import { InlinePolicyDialog } from "./inline-policy-dialog";
+import { ownerTestId, type OwnerCardProps } from "./owner";
+import { PRINCIPAL_RULES } from "@/lib/domain/principal-kinds";
 
 export interface InlinePoliciesCardProps extends OwnerCardProps {
   policies: UseQueryResult<InlinePolicy[], Error>;
   /** PutRolePolicy or PutUserPolicy. */
-  put: UseMutationResult<unknown, Error, PutInlinePolicy>;
+  put: UseMutationResult<unknown, Error, InlinePolicyInput>;
   /** DeleteRolePolicy or DeleteUserPolicy, taking the policy name. */
   remove: UseMutationResult<unknown, Error, string>;
-  /** The aggregate size IAM allows across the owner's inline policies (10,240 per role, 2,048 per user). */
-  sizeQuota: number;
 }
 
 /** Inline policies live inside their role or user, and go when it goes. */
-export function InlinePoliciesCard({ owner, policies, put, remove, sizeQuota, locked, testIdPrefix = "" }: InlinePoliciesCardProps) {
+export function InlinePoliciesCard({ owner, policies, put, remove, locked }: InlinePoliciesCardProps) {
+  /** The aggregate size IAM allows across the owner's inline policies. */
+  const sizeQuota = PRINCIPAL_RULES[owner.kind].inlinePolicySizeQuota;
   const { data, error, refetch } = policies;
   const readOnly = useReadOnlyReason() ?? locked;
   const toast = useToast();
   const [editing, setEditing] = useState<InlinePolicy | "new" | null>(null);
-  const id = (s: string) => `${testIdPrefix}${s}`;
-  const used = data?.reduce((n, p) => n + size(p.document), 0) ?? 0;
+  const id = (s: string) => ownerTestId(owner.kind, s);
+  const used = data?.reduce((n, p) => n + policySize(p.document), 0) ?? 0;
   const usage = ` ${used.toLocaleString()} of ${sizeQuota.toLocaleString()} characters used (whitespace not counted).`;
 
   const onDelete = (name: string) =>
@@ -56,7 +56,7 @@ export function InlinePoliciesCard({ owner, policies, put, remove, sizeQuota, lo
             {data.map((p) => (
               <Tr key={p.name} testId={id("inline-policy-row")}>
                 <Td className="font-medium">{p.name}</Td>
-                <Td className="text-[13px] text-fg-muted tabular-nums">{size(p.document).toLocaleString()} chars</Td>
+                <Td className="text-[13px] text-fg-muted tabular-nums">{policySize(p.document).toLocaleString()} chars</Td>
                 <Td className="text-right whitespace-nowrap">
                   <Button size="sm" variant="ghost" onClick={() => setEditing(p)} aria-label={`View ${p.name}`}>{readOnly ? "View" : "View / edit"}</Button>
                   <Button size="sm" variant="ghost" disabledReason={readOnly} onClick={() => onDelete(p.name)} aria-label={`Delete ${p.name}`}>Delete</Button>
@@ -66,7 +66,7 @@ export function InlinePoliciesCard({ owner, policies, put, remove, sizeQuota, lo
           </tbody>
         </Table>
       )}
-      <InlinePolicyDialog policy={editing === "new" ? null : editing} open={editing !== null} onClose={() => setEditing(null)} readOnly={readOnly} put={put} testIdPrefix={testIdPrefix} />
+      <InlinePolicyDialog policy={editing === "new" ? null : editing} open={editing !== null} onClose={() => setEditing(null)} readOnly={readOnly} put={put} idFor={id} />
     </Card>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { UseMutationResult } from "@tanstack/react-query";
-import { policyNameSchema } from "@/lib/iam/schemas";
+import { policyNameSchema, type InlinePolicyInput } from "@/lib/domain/schemas";
 import { Dialog } from "@/components/ui/dialog";
-import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
+import { useMutationResetOnOpen, useResetOnOpen } from "@/components/ui/use-reset-on-open";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -14,11 +14,6 @@ import { prettyJson } from "@/components/format";
 import { STARTER_POLICY } from "@/components/policies/starter-policy";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 
-export interface PutInlinePolicy {
-  PolicyName: string;
-  PolicyDocument: string;
-}
-
 export interface InlinePolicyDialogProps {
   /** The policy to view or replace; null to add one. */
   policy: { name: string; document: string } | null;
@@ -27,34 +22,30 @@ export interface InlinePolicyDialogProps {
   /** Why the viewer may not edit; when set the dialog only shows the document. */
   readOnly?: string;
   /** PutRolePolicy or PutUserPolicy for the identity the dialog belongs to. */
-  put: UseMutationResult<unknown, Error, PutInlinePolicy>;
-  /** Prefix of every test id ("" for roles, "user-" for users), so each page keeps the ids its specs use. */
-  testIdPrefix?: string;
+  put: UseMutationResult<unknown, Error, InlinePolicyInput>;
+  /** The owner page's test id for a part of the dialog. */
+  idFor: (part: string) => string;
 }
 
 /**
  * Create (policy = null), view or replace an inline policy of a role or user (PutRolePolicy / PutUserPolicy
  * replace a policy of the same name). ERROR findings hold the save: they are what IAM would refuse.
  */
-export function InlinePolicyDialog({ policy, open, onClose, readOnly, put, testIdPrefix = "" }: InlinePolicyDialogProps) {
+export function InlinePolicyDialog({ policy, open, onClose, readOnly, put, idFor: id }: InlinePolicyDialogProps) {
   const [name, setName] = useState("");
   const [document, setDocument] = useState("");
   const [nameError, setNameError] = useState<string>();
   const [hasErrors, setHasErrors] = useState(false);
   const toast = useToast();
-  const id = (s: string) => `${testIdPrefix}${s}`;
   const formId = id("inline-policy-form");
   const saved = policy ? prettyJson(policy.document) : undefined;
-  useResetOnOpen(open && `policy:${policy?.name ?? ""}`, () => {
+  const openedFor = open && `policy:${policy?.name ?? ""}`;
+  useResetOnOpen(openedFor, () => {
     setName(policy?.name ?? "");
     setDocument(saved ?? STARTER_POLICY);
     setNameError(undefined);
   });
-  useEffect(() => {
-    if (!open) return;
-    put.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, policy]);
+  useMutationResetOnOpen(openedFor, put);
 
   async function save(e: React.FormEvent) {
     e.preventDefault();

@@ -1,8 +1,8 @@
-export type IdentityKind = "role" | "user";
+import type { PrincipalKind } from "@/lib/domain/principal-kinds";
 
 /** The role or user whose policies, boundary or tags a shared card or dialog changes. */
 export interface PermissionsOwner {
-  kind: IdentityKind;
+  kind: PrincipalKind;
   name: string;
 }
 
@@ -11,6 +11,9 @@ export interface OwnerCardProps {
   owner: PermissionsOwner;
   /** Why nothing here can change (a service-linked role); the viewer's read-only reason comes first. */
   locked?: string;
-  /** Prefix of every test id ("" for roles, "user-" for users), so each page keeps the ids its specs use. */
-  testIdPrefix?: string;
 }
+
+/** Each page keeps the test ids its specs use: a role's cards have none before theirs, a user's "user-". */
+const TEST_ID_PREFIX: Record<PrincipalKind, string> = { role: "", user: "user-" };
+
+export const ownerTestId = (kind: PrincipalKind, id: string) => `${TEST_ID_PREFIX[kind]}${id}`;

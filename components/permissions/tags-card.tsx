@@ -1,20 +1,21 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { UseMutationResult } from "@tanstack/react-query";
-import { LIMITS, tagListSchema, type Tag } from "@/lib/iam/schemas";
+import { LIMITS, tagListSchema, type Tag } from "@/lib/domain/schemas";
 import { Card } from "@/components/ui/states";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { useReadOnlyReason } from "@/components/shell/console-context";
 import { TagEditor } from "@/components/roles/tag-editor";
-import type { IdentityKind, OwnerCardProps } from "./owner";
+import { ownerTestId, type OwnerCardProps } from "./owner";
+import type { PrincipalKind } from "@/lib/domain/principal-kinds";
 
 /**
  * The condition key each page names: a user's tags describe the caller (aws:PrincipalTag); a role's are named as
  * the resource acted on (aws:ResourceTag), though its sessions carry them as aws:PrincipalTag too.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_iam-tags.html
  */
-const TAG_CONDITION_KEY: Record<IdentityKind, string> = { role: "aws:ResourceTag", user: "aws:PrincipalTag" };
+const TAG_CONDITION_KEY: Record<PrincipalKind, string> = { role: "aws:ResourceTag", user: "aws:PrincipalTag" };
 
 const same = (a: Tag[], b: Tag[]) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -35,12 +36,17 @@ export interface TagsCardProps extends OwnerCardProps {
   replace: UseMutationResult<unknown, Error, Tag[]>;
 }
 
-export function TagsCard({ owner, tags: saved, replace, locked, testIdPrefix = "" }: TagsCardProps) {
+export function TagsCard({ owner, tags: saved, replace, locked }: TagsCardProps) {
   const readOnly = useReadOnlyReason() ?? locked;
   const [tags, setTags] = useState<Tag[]>(saved);
   const [errors, setErrors] = useState<Record<number, string>>({});
   const toast = useToast();
-  useEffect(() => setTags(saved), [saved]);
+  // A new saved set (after a save or a refetch) replaces the draft in the same render, as useResetOnOpen does.
+  const [shown, setShown] = useState(saved);
+  if (shown !== saved) {
+    setShown(saved);
+    setTags(saved);
+  }
   const dirty = !same(tags, saved);
 
   async function onSave() {
@@ -55,7 +61,7 @@ export function TagsCard({ owner, tags: saved, replace, locked, testIdPrefix = "
 
   return (
     <Card title="Tags" description={`Key-value labels for organising ${owner.kind}s and for attribute-based access control (${TAG_CONDITION_KEY[owner.kind]}). Keys are unique ignoring case.`}
-      actions={!readOnly && <><Button size="sm" variant="ghost" disabled={!dirty} onClick={() => setTags(saved)}>Reset</Button><Button size="sm" variant="primary" disabled={!dirty} loading={replace.isPending} onClick={onSave} data-testid={`${testIdPrefix}save-tags`}>Save tags</Button></>}>
+      actions={!readOnly && <><Button size="sm" variant="ghost" disabled={!dirty} onClick={() => setTags(saved)}>Reset</Button><Button size="sm" variant="primary" disabled={!dirty} loading={replace.isPending} onClick={onSave} data-testid={ownerTestId(owner.kind, "save-tags")}>Save tags</Button></>}>
       {readOnly && saved.length === 0 ? (
         <p className="text-[13px] text-fg-muted">No tags.</p>
       ) : (

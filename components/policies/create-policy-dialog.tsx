@@ -1,9 +1,9 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { createPolicySchema, LIMITS } from "@/lib/iam/schemas";
+import { createPolicySchema, LIMITS } from "@/lib/domain/schemas";
 import { Dialog } from "@/components/ui/dialog";
-import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
+import { useMutationResetOnOpen, useResetOnOpen } from "@/components/ui/use-reset-on-open";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -30,11 +30,7 @@ export function CreatePolicyDialog({ open, onClose }: { open: boolean; onClose: 
     setDraft({ PolicyName: "", Path: "/", Description: "", PolicyDocument: STARTER_POLICY });
     setErrors({});
   });
-  useEffect(() => {
-    if (!open) return;
-    create.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  useMutationResetOnOpen(open && "create", create);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();

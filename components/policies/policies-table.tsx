@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Table, SortTh, Th, Td, Tr } from "@/components/ui/table";
 import { sortHeaders, type ListSort } from "@/components/ui/list-sort";
-import type { PolicySort } from "@/lib/iam/list-sorts";
+import type { PolicySort } from "@/lib/domain/list-sorts";
 import { PolicyTypeBadge } from "./policy-type-badge";
 import { toPolicies, toPolicy, type PoliciesListState } from "./routes";
 import type { ManagedPolicyDto } from "./policy-queries";

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
-import type { CreatePolicyInput } from "@/lib/iam/schemas";
+import type { CreatePolicyInput } from "@/lib/domain/schemas";
 import { policyApi, policyKeys, type ManagedPolicyDto, type PolicyRef, type PolicyVersionDto } from "./policy-queries";
 
 /** A change to one policy refreshes every view of it (whatever scope it was opened with) and the lists. */

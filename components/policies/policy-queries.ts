@@ -1,11 +1,11 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson, withQuery, type Jsonified } from "@/components/api/fetch-json";
-import type { ManagedPolicy, PolicyEntities, PolicyVersion } from "@/lib/iam/types";
+import type { ManagedPolicy, PolicyEntities, PolicyVersion } from "@/lib/domain/types";
 import type { PolicyDetail } from "./policy-types";
 import type { PolicyScope } from "./routes";
 import type { ListSort } from "@/components/ui/list-sort";
-import type { PolicySort } from "@/lib/iam/list-sorts";
+import type { PolicySort } from "@/lib/domain/list-sorts";
 
 export type ManagedPolicyDto = Jsonified<ManagedPolicy>;
 export type PolicyDetailDto = Jsonified<PolicyDetail>;

@@ -1,5 +1,5 @@
 import { readListSort, writeListSort, type ListSort } from "@/components/ui/list-sort";
-import { POLICY_SORTS, type PolicySort } from "@/lib/iam/list-sorts";
+import { POLICY_SORTS, type PolicySort } from "@/lib/domain/list-sorts";
 
 /**
  * Typed, linkable console URLs for managed policies.

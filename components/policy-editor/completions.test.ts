@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CatalogueData } from "@/lib/policy";
-import type { PrincipalSuggestion } from "@/lib/iam/principal-suggestions";
+import type { PrincipalSuggestion } from "@/lib/domain/types";
 import { policyContextAt } from "./completion-context";
 import { conditionOperators, oidcHostsIn, policyCompletions, type CompletionData } from "./completions";
 

@@ -1,5 +1,5 @@
 import { ownConditionKeysOf, type CatalogueData, type PolicyKind, type ServiceData } from "@/lib/policy";
-import type { PrincipalSuggestion } from "@/lib/iam/principal-suggestions";
+import type { PrincipalSuggestion } from "@/lib/domain/types";
 import type { PolicyCursorContext } from "./completion-context";
 
 /** One completion, independent of CodeMirror (the editor adapts it). */

@@ -3,8 +3,8 @@ import { useEffect, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
 import { installCatalogue, isCatalogueLoaded, type CatalogueData, type PolicyKind } from "@/lib/policy";
-import type { PrincipalSuggestion } from "@/lib/iam/principal-suggestions";
-import type { PolicyValidationResult } from "@/lib/iam/policy-validation";
+import type { PrincipalSuggestion } from "@/lib/domain/types";
+import type { PolicyReview } from "@/lib/policy";
 
 export const policyEditorKeys = {
   all: ["policy-editor"] as const,
@@ -56,7 +56,7 @@ export function useStoreValidationQuery(document: string, kind: PolicyKind, inli
         signal,
       });
       if (!res.ok) throw new Error(`Policy validation failed (${res.status}).`);
-      return { text: debounced, ...((await res.json()) as PolicyValidationResult) };
+      return { text: debounced, ...((await res.json()) as PolicyReview) };
     },
     enabled,
     staleTime: 30_000,

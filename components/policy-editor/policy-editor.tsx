@@ -187,12 +187,15 @@ export function PolicyEditor({
     queueMicrotask(validateNow);
   }, [validateNow]);
 
-  // Create the view once; everything that changes later goes through compartments or `latest`.
+  // The document and mode the view starts with; later changes are synchronised by the effects below.
+  const initial = useRef({ value, readOnly });
+
+  // Create the view once (compartments and schedule never change); everything later goes through compartments or `latest`.
   useEffect(() => {
     const view = new EditorView({
       parent: hostRef.current!,
       state: EditorState.create({
-        doc: value,
+        doc: initial.current.value,
         extensions: [
           baseExtensions({
             completionData: () => ({
@@ -204,7 +207,7 @@ export function PolicyEditor({
             onFormatRefused: setNotice,
           }),
           compartments.theme.of(editorTheme(false)),
-          compartments.readOnly.of(EditorState.readOnly.of(readOnly)),
+          compartments.readOnly.of(EditorState.readOnly.of(initial.current.readOnly)),
           compartments.attrs.of([]),
           EditorView.domEventHandlers({
             keydown: (e) => {
@@ -230,8 +233,7 @@ export function PolicyEditor({
       viewRef.current = null;
       scheduled.current = false;
     };
-    // The view is created once; `value` and `readOnly` are synchronised by the effects below.
-  }, []);
+  }, [compartments, schedule]);
 
   useEffect(() => {
     const view = viewRef.current;

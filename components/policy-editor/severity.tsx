@@ -29,7 +29,7 @@ export function SeverityCountsBar({ counts, testId }: { counts: SeverityCounts; 
             key={s}
             data-testid={`${testId}-${s.toLowerCase()}`}
             data-count={n}
-            className={cn("inline-flex items-center gap-1 whitespace-nowrap", n === 0 ? "text-fg-subtle opacity-70" : "font-medium text-fg")}
+            className={cn("inline-flex items-center gap-1 whitespace-nowrap", n === 0 ? "text-fg-subtle" : "font-medium text-fg")}
           >
             <SeverityIcon severity={s} className={n === 0 ? "text-fg-subtle" : undefined} />
             <span className="tabular-nums">{n}</span>

@@ -1,4 +1,4 @@
-import type { CreateRoleInput } from "@/lib/iam/schemas";
+import { LIMITS, type CreateRoleInput } from "@/lib/domain/schemas";
 
 /** POSIX single-quoting: close the quote, emit an escaped quote, reopen. */
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -16,7 +16,7 @@ export function createRoleCliCommand(input: CreateRoleInput, endpoint: string): 
   const lines = [`aws iam create-role --endpoint-url ${endpoint}`, `--role-name ${q(input.RoleName)}`];
   if (input.Path && input.Path !== "/") lines.push(`--path ${q(input.Path)}`);
   if (input.Description) lines.push(`--description ${q(input.Description)}`);
-  if (input.MaxSessionDuration && input.MaxSessionDuration !== 3600) lines.push(`--max-session-duration ${input.MaxSessionDuration}`);
+  if (input.MaxSessionDuration && input.MaxSessionDuration !== LIMITS.maxSessionDuration.default) lines.push(`--max-session-duration ${input.MaxSessionDuration}`);
   if (input.PermissionsBoundary) lines.push(`--permissions-boundary ${q(input.PermissionsBoundary)}`);
   if (input.Tags?.length) lines.push(`--tags ${input.Tags.map((t) => q(`Key=${t.Key},Value=${t.Value}`)).join(" ")}`);
   lines.push(`--assume-role-policy-document ${q(compactJson(input.AssumeRolePolicyDocument))}`);

@@ -1,9 +1,9 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson, withQuery, type Jsonified } from "@/components/api/fetch-json";
-import type { AttachedPolicy, InlinePolicy, Role, RoleListItem } from "@/lib/iam/types";
-import type { CreateRoleInput, Tag } from "@/lib/iam/schemas";
-import type { AuditEvent } from "@/lib/iam/audit";
+import type { AuditEvent, Role, RoleListItem } from "@/lib/domain/types";
+import { principalApi, principalKeys, usePrincipalMutation } from "@/components/permissions/principal-queries";
+import type { CreateRoleWithPermissionsInput } from "@/lib/domain/schemas";
 import type { RolesListState } from "./routes";
 import { policyKeys } from "@/components/policies/policy-queries";
 
@@ -18,17 +18,14 @@ export interface RolesPage {
 }
 
 export const ROLES_PAGE_SIZE = 25;
-const api = (name: string, rest = "") => `/api/console/roles/${encodeURIComponent(name)}${rest}`;
+const api = (name: string, rest = "") => principalApi("role", name, rest);
 
 /** Query keys: everything about one role sits under ["roles", "detail", name], so one invalidation refreshes it. */
+const keys = principalKeys("role");
 export const roleKeys = {
-  all: ["roles"] as const,
-  lists: () => [...roleKeys.all, "list"] as const,
-  list: (s: RolesListState) => [...roleKeys.lists(), s] as const,
-  detail: (name: string) => [...roleKeys.all, "detail", name] as const,
-  attached: (name: string) => [...roleKeys.detail(name), "attached"] as const,
-  inline: (name: string) => [...roleKeys.detail(name), "inline"] as const,
-  activity: (name: string) => [...roleKeys.detail(name), "activity"] as const,
+  ...keys,
+  list: (s: RolesListState) => [...keys.lists(), s] as const,
+  activity: (name: string) => [...keys.detail(name), "activity"] as const,
 };
 
 export function useRolesQuery(s: RolesListState) {
@@ -45,72 +42,24 @@ export function useRolesQuery(s: RolesListState) {
 export const useRoleQuery = (name: string) =>
   useQuery({ queryKey: roleKeys.detail(name), queryFn: () => fetchJson<RoleDto>(api(name)) });
 
-export const useRoleAttachedPoliciesQuery = (name: string) =>
-  useQuery({ queryKey: roleKeys.attached(name), queryFn: () => fetchJson<AttachedPolicy[]>(api(name, "/attached-policies")) });
-
-export const useRoleInlinePoliciesQuery = (name: string) =>
-  useQuery({ queryKey: roleKeys.inline(name), queryFn: () => fetchJson<InlinePolicy[]>(api(name, "/inline-policies")) });
-
 export const useRoleActivityQuery = (name: string) =>
   useQuery({ queryKey: roleKeys.activity(name), queryFn: () => fetchJson<AuditEventDto[]>(api(name, "/activity")) });
-
-/**
- * A change to one role refreshes that role (all its tabs), every list it may appear in, and policies when
- * attachments move (a policy page counts and lists the entities it is attached to).
- */
-function useRoleMutation<V = void, R = void>(name: string, fn: (v: V) => Promise<R>, opts: { policies?: boolean } = {}) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSettled: () =>
-      Promise.all([
-        qc.invalidateQueries({ queryKey: roleKeys.detail(name) }),
-        qc.invalidateQueries({ queryKey: roleKeys.lists() }),
-        opts.policies && qc.invalidateQueries({ queryKey: policyKeys.all }),
-      ]),
-  });
-}
 
 export function useCreateRoleMutation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateRoleInput) => fetchJson<RoleDto>("/api/console/roles", { method: "POST", body: input }),
+    mutationFn: (input: CreateRoleWithPermissionsInput) => fetchJson<RoleDto>("/api/console/roles", { method: "POST", body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: roleKeys.lists() }),
   });
 }
 
 export const useUpdateRoleMutation = (name: string) =>
-  useRoleMutation(name, (v: { Description?: string; MaxSessionDuration?: number }) => fetchJson<RoleDto>(api(name), { method: "PATCH", body: v }));
+  usePrincipalMutation("role", name, (v: { Description?: string; MaxSessionDuration?: number }) => fetchJson<RoleDto>(api(name), { method: "PATCH", body: v }));
 
 export const useUpdateTrustPolicyMutation = (name: string) =>
-  useRoleMutation(name, (v: { PolicyDocument: string; ExpectedVersion?: number }) =>
+  usePrincipalMutation("role", name, (v: { PolicyDocument: string; ExpectedVersion?: number }) =>
     fetchJson<RoleDto>(api(name, "/trust-policy"), { method: "PUT", body: v }),
   );
-
-export const useReplaceTagsMutation = (name: string) =>
-  useRoleMutation(name, (Tags: Tag[]) => fetchJson<Tag[]>(api(name, "/tags"), { method: "PUT", body: { Tags } }));
-
-export const useAttachPolicyMutation = (name: string) =>
-  useRoleMutation(name, (PolicyArn: string) => fetchJson(api(name, "/attached-policies"), { method: "POST", body: { PolicyArn } }), { policies: true });
-
-export const useDetachPolicyMutation = (name: string) =>
-  useRoleMutation(name, (arn: string) => fetchJson(withQuery(api(name, "/attached-policies"), { arn }), { method: "DELETE" }), { policies: true });
-
-export const usePutInlinePolicyMutation = (name: string) =>
-  useRoleMutation(name, (v: { PolicyName: string; PolicyDocument: string }) =>
-    fetchJson(api(name, `/inline-policies/${encodeURIComponent(v.PolicyName)}`), { method: "PUT", body: v }),
-  );
-
-export const useDeleteInlinePolicyMutation = (name: string) =>
-  useRoleMutation(name, (policyName: string) => fetchJson(api(name, `/inline-policies/${encodeURIComponent(policyName)}`), { method: "DELETE" }));
-
-export const usePutBoundaryMutation = (name: string) =>
-  useRoleMutation(name, (PermissionsBoundary: string) => fetchJson(api(name, "/permissions-boundary"), { method: "PUT", body: { PermissionsBoundary } }), {
-    policies: true,
-  });
-
-export const useDeleteBoundaryMutation = (name: string) =>
-  useRoleMutation(name, () => fetchJson(api(name, "/permissions-boundary"), { method: "DELETE" }), { policies: true });
 
 export function useDeleteRoleMutation(name: string) {
   const qc = useQueryClient();

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ShieldCheck } from "lucide-react";
 import { Table, SortTh, Th, Td, Tr } from "@/components/ui/table";
 import { sortHeaders, type ListSort } from "@/components/ui/list-sort";
-import type { RoleSort } from "@/lib/iam/list-sorts";
+import type { RoleSort } from "@/lib/domain/list-sorts";
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatRelative } from "@/components/format";
 import { toRole, toRoles, type RolesListState } from "./routes";

@@ -1,5 +1,5 @@
 import { readListSort, writeListSort, type ListSort } from "@/components/ui/list-sort";
-import { ROLE_SORTS, type RoleSort } from "@/lib/iam/list-sorts";
+import { ROLE_SORTS, type RoleSort } from "@/lib/domain/list-sorts";
 
 /** Typed, linkable console URLs for roles: tabs and list state live in the URL. */
 export const ROLE_TABS = ["permissions", "trust", "tags", "sessions", "activity"] as const;

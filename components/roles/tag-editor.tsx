@@ -2,7 +2,7 @@
 import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import type { Tag } from "@/lib/iam/schemas";
+import type { Tag } from "@/lib/domain/schemas";
 
 /** Key/value rows; validation is the shared tag schema's, run by the form that owns the list. */
 export function TagEditor({ tags, onChange, errors = {}, disabled, max }: {

@@ -44,7 +44,7 @@ export function Sidebar() {
           <p className="px-2 pb-1.5 text-[11px] font-semibold tracking-wider text-fg-subtle uppercase">Insights</p>
           <ul className="flex flex-col gap-0.5">
             {LATER.map(({ label, icon: Icon }) => (
-              <li key={label} className="flex items-center gap-2.5 rounded-lg px-2.5 py-1.5 text-sm text-fg-subtle" aria-disabled>
+              <li key={label} className="flex items-center gap-2.5 rounded-lg px-2.5 py-1.5 text-sm text-fg-subtle">
                 <Icon aria-hidden className="size-4" />
                 {label}
                 <span className="ml-auto rounded bg-surface-3 px-1.5 text-[10px] font-medium uppercase">Soon</span>

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { useIsClient } from "@/components/ui/use-client";
 import { Monitor, Moon, Sun } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 
@@ -15,17 +16,19 @@ function apply(theme: Theme) {
   document.documentElement.classList.toggle("dark", dark);
 }
 
+const savedTheme = () => (localStorage.getItem("rp-theme") as Theme | null) ?? "system";
+
 /** System, light or dark; the choice is kept in localStorage and applied before paint by the root layout. */
 export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme>("system");
+  const isClient = useIsClient();
+  const [chosen, setTheme] = useState<Theme | null>(null);
+  const theme = chosen ?? (isClient ? savedTheme() : "system");
 
   useEffect(() => {
-    const saved = (localStorage.getItem("rp-theme") as Theme | null) ?? "system";
-    setTheme(saved);
     // Again after hydration: a page React renders on the client from scratch (a not-found page) replaces the
     // <html> element's class that the root layout's script set before paint.
-    apply(saved);
-  }, []);
+    if (isClient) apply(savedTheme());
+  }, [isClient]);
 
   useEffect(() => {
     if (theme !== "system") return;

@@ -19,7 +19,7 @@ const VARIANTS: Record<Variant, string> = {
   primary: "bg-accent text-accent-fg hover:bg-accent-hover shadow-card",
   secondary: "bg-surface text-fg border border-border-strong hover:bg-surface-2 shadow-card",
   ghost: "text-fg-muted hover:text-fg hover:bg-surface-2",
-  danger: "bg-danger text-white hover:bg-danger-hover shadow-card",
+  danger: "bg-danger text-danger-fg hover:bg-danger-hover shadow-card",
 };
 
 const SIZES: Record<Size, string> = {

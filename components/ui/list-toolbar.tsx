@@ -27,8 +27,7 @@ export function useUrlDraft<T>(applied: T, toHref: (draft: T) => string, same: (
       router.replace(href, { scroll: false });
     }, 250);
     return () => clearTimeout(t);
-    // `href` is derived from `draft`: one timer per distinct URL.
-  }, [href, router]);
+  }, [href, draft, router]);
   return [draft, setDraft] as const;
 }
 

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 /**
  * Calls `reset` (state setters only) in the very render where a dialog opens, or where `openedFor` changes
@@ -12,4 +12,15 @@ export function useResetOnOpen(openedFor: string | false, reset: () => void) {
     setSeen(openedFor);
     if (openedFor !== false) reset();
   }
+}
+
+/**
+ * Clears a mutation's last error and result each time a dialog opens (or `openedFor` changes while it is open),
+ * so a refusal from an earlier attempt is not shown again. A mutation's `reset` keeps its identity for the
+ * mutation's life, so this runs only on those changes.
+ */
+export function useMutationResetOnOpen(openedFor: string | false, { reset }: { reset: () => void }) {
+  useEffect(() => {
+    if (openedFor !== false) reset();
+  }, [openedFor, reset]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createUserSchema } from "@/lib/iam/schemas";
+import { createUserSchema } from "@/lib/domain/schemas";
 import { fieldErrors } from "./zod-field-errors";
 
 describe("fieldErrors", () => {

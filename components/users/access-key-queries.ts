@@ -1,8 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson, type Jsonified } from "@/components/api/fetch-json";
-import type { AccessKeyMetadata, NewAccessKey } from "@/lib/iam/types";
-import { userApi, userKeys, useUserMutation } from "./user-queries";
+import type { AccessKeyMetadata, NewAccessKey } from "@/lib/domain/types";
+import { usePrincipalMutation } from "@/components/permissions/principal-queries";
+import { userApi, userKeys } from "./user-queries";
 
 export type AccessKeyDto = Jsonified<AccessKeyMetadata>;
 export type NewAccessKeyDto = Jsonified<NewAccessKey>;
@@ -14,12 +15,12 @@ export const useAccessKeysQuery = (user: string) =>
 
 /** The secret lives only in this mutation's result (component state), never in the query cache. */
 export const useCreateAccessKeyMutation = (user: string) =>
-  useUserMutation(user, () => fetchJson<NewAccessKeyDto>(keysApi(user), { method: "POST" }));
+  usePrincipalMutation("user", user, () => fetchJson<NewAccessKeyDto>(keysApi(user), { method: "POST" }));
 
 export const useUpdateAccessKeyMutation = (user: string) =>
-  useUserMutation(user, (v: { id: string; Status: "Active" | "Inactive" }) =>
+  usePrincipalMutation("user", user, (v: { id: string; Status: "Active" | "Inactive" }) =>
     fetchJson(keysApi(user, v.id), { method: "PATCH", body: { Status: v.Status } }),
   );
 
 export const useDeleteAccessKeyMutation = (user: string) =>
-  useUserMutation(user, (id: string) => fetchJson(keysApi(user, id), { method: "DELETE" }));
+  usePrincipalMutation("user", user, (id: string) => fetchJson(keysApi(user, id), { method: "DELETE" }));

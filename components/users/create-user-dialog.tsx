@@ -1,9 +1,9 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { createUserSchema, LIMITS, type Tag } from "@/lib/iam/schemas";
+import { createUserSchema, LIMITS, type Tag } from "@/lib/domain/schemas";
 import { Dialog } from "@/components/ui/dialog";
-import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
+import { useMutationResetOnOpen, useResetOnOpen } from "@/components/ui/use-reset-on-open";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -30,11 +30,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
     setTags([]);
     setErrors({ fields: {}, tags: {} });
   });
-  useEffect(() => {
-    if (!open) return;
-    create.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  useMutationResetOnOpen(open && "create-user", create);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();

@@ -1,5 +1,5 @@
 import { readListSort, writeListSort, type ListSort } from "@/components/ui/list-sort";
-import { USER_SORTS, type UserSort } from "@/lib/iam/list-sorts";
+import { USER_SORTS, type UserSort } from "@/lib/domain/list-sorts";
 
 /** Typed, linkable console URLs for IAM users: tabs and list state live in the URL. */
 export const USER_TABS = ["permissions", "security-credentials", "tags"] as const;

@@ -1,1 +1,1 @@
-export type { UserAccessKeySummary, UserListItem } from "@/lib/iam/types";
+export type { UserAccessKeySummary, UserListItem } from "@/lib/domain/types";

@@ -3,8 +3,8 @@ import { Table, SortTh, Th, Td, Tr } from "@/components/ui/table";
 import { sortHeaders, type ListSort } from "@/components/ui/list-sort";
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatRelative } from "@/components/format";
-import { LIMITS } from "@/lib/iam/schemas";
-import type { UserSort } from "@/lib/iam/list-sorts";
+import { LIMITS } from "@/lib/domain/schemas";
+import type { UserSort } from "@/lib/domain/list-sorts";
 import { toUser, toUsers, type UsersListState } from "./routes";
 import type { UserListItemDto } from "./user-queries";
 

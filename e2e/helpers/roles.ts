@@ -1,5 +1,8 @@
 import { expect, type Page } from "@playwright/test";
+import { toRole, type RoleTab } from "@/components/roles/routes";
 import { openConsolePage } from "./navigation";
+
+export { clickTab } from "./navigation";
 
 /** Every selector for the roles console lives here; specs read as user steps. */
 export async function goToRoles(page: Page, query = "") {
@@ -7,8 +10,8 @@ export async function goToRoles(page: Page, query = "") {
   await expect(page.getByRole("heading", { name: "Roles", level: 1 })).toBeVisible();
 }
 
-export async function goToRole(page: Page, name: string, tab?: string) {
-  await openConsolePage(page, `/roles/${encodeURIComponent(name)}${tab ? `/${tab}` : ""}`);
+export async function goToRole(page: Page, name: string, tab?: RoleTab) {
+  await openConsolePage(page, toRole({ name, tab }));
   await expect(page.getByTestId("role-title")).toHaveText(name);
 }
 
@@ -24,11 +27,6 @@ export async function assertRoleListed(page: Page, name: string) {
 export async function clickRole(page: Page, name: string) {
   await page.getByTestId("role-link").filter({ hasText: name }).click();
   await expect(page.getByTestId("role-title")).toHaveText(name);
-}
-
-export async function clickTab(page: Page, tab: "permissions" | "trust" | "tags" | "sessions" | "activity") {
-  await page.getByTestId(`tab-${tab}`).click();
-  await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute("aria-current", "page");
 }
 
 export async function clickCreateRole(page: Page) {

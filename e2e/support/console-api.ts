@@ -46,3 +46,67 @@ export class ConsoleApi {
       await this.request.delete(`/api/console/roles/${encodeURIComponent(name)}?withPolicies=true`);
   }
 }
+
+export /** IAM users made through the console API as the admin; deleted (keys and policies too) when the test ends. */
+class UsersApi {
+  private readonly created = new Set<string>();
+  constructor(readonly request: APIRequestContext) {}
+
+  async createUser(name = uniqueName("user")) {
+    const res = await this.request.post("/api/console/users", { data: { UserName: name } });
+    expect(res.status(), await res.text()).toBe(201);
+    this.created.add(name);
+    return (await res.json()) as { name: string; arn: string };
+  }
+
+  async createAccessKey(userName: string) {
+    const res = await this.request.post(`/api/console/users/${encodeURIComponent(userName)}/access-keys`);
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()) as { accessKeyId: string };
+  }
+
+  async exists(name: string) {
+    return (await this.request.get(`/api/console/users/${encodeURIComponent(name)}`)).status() === 200;
+  }
+
+  track(name: string) {
+    this.created.add(name);
+  }
+
+  async cleanup() {
+    for (const name of this.created) await this.request.delete(`/api/console/users/${encodeURIComponent(name)}`);
+  }
+}
+
+const policyDocument = (actions: string[]) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] }, null, 2);
+
+export /** Customer policies made in a test; detached from whatever holds them and deleted when the test ends. */
+class PoliciesApi {
+  private readonly created = new Set<string>();
+  constructor(readonly request: APIRequestContext) {}
+
+  async createPolicy(name = uniqueName("policy")) {
+    const res = await this.request.post("/api/console/policies", { data: { PolicyName: name, PolicyDocument: policyDocument(["s3:GetObject"]) } });
+    expect(res.status(), await res.text()).toBe(201);
+    this.created.add(name);
+    return (await res.json()) as { name: string; arn: string };
+  }
+
+  track(name: string) {
+    this.created.add(name);
+  }
+
+  async cleanup() {
+    for (const name of this.created) {
+      const base = `/api/console/policies/${encodeURIComponent(name)}`;
+      const entities = await this.request.get(`${base}/entities?scope=local`);
+      if (!entities.ok()) continue;
+      const { roles, users } = (await entities.json()) as { roles: { name: string }[]; users: { name: string }[] };
+      const { arn } = (await (await this.request.get(`${base}?scope=local`)).json()) as { arn: string };
+      for (const r of roles) await this.request.delete(`/api/console/roles/${encodeURIComponent(r.name)}/attached-policies?arn=${encodeURIComponent(arn)}`);
+      for (const u of users) await this.request.delete(`/api/console/users/${encodeURIComponent(u.name)}/attached-policies?arn=${encodeURIComponent(arn)}`);
+      await this.request.delete(`${base}?scope=local`);
+    }
+  }
+}

@@ -1,11 +1,14 @@
 import { test as base } from "@playwright/test";
-import { ConsoleApi } from "./console-api";
+import { ConsoleApi, PoliciesApi, UsersApi } from "./console-api";
 import { E2E } from "./env";
 
 export { expect } from "@playwright/test";
 
-/** `api`: the console API as the admin, with clean-up of what the test created. Pages start signed in as admin. */
-export const test = base.extend<{ api: ConsoleApi }>({
+/**
+ * `api`, `users`, `policies`: the console API as the admin, with clean-up of what the test created (roles, IAM
+ * users, customer policies). Pages start signed in as admin.
+ */
+export const test = base.extend<{ api: ConsoleApi; users: UsersApi; policies: PoliciesApi }>({
   storageState: E2E.storage.admin,
   api: async ({ playwright }, use) => {
     const request = await playwright.request.newContext({ baseURL: E2E.baseURL, storageState: E2E.storage.admin });
@@ -13,5 +16,15 @@ export const test = base.extend<{ api: ConsoleApi }>({
     await use(api);
     await api.cleanup();
     await request.dispose();
+  },
+  users: async ({ api }, use) => {
+    const users = new UsersApi(api.request);
+    await use(users);
+    await users.cleanup();
+  },
+  policies: async ({ api }, use) => {
+    const policies = new PoliciesApi(api.request);
+    await use(policies);
+    await policies.cleanup();
   },
 });

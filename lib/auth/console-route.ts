@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { AwsError, clip, isAwsError } from "@/lib/iam/errors";
+import { AwsError, clip, isAwsError } from "@/lib/domain/errors";
+import { formatValidationIssues } from "@/lib/domain/schemas";
 import { readJsonBody } from "@/lib/http/json-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { formatValidationIssues } from "@/lib/iam/schemas";
 import type { RequestContext } from "@/lib/iam/context";
 import { newRequestId } from "@/lib/iam/ids";
 import { currentAccount } from "./account";

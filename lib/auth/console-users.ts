@@ -1,12 +1,11 @@
 import { getDb } from "@/lib/db/client";
 import { insertAuditEvent } from "@/lib/db/audit";
 import { findConsoleUserRow } from "@/lib/db/console-users";
-import { endConsoleSessionsOf, listConsoleUsersWithSessions, type ConsoleUserSummary } from "@/lib/db/console-sessions";
-import { AwsError } from "@/lib/iam/errors";
+import { endConsoleSessionsOf, listConsoleUsersWithSessions } from "@/lib/db/console-sessions";
+import type { ConsoleUserSummary } from "@/lib/domain/types";
+import { AwsError } from "@/lib/domain/errors";
 
 /** Console users (admins and viewers, set by the operator) and their sign-in sessions. */
-
-export type { ConsoleUserSummary };
 
 export async function listConsoleUsers(now = new Date()): Promise<ConsoleUserSummary[]> {
   return listConsoleUsersWithSessions(getDb(), now);

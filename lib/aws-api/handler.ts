@@ -3,7 +3,7 @@ import { AccessDeniedError, authorizeApiCall, iamAuthorizationInput } from "@/li
 import { auditRefusal } from "@/lib/iam/audit";
 import type { RequestContext } from "@/lib/iam/context";
 import { explainDecision } from "@/lib/policy";
-import { AwsError, clip, isAwsError } from "@/lib/iam/errors";
+import { AwsError, clip, isAwsError } from "@/lib/domain/errors";
 import { newRequestId } from "@/lib/iam/ids";
 import type { Caller, QueryAction, QueryService } from "./action";
 import { iamService } from "./iam";

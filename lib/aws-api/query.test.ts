@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AwsError } from "@/lib/iam/errors";
-import { createRoleSchema, tagListSchema } from "@/lib/iam/schemas";
+import { AwsError } from "@/lib/domain/errors";
+import { createRoleSchema, tagListSchema } from "@/lib/domain/schemas";
 import { parseInput, parseQueryParams } from "./query";
-import { formatValidationIssues as formatIssues, memberPath } from "@/lib/iam/schemas";
+import { formatValidationIssues as formatIssues, memberPath } from "@/lib/domain/schemas";
 
 const params = (s: string) => parseQueryParams(new URLSearchParams(s));
 

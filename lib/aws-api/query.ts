@@ -1,6 +1,6 @@
-import { formatValidationIssues } from "@/lib/iam/schemas";
+import { formatValidationIssues } from "@/lib/domain/schemas";
 import type { z } from "zod";
-import { AwsError, clip } from "@/lib/iam/errors";
+import { AwsError, clip } from "@/lib/domain/errors";
 
 /**
  * The Query protocol's input side: form-encoded (or URL query) parameters flattened as `Tags.member.1.Key`,

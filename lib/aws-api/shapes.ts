@@ -1,4 +1,4 @@
-import type { Tag } from "@/lib/iam/schemas";
+import type { Tag } from "@/lib/domain/schemas";
 import type {
   AccessKeyMetadata,
   AttachedPolicy,
@@ -8,7 +8,7 @@ import type {
   PolicyVersion,
   Role,
   RoleListItem,
-} from "@/lib/iam/types";
+} from "@/lib/domain/types";
 import { encodePolicyDocument, type XmlObject, type XmlValue } from "./xml";
 
 /**

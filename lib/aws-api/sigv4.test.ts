@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { AwsError } from "@/lib/iam/errors";
+import { AwsError } from "@/lib/domain/errors";
 import { Sha256 } from "./sha256";
 import { verifySigV4, type IncomingSignedRequest, type SigningSecret } from "./sigv4";
 

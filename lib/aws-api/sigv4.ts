@@ -6,7 +6,7 @@ import {
   getCanonicalHeaders,
   getSigningKey,
 } from "@smithy/signature-v4";
-import { AwsError, clip } from "@/lib/iam/errors";
+import { AwsError, clip } from "@/lib/domain/errors";
 import type { HeaderReader } from "@/lib/http/transport";
 import { Sha256, sha256Hex } from "./sha256";
 

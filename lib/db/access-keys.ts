@@ -1,5 +1,5 @@
 import type { Tx } from "./client";
-import type { AccessKeyMetadata } from "@/lib/iam/types";
+import type { AccessKeyMetadata } from "@/lib/domain/types";
 
 interface KeyRow {
   id: string;

@@ -1,10 +1,6 @@
 import type { Tx } from "./client";
+import type { Account } from "@/lib/domain/types";
 
-export interface Account {
-  id: string;
-  alias: string | null;
-  createdAt: Date;
-}
 
 export async function listAccountRows(tx: Tx): Promise<Account[]> {
   return tx.account.findMany({ orderBy: { id: "asc" } });

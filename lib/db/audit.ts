@@ -1,22 +1,7 @@
 import type { Tx } from "./client";
 import { randomUUID } from "node:crypto";
+import type { AuditEvent, AuditEventInput } from "@/lib/domain/types";
 
-export interface AuditEventInput {
-  accountId: string | null;
-  actor: string;
-  action: string;
-  target: string | null;
-  outcome: "Success" | "Failure";
-  errorCode?: string | null;
-  reason?: string | null;
-  source: "console" | "api";
-  requestId?: string | null;
-}
-
-export interface AuditEvent extends AuditEventInput {
-  id: string;
-  time: Date;
-}
 
 export async function insertAuditEvent(tx: Tx, e: AuditEventInput): Promise<void> {
   await tx.auditEvent.create({ data: { id: randomUUID(), ...e } });

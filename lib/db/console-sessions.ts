@@ -1,4 +1,5 @@
 import type { Tx } from "./client";
+import type { ConsoleUserSummary } from "@/lib/domain/types";
 import type { ConsoleRole } from "./console-users";
 
 export interface LiveConsoleSession {
@@ -35,15 +36,6 @@ export async function pruneConsoleSessions(tx: Tx, olderThan: Date): Promise<voi
   await tx.consoleSession.deleteMany({ where: { OR: [{ endedAt: { lt: olderThan } }, { expiresAt: { lt: olderThan } }] } });
 }
 
-export interface ConsoleUserSummary {
-  id: string;
-  email: string;
-  name: string;
-  role: ConsoleRole;
-  createdAt: Date;
-  activeSessions: number;
-  lastSignInAt: Date | null;
-}
 
 export async function listConsoleUsersWithSessions(tx: Tx, now: Date): Promise<ConsoleUserSummary[]> {
   const users = await tx.consoleUser.findMany({

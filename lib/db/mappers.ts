@@ -1,5 +1,5 @@
-import type { Tag } from "@/lib/iam/schemas";
-import type { Role, RoleListItem, IamUser } from "@/lib/iam/types";
+import type { Tag } from "@/lib/domain/schemas";
+import type { Role, RoleListItem, IamUser } from "@/lib/domain/types";
 
 /** Row → domain conversions, so Prisma shapes never leave lib/db. */
 

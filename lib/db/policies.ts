@@ -1,10 +1,11 @@
 import type { Tx } from "./client";
 import { pageOf } from "./pagination";
 import { nullsFirstAscending, thenByName } from "./sorting";
-import type { PolicySort, SortOrder } from "@/lib/iam/list-sorts";
-import type { ManagedPolicy, PolicyEntities, PolicyVersion } from "@/lib/iam/types";
-import type { Tag } from "@/lib/iam/schemas";
+import type { PolicySort, SortOrder } from "@/lib/domain/list-sorts";
+import type { ManagedPolicy, PolicyEntities, PolicyVersion } from "@/lib/domain/types";
+import type { Tag } from "@/lib/domain/schemas";
 import { toTags } from "./mappers";
+import { tagRows } from "./principal-tables";
 
 /** Managed policies: the AWS-managed catalogue (scope "aws") and customer policies (scope = account id). */
 
@@ -102,7 +103,7 @@ export async function insertPolicy(tx: Tx, p: NewPolicy): Promise<PolicyRecord> 
       description: p.description,
       defaultVersionId: "v1",
       versions: { create: { versionId: "v1", number: 1, document: p.document, isDefault: true } },
-      tags: { create: p.tags.map((t, i) => ({ key: t.Key, keyLower: t.Key.toLowerCase(), value: t.Value, position: i })) },
+      tags: { create: tagRows(p.tags) },
     },
   });
 }

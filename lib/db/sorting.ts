@@ -1,4 +1,4 @@
-import type { SortOrder } from "@/lib/iam/list-sorts";
+import type { SortOrder } from "@/lib/domain/list-sorts";
 
 /**
  * A list's ORDER BY: the chosen column, then the name ascending so rows that tie keep one order across pages;

@@ -2,9 +2,10 @@ import type { Tx } from "./client";
 import { toUser } from "./mappers";
 import { pageOf } from "./pagination";
 import { thenByName } from "./sorting";
-import type { Tag } from "@/lib/iam/schemas";
-import type { SortOrder, UserSort } from "@/lib/iam/list-sorts";
-import type { AttachedPolicy, IamUser, UserListItem } from "@/lib/iam/types";
+import type { Tag } from "@/lib/domain/schemas";
+import type { SortOrder, UserSort } from "@/lib/domain/list-sorts";
+import type { IamUser, UserListItem } from "@/lib/domain/types";
+import { tagRows } from "./principal-tables";
 
 export async function findUser(tx: Tx, accountId: string, name: string): Promise<IamUser | null> {
   const row = await tx.iamUser.findUnique({
@@ -37,7 +38,7 @@ export async function insertUser(
       path: u.path,
       arn: u.arn,
       permissionsBoundaryArn: u.permissionsBoundaryArn,
-      tags: { create: u.tags.map((t, i) => ({ key: t.Key, keyLower: t.Key.toLowerCase(), value: t.Value, position: i })) },
+      tags: { create: tagRows(u.tags) },
     },
     include: { tags: true },
   });
@@ -87,55 +88,14 @@ export async function deleteUserRow(tx: Tx, id: string) {
   await tx.iamUser.delete({ where: { id } });
 }
 
-export async function setUserBoundary(tx: Tx, id: string, arn: string | null) {
-  await tx.iamUser.update({ where: { id }, data: { permissionsBoundaryArn: arn } });
+
+
+export async function countAccessKeys(tx: Tx, userId: string): Promise<number> {
+  return tx.accessKey.count({ where: { userId } });
 }
 
-export async function replaceUserTags(tx: Tx, userId: string, tags: Tag[]) {
-  await tx.userTag.deleteMany({ where: { userId } });
-  await tx.userTag.createMany({
-    data: tags.map((t, i) => ({ userId, key: t.Key, keyLower: t.Key.toLowerCase(), value: t.Value, position: i })),
-  });
-}
 
-export async function countUserDependents(tx: Tx, userId: string) {
-  const [keys, attached, inline] = await Promise.all([
-    tx.accessKey.count({ where: { userId } }),
-    tx.userPolicyAttachment.count({ where: { userId } }),
-    tx.userInlinePolicy.count({ where: { userId } }),
-  ]);
-  return { keys, attached, inline };
-}
 
-export async function listUserInlinePolicies(tx: Tx, userId: string) {
-  return tx.userInlinePolicy.findMany({ where: { userId }, orderBy: { name: "asc" } });
-}
 
-export async function upsertUserInlinePolicy(tx: Tx, userId: string, name: string, document: string) {
-  await tx.userInlinePolicy.upsert({
-    where: { userId_name: { userId, name } },
-    create: { userId, name, document },
-    update: { document, updatedAt: new Date() },
-  });
-}
 
-export async function deleteUserInlinePolicy(tx: Tx, userId: string, name: string): Promise<boolean> {
-  return (await tx.userInlinePolicy.deleteMany({ where: { userId, name } })).count > 0;
-}
 
-export async function listUserAttachments(tx: Tx, userId: string): Promise<AttachedPolicy[]> {
-  const rows = await tx.userPolicyAttachment.findMany({
-    where: { userId },
-    include: { policy: { select: { name: true, arn: true, path: true } } },
-    orderBy: { attachedAt: "asc" },
-  });
-  return rows.map((r) => ({ policyName: r.policy.name, policyArn: r.policy.arn, path: r.policy.path }));
-}
-
-export async function attachToUser(tx: Tx, userId: string, policyId: string) {
-  await tx.userPolicyAttachment.upsert({ where: { userId_policyId: { userId, policyId } }, create: { userId, policyId }, update: {} });
-}
-
-export async function detachFromUser(tx: Tx, userId: string, policyId: string): Promise<boolean> {
-  return (await tx.userPolicyAttachment.deleteMany({ where: { userId, policyId } })).count > 0;
-}

@@ -1,4 +1,4 @@
-import { AwsError } from "@/lib/iam/errors";
+import { AwsError } from "@/lib/domain/errors";
 
 /**
  * Reads a request body, refusing it before it is buffered when it is over `limit` bytes: by its Content-Length when

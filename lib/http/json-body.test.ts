@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isAwsError } from "@/lib/iam/errors";
+import { isAwsError } from "@/lib/domain/errors";
 import { JSON_BODY_LIMITS, jsonDepth, parseJsonText, readJsonBody } from "./json-body";
 
 function parseOrRefuse(text: string): unknown {

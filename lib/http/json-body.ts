@@ -1,4 +1,4 @@
-import { AwsError } from "@/lib/iam/errors";
+import { AwsError } from "@/lib/domain/errors";
 import { readBoundedBody } from "./body";
 
 /** The console's JSON bodies: the largest is a role with a trust policy and a 10 KB inline policy, far below this. */

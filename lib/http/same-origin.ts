@@ -1,4 +1,4 @@
-import { AwsError } from "@/lib/iam/errors";
+import { AwsError } from "@/lib/domain/errors";
 
 /**
  * Cross-site request forgery defence for the console's JSON routes. The session cookie is SameSite=Lax, which

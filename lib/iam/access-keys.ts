@@ -3,11 +3,11 @@ import * as repo from "@/lib/db/access-keys";
 import { openSecret, sealSecret } from "@/lib/crypto/secrets";
 import { auditedChange } from "./audit";
 import type { RequestContext } from "./context";
-import { AwsError } from "./errors";
+import { AwsError } from "@/lib/domain/errors";
 import { newAccessKeyId, newSecretAccessKey } from "./ids";
-import { LIMITS } from "./schemas";
+import { LIMITS } from "@/lib/domain/schemas";
 import { requireUser, userTarget } from "./users";
-import type { AccessKeyMetadata, NewAccessKey } from "./types";
+import type { AccessKeyMetadata, NewAccessKey } from "@/lib/domain/types";
 
 /**
  * Long-term access keys (AKIA…). The secret is sealed at rest and returned once, at creation, as IAM does;

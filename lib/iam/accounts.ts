@@ -1,7 +1,6 @@
 import { getDb } from "@/lib/db/client";
-import { findAccount, listAccountRows, type Account } from "@/lib/db/accounts";
-
-export type { Account };
+import { findAccount, listAccountRows } from "@/lib/db/accounts";
+import type { Account } from "@/lib/domain/types";
 
 export async function listAccounts(): Promise<Account[]> {
   return listAccountRows(getDb());

@@ -1,9 +1,7 @@
 import { getDb, type Tx } from "@/lib/db/client";
-import { insertAuditEvent, listAuditEventRows, type AuditEvent } from "@/lib/db/audit";
+import { insertAuditEvent, listAuditEventRows } from "@/lib/db/audit";
 import type { RequestContext } from "./context";
-import { isAwsError } from "./errors";
-
-export type { AuditEvent };
+import { isAwsError } from "@/lib/domain/errors";
 
 /** The ARN an event is about; a function when it is known only by looking the entity up (e.g. by name). */
 /** Generous limits: a busy 2-core machine must not turn a slow commit into a spurious failure. */

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshTestDb } from "@/lib/db/test-db";
 import { getDb } from "@/lib/db/client";
-import { loadUserPolicies } from "@/lib/db/identity-policies";
-import { evaluateRequest } from "@/lib/policy";
+import { loadPrincipalPolicies } from "@/lib/db/principal-tables";
+import { evaluateRequest, type Decision } from "@/lib/policy";
 import { AccessDeniedError, accessDeniedMessage, authorizeApiCall, iamAuthorizationInput, iamResourceArn, type ApiCaller } from "./authorize";
 import type { RequestContext } from "./context";
 import * as policies from "./policies";
@@ -35,7 +35,7 @@ beforeAll(useFreshTestDb);
 
 describe("authorizeApiCall", () => {
   it("allows a user with AdministratorAccess", async () => {
-    const caller = await callerFor("admin", (n) => users.attachUserPolicy(ctx, n, ADMIN));
+    const caller = await callerFor("admin", (n) => users.userPermissions.attachPolicy(ctx, n, ADMIN));
     const d = await authorizeApiCall(caller, "iam:CreateRole", roleArn("x"));
     expect(d.decision).toBe("Allowed");
     expect(d.reasons).toContainEqual(expect.objectContaining({ kind: "statement", applies: true, policy: expect.objectContaining({ arn: ADMIN }) }));
@@ -60,8 +60,8 @@ describe("authorizeApiCall", () => {
 
   it("lets an explicit inline Deny win over AdministratorAccess", async () => {
     const caller = await callerFor("guarded", async (n) => {
-      await users.attachUserPolicy(ctx, n, ADMIN);
-      await users.putUserPolicy(ctx, n, "NoDeletes", doc({ Effect: "Deny", Action: "iam:Delete*", Resource: "*" }));
+      await users.userPermissions.attachPolicy(ctx, n, ADMIN);
+      await users.userPermissions.putPolicy(ctx, n, "NoDeletes", doc({ Effect: "Deny", Action: "iam:Delete*", Resource: "*" }));
     });
     const e = await denial(authorizeApiCall(caller, "iam:DeleteRole", roleArn("x")));
     expect(e.message).toBe(
@@ -74,8 +74,8 @@ describe("authorizeApiCall", () => {
   it("names the managed policy holding an explicit deny, as AWS does in the same account", async () => {
     const deny = await policies.createPolicy(ctx, { PolicyName: "DenyCreateRole", PolicyDocument: doc({ Effect: "Deny", Action: "iam:CreateRole", Resource: "*" }) });
     const caller = await callerFor("managed-deny", async (n) => {
-      await users.attachUserPolicy(ctx, n, ADMIN);
-      await users.attachUserPolicy(ctx, n, deny.arn);
+      await users.userPermissions.attachPolicy(ctx, n, ADMIN);
+      await users.userPermissions.attachPolicy(ctx, n, deny.arn);
     });
     const e = await denial(authorizeApiCall(caller, "iam:CreateRole", roleArn("x")));
     expect(e.message).toMatch(new RegExp(`with an explicit deny in an identity-based policy: ${deny.arn.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
@@ -84,8 +84,8 @@ describe("authorizeApiCall", () => {
   it("limits AdministratorAccess with a permissions boundary", async () => {
     const boundary = await policies.createPolicy(ctx, { PolicyName: "ReadRolesOnly", PolicyDocument: doc({ Effect: "Allow", Action: ["iam:Get*", "iam:List*"], Resource: "*" }) });
     const caller = await callerFor("bounded", async (n) => {
-      await users.attachUserPolicy(ctx, n, ADMIN);
-      await users.putUserPermissionsBoundary(ctx, n, boundary.arn);
+      await users.userPermissions.attachPolicy(ctx, n, ADMIN);
+      await users.userPermissions.putBoundary(ctx, n, boundary.arn);
     });
     await expect(authorizeApiCall(caller, "iam:GetRole", roleArn("x"))).resolves.toMatchObject({ decision: "Allowed" });
     const e = await denial(authorizeApiCall(caller, "iam:CreateRole", roleArn("x")));
@@ -96,7 +96,7 @@ describe("authorizeApiCall", () => {
 
   it("allows a resource-scoped policy only on matching roles", async () => {
     const caller = await callerFor("team-lead", (n) =>
-      users.putUserPolicy(ctx, n, "TeamRoles", doc({ Effect: "Allow", Action: "iam:*Role*", Resource: `arn:aws:iam::${ACCT}:role/team-*` })),
+      users.userPermissions.putPolicy(ctx, n, "TeamRoles", doc({ Effect: "Allow", Action: "iam:*Role*", Resource: `arn:aws:iam::${ACCT}:role/team-*` })),
     );
     await expect(authorizeApiCall(caller, "iam:CreateRole", roleArn("team-a"))).resolves.toMatchObject({ decision: "Allowed" });
     const e = await denial(authorizeApiCall(caller, "iam:CreateRole", roleArn("prod-db")));
@@ -105,8 +105,8 @@ describe("authorizeApiCall", () => {
 
   it("evaluates conditions on aws:PrincipalTag from the user's tags", async () => {
     const tagged = doc({ Effect: "Allow", Action: "iam:GetRole", Resource: "*", Condition: { StringEquals: { "aws:PrincipalTag/team": "platform" } } });
-    const insider = await callerFor("tagged-in", (n) => users.putUserPolicy(ctx, n, "ByTag", tagged), [{ Key: "team", Value: "platform" }]);
-    const outsider = await callerFor("tagged-out", (n) => users.putUserPolicy(ctx, n, "ByTag", tagged), [{ Key: "team", Value: "data" }]);
+    const insider = await callerFor("tagged-in", (n) => users.userPermissions.putPolicy(ctx, n, "ByTag", tagged), [{ Key: "team", Value: "platform" }]);
+    const outsider = await callerFor("tagged-out", (n) => users.userPermissions.putPolicy(ctx, n, "ByTag", tagged), [{ Key: "team", Value: "data" }]);
     await expect(authorizeApiCall(insider, "iam:GetRole", roleArn("x"))).resolves.toMatchObject({ decision: "Allowed" });
     const e = await denial(authorizeApiCall(outsider, "iam:GetRole", roleArn("x")));
     expect(e.decision.reasons).toContainEqual(
@@ -121,7 +121,7 @@ describe("authorizeApiCall", () => {
       Resource: "arn:aws:iam::*:user/${aws:username}",
       Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/8" } },
     });
-    const caller = await callerFor("self-service", (n) => users.putUserPolicy(ctx, n, "OwnKeys", self));
+    const caller = await callerFor("self-service", (n) => users.userPermissions.putPolicy(ctx, n, "OwnKeys", self));
     const own = `arn:aws:iam::${ACCT}:user/self-service`;
     await expect(authorizeApiCall(caller, "iam:CreateAccessKey", own, { sourceIp: "10.1.2.3" })).resolves.toMatchObject({ decision: "Allowed" });
     await denial(authorizeApiCall(caller, "iam:CreateAccessKey", own, { sourceIp: "192.0.2.1" }));
@@ -129,7 +129,7 @@ describe("authorizeApiCall", () => {
   });
 
   it("finds the user by ARN when the id is not given, and denies an unknown caller", async () => {
-    const caller = await callerFor("by-arn", (n) => users.attachUserPolicy(ctx, n, ADMIN));
+    const caller = await callerFor("by-arn", (n) => users.userPermissions.attachPolicy(ctx, n, ADMIN));
     await expect(authorizeApiCall({ ...caller, userId: undefined }, "iam:ListRoles", `arn:aws:iam::${ACCT}:role/`)).resolves.toMatchObject({ decision: "Allowed" });
     await denial(authorizeApiCall({ accountId: ACCT, arn: `arn:aws:iam::${ACCT}:user/ghost`, type: "user" }, "iam:ListRoles", "*"));
   });
@@ -145,10 +145,14 @@ describe("accessDeniedMessage", () => {
       arn: roleArn("target"),
       document: doc({ Effect: effect, Principal: { AWS: bob }, Action: "sts:AssumeRole" }),
     });
+    const denial = (d: Decision) => {
+      if (d.decision === "Allowed") throw new Error("expected a denial");
+      return d;
+    };
     const head = `User: ${bob} is not authorized to perform: sts:AssumeRole on resource: ${roleArn("target")}`;
-    expect(accessDeniedMessage(bob, evaluateRequest(request, { identity: [], resource: trust("Deny") }))).toBe(`${head} with an explicit deny in the role trust policy`);
+    expect(accessDeniedMessage(bob, denial(evaluateRequest(request, { identity: [], resource: trust("Deny") })))).toBe(`${head} with an explicit deny in the role trust policy`);
     const other = { ...request, principal: { ...request.principal, arn: `arn:aws:iam::${ACCT}:user/eve` } };
-    expect(accessDeniedMessage(other.principal.arn, evaluateRequest(other, { identity: [], resource: trust("Allow") }))).toBe(
+    expect(accessDeniedMessage(other.principal.arn, denial(evaluateRequest(other, { identity: [], resource: trust("Allow") })))).toBe(
       `User: ${other.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn("target")} because no role trust policy allows the sts:AssumeRole action`,
     );
   });
@@ -157,11 +161,11 @@ describe("accessDeniedMessage", () => {
 describe("loadUserPolicies", () => {
   it("returns managed default versions, inline policies, the boundary and tags", async () => {
     const caller = await callerFor("loaded", async (n) => {
-      await users.attachUserPolicy(ctx, n, ADMIN);
-      await users.putUserPolicy(ctx, n, "inline", doc({ Effect: "Allow", Action: "s3:*", Resource: "*" }));
-      await users.putUserPermissionsBoundary(ctx, n, ADMIN);
+      await users.userPermissions.attachPolicy(ctx, n, ADMIN);
+      await users.userPermissions.putPolicy(ctx, n, "inline", doc({ Effect: "Allow", Action: "s3:*", Resource: "*" }));
+      await users.userPermissions.putBoundary(ctx, n, ADMIN);
     }, [{ Key: "k", Value: "v" }]);
-    const p = await loadUserPolicies(getDb(), caller.userId);
+    const p = await loadPrincipalPolicies(getDb(), "user", { id: caller.userId });
     expect(p?.identity.map((i) => [i.name, i.arn])).toEqual([["AdministratorAccess", ADMIN], ["inline", undefined]]);
     expect(p?.boundary?.arn).toBe(ADMIN);
     expect(p?.boundary?.document).toContain('"Action":"*"');

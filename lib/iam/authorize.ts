@@ -11,11 +11,11 @@
  */
 import { getDb, type Tx } from "@/lib/db/client";
 import { findKeyWithOwner } from "@/lib/db/access-keys";
-import { loadUserPolicies, loadUserPoliciesByArn, type PrincipalPolicies } from "@/lib/db/identity-policies";
+import { loadPrincipalPolicies, type PrincipalPolicies } from "@/lib/db/principal-tables";
 import { findRole } from "@/lib/db/roles";
 import { findUser } from "@/lib/db/users";
-import { evaluateRequest, type ContextValue, type Decision, type PolicyType } from "@/lib/policy";
-import { AwsError } from "./errors";
+import { evaluateRequest, type ContextValue, type Decision, type DeniedDecision, type PolicyType } from "@/lib/policy";
+import { AwsError } from "@/lib/domain/errors";
 
 /** The authenticated caller of an API request (today: IAM users signing with long-term keys). */
 export interface ApiCaller {
@@ -40,7 +40,7 @@ export interface ApiCallContext {
 export class AccessDeniedError extends AwsError {
   constructor(
     message: string,
-    readonly decision: Decision,
+    readonly decision: DeniedDecision,
   ) {
     super("AccessDenied", message);
   }
@@ -62,14 +62,14 @@ const TYPE_WORDS: Record<PolicyType, { article: string; name: string }> = {
  * 2025 AWS appends the denying policy's ARN within the same account; inline policies have none. Actions without
  * a resource (`*`) omit the "on resource" part.
  */
-export function accessDeniedMessage(principalArn: string, decision: Decision): string {
+export function accessDeniedMessage(principalArn: string, decision: DeniedDecision): string {
   const { action, resource } = decision;
   const head = `User: ${principalArn} is not authorized to perform: ${action}${resource === "*" ? "" : ` on resource: ${resource}`}`;
-  const words = TYPE_WORDS[decision.deniedBy ?? "identity"];
+  const words = TYPE_WORDS[decision.deniedBy];
   if (decision.decision === "ExplicitlyDenied") {
     // The ARN suffix covers identity-based policies, boundaries and session policies, not resource policies.
     const named = decision.deniedBy === "identity" || decision.deniedBy === "boundary" || decision.deniedBy === "session";
-    const arn = named ? decision.deniedByPolicy?.arn : undefined;
+    const arn = named ? decision.deniedByPolicy.arn : undefined;
     return `${head} with an explicit deny in ${words.article} ${words.name}${arn ? `: ${arn}` : ""}`;
   }
   return `${head} because no ${words.name} allows the ${action} action`;
@@ -113,7 +113,7 @@ export async function authorizeApiCall(
   context: ApiCallContext = {},
   tx: Tx = getDb(),
 ): Promise<Decision> {
-  const user = caller.userId ? await loadUserPolicies(tx, caller.userId) : await loadUserPoliciesByArn(tx, caller.arn);
+  const user = await loadPrincipalPolicies(tx, "user", caller.userId ? { id: caller.userId } : { arn: caller.arn });
   const decision = evaluateRequest(
     {
       action,

@@ -1,8 +1,8 @@
 import type { RequestContext } from "./context";
-import { isAwsError } from "./errors";
+import { isAwsError } from "@/lib/domain/errors";
 import { importAccessKey } from "./access-keys";
-import { attachRolePolicy, createRole } from "./roles";
-import { attachUserPolicy, createUser, getUser } from "./users";
+import { createRole } from "./roles";
+import { createUser, getUser, userPermissions } from "./users";
 import { PARTNER_ACCOUNT_ID } from "@/lib/config";
 
 const ADMIN_POLICY = "arn:aws:iam::aws:policy/AdministratorAccess";
@@ -18,7 +18,7 @@ export async function ensureAdminIamUser(ctx: RequestContext, accessKeyId: strin
     if (!isAwsError(err) || err.code !== "NoSuchEntity") throw err;
     await createUser(ctx, { UserName: "admin" });
   }
-  await attachUserPolicy(ctx, "admin", ADMIN_POLICY);
+  await userPermissions.attachPolicy(ctx, "admin", ADMIN_POLICY);
   await importAccessKey(ctx, "admin", accessKeyId, secret);
 }
 
@@ -31,8 +31,8 @@ export async function seedDemoRoles(ctx: RequestContext) {
     Description: "Lets EC2 instances of the web tier read configuration from S3.",
     AssumeRolePolicyDocument: trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }),
     Tags: [{ Key: "team", Value: "web" }],
+    PolicyArns: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"],
   });
-  await attachRolePolicy(ctx, "app-server", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
   await createRole(ctx, {
     RoleName: "partner-auditor",
     Path: "/partners/",
@@ -44,12 +44,12 @@ export async function seedDemoRoles(ctx: RequestContext) {
       Action: "sts:AssumeRole",
       Condition: { StringEquals: { "sts:ExternalId": "partner-2026" } },
     }),
+    PolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
   });
-  await attachRolePolicy(ctx, "partner-auditor", "arn:aws:iam::aws:policy/ReadOnlyAccess");
   await createRole(ctx, {
     RoleName: "lambda-basic",
     Path: "/service-role/",
     AssumeRolePolicyDocument: trust({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }),
+    PolicyArns: ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
   });
-  await attachRolePolicy(ctx, "lambda-basic", "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
 }

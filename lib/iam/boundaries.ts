@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import { findPolicyByArn } from "@/lib/db/policies";
 import { parsePolicyArn } from "./arn";
-import { AwsError } from "./errors";
+import { AwsError } from "@/lib/domain/errors";
 
 /**
  * A permissions boundary is one managed policy, named by ARN, that must exist in the caller's account or be

@@ -28,7 +28,7 @@ describe("customer managed policies", () => {
   });
 
   it("keeps at most five versions", async () => {
-    const arn = "arn:aws:iam::111111111111:policy/read-logs";
+    const { arn } = await policies.createPolicy(ctx, { PolicyName: "versioned", PolicyDocument: doc("logs:GetLogEvents") });
     for (let i = 2; i <= 5; i++) await policies.createPolicyVersion(ctx, arn, doc("logs:GetLogEvents"), i === 5);
     expect((await policies.getPolicy(ctx, arn)).defaultVersionId).toBe("v5");
     expect((await refusal(policies.createPolicyVersion(ctx, arn, doc("logs:*"), true))).code).toBe("LimitExceeded");
@@ -44,10 +44,10 @@ describe("customer managed policies", () => {
       AssumeRolePolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
     });
     const arn = "arn:aws:iam::111111111111:policy/attached";
-    await roles.attachRolePolicy(ctx, "holder", arn);
+    await roles.rolePermissions.attachPolicy(ctx, "holder", arn);
     expect((await refusal(policies.deletePolicyWithVersions(ctx, arn))).message).toBe("Cannot delete a policy attached to entities.");
     expect((await policies.listEntitiesForPolicy(ctx, arn)).roles.map((r) => r.name)).toEqual(["holder"]);
-    await roles.detachRolePolicy(ctx, "holder", arn);
+    await roles.rolePermissions.detachPolicy(ctx, "holder", arn);
     await policies.deletePolicyWithVersions(ctx, arn);
     expect((await refusal(policies.getPolicy(ctx, arn))).code).toBe("NoSuchEntity");
   });
@@ -93,11 +93,11 @@ describe("AWS-managed policies seen from two accounts", () => {
     const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
     const arn = "arn:aws:iam::aws:policy/ReadOnlyAccess";
     await roles.createRole(ctx, { RoleName: "reader-here", AssumeRolePolicyDocument: trust });
-    await roles.attachRolePolicy(ctx, "reader-here", arn);
+    await roles.rolePermissions.attachPolicy(ctx, "reader-here", arn);
     await roles.createRole(partner, { RoleName: "reader-there", AssumeRolePolicyDocument: trust, PermissionsBoundary: arn });
-    await roles.attachRolePolicy(partner, "reader-there", arn);
+    await roles.rolePermissions.attachPolicy(partner, "reader-there", arn);
     await roles.createRole(partner, { RoleName: "reader-there-2", AssumeRolePolicyDocument: trust });
-    await roles.attachRolePolicy(partner, "reader-there-2", arn);
+    await roles.rolePermissions.attachPolicy(partner, "reader-there-2", arn);
 
     const here = await policies.getPolicy(ctx, arn);
     expect([here.attachmentCount, here.permissionsBoundaryUsageCount]).toEqual([1, 0]);
@@ -105,7 +105,7 @@ describe("AWS-managed policies seen from two accounts", () => {
     expect([there.attachmentCount, there.permissionsBoundaryUsageCount]).toEqual([2, 1]);
 
     // The list answers the same, and OnlyAttached means attached in the caller's account.
-    await roles.attachRolePolicy(ctx, "reader-here", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
+    await roles.rolePermissions.attachPolicy(ctx, "reader-here", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
     const listed = async (c: RequestContext) =>
       (await policies.listPolicies(c, { scope: "AWS", onlyAttached: true })).items.map((p) => [p.name, p.attachmentCount, p.permissionsBoundaryUsageCount]);
     expect(await listed(ctx)).toContainEqual(["ReadOnlyAccess", 1, 0]);

@@ -1,15 +1,15 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import * as repo from "@/lib/db/policies";
-import { decodeMarker, DEFAULT_MAX_ITEMS } from "@/lib/db/pagination";
+import { pageWindow } from "@/lib/domain/paging";
 import { auditedChange } from "./audit";
 import { customerPolicyArn, parsePolicyArn } from "./arn";
 import type { RequestContext } from "./context";
-import { AwsError } from "./errors";
+import { AwsError } from "@/lib/domain/errors";
 import { newUniqueId } from "./ids";
 import { assertPolicyAccepted } from "./policy-documents";
-import { LIMITS, type CreatePolicyInput } from "./schemas";
-import type { ManagedPolicy, PolicyVersion } from "./types";
-import type { PolicySort, SortOrder } from "./list-sorts";
+import { LIMITS, type CreatePolicyInput } from "@/lib/domain/schemas";
+import type { ManagedPolicy, PolicyVersion } from "@/lib/domain/types";
+import type { PolicySort, SortOrder } from "@/lib/domain/list-sorts";
 import { assertUniqueTagKeys } from "./tags";
 
 /**
@@ -104,8 +104,7 @@ export async function listPolicies(
     search: o.search,
     sort: o.sort,
     order: o.order,
-    offset: decodeMarker(o.marker),
-    maxItems: o.maxItems ?? DEFAULT_MAX_ITEMS,
+    ...pageWindow(o),
   });
   return { ...page, items: await repo.toManagedPolicies(db, page.items, ctx.accountId) };
 }

@@ -2,23 +2,8 @@ import { getDb } from "@/lib/db/client";
 import { listAccountRows } from "@/lib/db/accounts";
 import { listPrincipalRows } from "@/lib/db/principal-suggestions";
 import type { RequestContext } from "./context";
+import type { PrincipalSuggestion } from "@/lib/domain/types";
 
-/** Which key of a `Principal` block a suggestion belongs under. */
-export type PrincipalKey = "AWS" | "Federated" | "Service";
-
-/**
- * One principal the policy editor can offer: `value` is what goes in the JSON string, under `principalKey`.
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
- */
-export interface PrincipalSuggestion {
-  principalKey: PrincipalKey;
-  kind: "account" | "role" | "user" | "oidc-provider" | "saml-provider" | "service";
-  value: string;
-  /** A short human label (role name, account alias, service name). */
-  label: string;
-  /** The account the principal lives in, when it has one. */
-  accountId?: string;
-}
 
 /**
  * Service principals people trust most often. AWS publishes no complete list (service principals are not in

@@ -16,9 +16,9 @@ beforeAll(useFreshTestDb);
 
 describe("createRole", () => {
   it("creates a role with AWS identifiers and defaults", async () => {
-    const role = await roles.createRole(ctx, { RoleName: "web", AssumeRolePolicyDocument: ec2Trust });
+    const role = await roles.createRole(ctx, { RoleName: "plain", AssumeRolePolicyDocument: ec2Trust });
     expect(role.id).toMatch(/^AROA[A-Z0-9]{17}$/);
-    expect(role.arn).toBe("arn:aws:iam::111111111111:role/web");
+    expect(role.arn).toBe("arn:aws:iam::111111111111:role/plain");
     expect(role.maxSessionDuration).toBe(3600);
     expect(role.description).toBeNull();
     expect(role.path).toBe("/");
@@ -30,6 +30,7 @@ describe("createRole", () => {
   });
 
   it("treats names as equal ignoring case", async () => {
+    await roles.createRole(ctx, { RoleName: "web", AssumeRolePolicyDocument: ec2Trust });
     const err = await refusal(roles.createRole(ctx, { RoleName: "WEB", AssumeRolePolicyDocument: ec2Trust }));
     expect(err.code).toBe("EntityAlreadyExists");
     expect(err.message).toBe("Role with name WEB already exists.");
@@ -62,25 +63,63 @@ describe("createRole", () => {
   });
 });
 
+describe("createRole with its permissions, as the console sends it", () => {
+  const inline = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] });
+
+  it("attaches the managed policies and puts the inline ones in the one CreateRole change", async () => {
+    const role = await roles.createRole(ctx, {
+      RoleName: "complete",
+      AssumeRolePolicyDocument: ec2Trust,
+      PermissionsBoundary: "arn:aws:iam::aws:policy/AdministratorAccess",
+      Tags: [{ Key: "team", Value: "a" }],
+      PolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"],
+      InlinePolicies: [{ PolicyName: "read-objects", PolicyDocument: inline }],
+    });
+    expect(role.tags).toEqual([{ Key: "team", Value: "a" }]);
+    expect(role.permissionsBoundaryArn).toBe("arn:aws:iam::aws:policy/AdministratorAccess");
+    expect((await roles.rolePermissions.listAttachedPolicies(ctx, "complete")).items.map((p) => p.policyName)).toEqual(["ReadOnlyAccess", "AmazonS3ReadOnlyAccess"]);
+    expect((await roles.rolePermissions.getPolicy(ctx, "complete", "read-objects")).document).toBe(inline);
+    expect((await listAuditEvents({ target: role.arn })).map((e) => e.action)).toEqual(["CreateRole"]);
+  });
+
+  it("leaves no role behind when the last step is refused", async () => {
+    const err = await refusal(
+      roles.createRole(ctx, {
+        RoleName: "half-made",
+        AssumeRolePolicyDocument: ec2Trust,
+        Tags: [{ Key: "team", Value: "a" }],
+        PolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+        InlinePolicies: [{ PolicyName: "fine", PolicyDocument: inline }, { PolicyName: "broken", PolicyDocument: '{"Version": "2012-10-17", "Statement": [' }],
+      }),
+    );
+    expect(err.code).toBe("MalformedPolicyDocument");
+    expect((await refusal(roles.getRole(ctx, "half-made"))).code).toBe("NoSuchEntity");
+    expect(await getDb().rolePolicyAttachment.count({ where: { role: { name: "half-made" } } })).toBe(0);
+    expect(await getDb().roleInlinePolicy.count({ where: { role: { name: "half-made" } } })).toBe(0);
+    const events = await listAuditEvents({ target: "arn:aws:iam::111111111111:role/half-made" });
+    expect(events.map((e) => [e.action, e.outcome, e.errorCode])).toEqual([["CreateRole", "Failure", "MalformedPolicyDocument"]]);
+  });
+});
+
 describe("policies on a role", () => {
-  it("attaches up to the quota of 10 and refuses the 11th", async () => {
-    await roles.createRole(ctx, { RoleName: "quota", AssumeRolePolicyDocument: ec2Trust });
-    await roles.attachRolePolicy(ctx, "quota", "arn:aws:iam::aws:policy/ReadOnlyAccess");
-    await roles.attachRolePolicy(ctx, "quota", "arn:aws:iam::aws:policy/ReadOnlyAccess"); // idempotent, as in IAM
-    const listed = await roles.listAttachedRolePolicies(ctx, "quota");
+  it("attaches a policy once however often it is asked, and refuses one that does not exist", async () => {
+    await roles.createRole(ctx, { RoleName: "twice", AssumeRolePolicyDocument: ec2Trust });
+    await roles.rolePermissions.attachPolicy(ctx, "twice", "arn:aws:iam::aws:policy/ReadOnlyAccess");
+    await roles.rolePermissions.attachPolicy(ctx, "twice", "arn:aws:iam::aws:policy/ReadOnlyAccess"); // idempotent, as in IAM
+    const listed = await roles.rolePermissions.listAttachedPolicies(ctx, "twice");
     expect(listed.items.map((p) => p.policyName)).toEqual(["ReadOnlyAccess"]);
-    const missing = await refusal(roles.attachRolePolicy(ctx, "quota", "arn:aws:iam::aws:policy/Nope"));
+    const missing = await refusal(roles.rolePermissions.attachPolicy(ctx, "twice", "arn:aws:iam::aws:policy/Nope"));
     expect(missing.code).toBe("NoSuchEntity");
   });
 
   it("refuses DeleteRole while policies remain, and deletes after detaching", async () => {
     await roles.createRole(ctx, { RoleName: "doomed", AssumeRolePolicyDocument: ec2Trust });
-    await roles.attachRolePolicy(ctx, "doomed", "arn:aws:iam::aws:policy/ReadOnlyAccess");
-    await roles.putRolePolicy(ctx, "doomed", "inline", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }));
+    await roles.rolePermissions.attachPolicy(ctx, "doomed", "arn:aws:iam::aws:policy/ReadOnlyAccess");
+    await roles.rolePermissions.putPolicy(ctx, "doomed", "inline", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }));
     expect((await refusal(roles.deleteRole(ctx, "doomed"))).message).toBe("Cannot delete entity, must detach all policies first.");
-    await roles.detachRolePolicy(ctx, "doomed", "arn:aws:iam::aws:policy/ReadOnlyAccess");
+    await roles.rolePermissions.detachPolicy(ctx, "doomed", "arn:aws:iam::aws:policy/ReadOnlyAccess");
     expect((await refusal(roles.deleteRole(ctx, "doomed"))).message).toBe("Cannot delete entity, must delete policies first.");
-    await roles.deleteRolePolicy(ctx, "doomed", "inline");
+    await roles.rolePermissions.deletePolicy(ctx, "doomed", "inline");
     await roles.deleteRole(ctx, "doomed");
     expect((await refusal(roles.getRole(ctx, "doomed"))).message).toBe("The role with name doomed cannot be found.");
   });
@@ -89,16 +128,16 @@ describe("policies on a role", () => {
     await roles.createRole(ctx, { RoleName: "big", AssumeRolePolicyDocument: ec2Trust });
     const resources = Array.from({ length: 160 }, (_, i) => `arn:aws:s3:::bucket-number-${i}/*`);
     const doc = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: resources }] });
-    await roles.putRolePolicy(ctx, "big", "one", doc);
-    const err = await refusal(roles.putRolePolicy(ctx, "big", "two", doc));
+    await roles.rolePermissions.putPolicy(ctx, "big", "one", doc);
+    const err = await refusal(roles.rolePermissions.putPolicy(ctx, "big", "two", doc));
     expect(err.code).toBe("LimitExceeded");
     expect(err.message).toBe("Maximum policy size of 10240 bytes exceeded for role big");
-    expect((await roles.listRolePolicies(ctx, "big")).items).toEqual(["one"]);
+    expect((await roles.rolePermissions.listPolicyNames(ctx, "big")).items).toEqual(["one"]);
   });
 });
 
 describe("trust policy edits", () => {
-  it("refuses a save based on a stale version", async () => {
+  it("refuses a save based on a stale version, and records both in the audit trail", async () => {
     const role = await roles.createRole(ctx, { RoleName: "edited", AssumeRolePolicyDocument: ec2Trust });
     const lambda = trust({ Service: "lambda.amazonaws.com" });
     const saved = await roles.updateAssumeRolePolicy(ctx, "edited", lambda, role.version);
@@ -106,10 +145,7 @@ describe("trust policy edits", () => {
     const err = await refusal(roles.updateAssumeRolePolicy(ctx, "edited", ec2Trust, role.version));
     expect(err.code).toBe("ConcurrentModification");
     expect((await roles.getRole(ctx, "edited")).trustPolicy).toBe(lambda);
-  });
 
-  it("records changes and refusals in the audit trail", async () => {
-    const role = await roles.getRole(ctx, "edited");
     const events = await listAuditEvents({ target: role.arn });
     expect(events.map((e) => [e.action, e.outcome])).toEqual(
       expect.arrayContaining([["UpdateAssumeRolePolicy", "Success"], ["UpdateAssumeRolePolicy", "Failure"], ["CreateRole", "Success"]]),

@@ -1,20 +1,20 @@
-import { getDb, type Tx } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import * as repo from "@/lib/db/roles";
-import { decodeMarker, DEFAULT_MAX_ITEMS } from "@/lib/db/pagination";
-import { slicePage } from "./paging";
-import { findPolicyByArn } from "@/lib/db/policies";
+import { countPolicies, deleteAllPolicies } from "@/lib/db/principal-tables";
+import { AwsError } from "@/lib/domain/errors";
+import { pageWindow } from "@/lib/domain/paging";
+import { PRINCIPAL_RULES, principalMessages } from "@/lib/domain/principal-kinds";
+import { LIMITS, type CreateRoleWithPermissionsInput, type UpdateRoleInput } from "@/lib/domain/schemas";
+import type { Role } from "@/lib/domain/types";
+import type { RoleSort, SortOrder } from "@/lib/domain/list-sorts";
 import { auditedChange } from "./audit";
 import { roleArn } from "./arn";
-import { resolveAttachablePolicy, resolveBoundary } from "./boundaries";
+import { resolveBoundary } from "./boundaries";
 import type { RequestContext } from "./context";
-import { AwsError } from "./errors";
 import { newUniqueId } from "./ids";
+import { principalPermissions } from "./principal-permissions";
 import { assertPolicyAccepted } from "./policy-documents";
-import { LIMITS, type CreateRoleInput, type Tag, type UpdateRoleInput } from "./schemas";
-import { assertUniqueTagKeys, mergeTags, removeTags } from "./tags";
-import type { Role } from "./types";
-import type { RoleSort, SortOrder } from "./list-sorts";
-import { assertInlineQuota } from "./inline-quota";
+import { assertUniqueTagKeys } from "./tags";
 
 /**
  * Role management with IAM's rules (https://docs.aws.amazon.com/IAM/latest/APIReference/API_Operations.html).
@@ -23,28 +23,27 @@ import { assertInlineQuota } from "./inline-quota";
 
 const SERVICE_ROLE_PATH = "/aws-service-role/";
 
-export const roleNotFound = (name: string) => new AwsError("NoSuchEntity", `The role with name ${name} cannot be found.`);
+/**
+ * A role's inline, managed, boundary and tag operations (PutRolePolicy … ListRoleTags), shared with every
+ * principal kind. Service-linked roles belong to their service: IAM lets callers change only the description.
+ */
+export const rolePermissions = principalPermissions({ rules: PRINCIPAL_RULES.role, find: repo.findRole, isProtected: isServiceLinked });
 
-/** Audit target for a role named by the caller: its ARN when it exists (looked up after the change). */
-export const roleTarget = (ctx: RequestContext, name: string) => async () =>
-  (await repo.findRole(getDb(), ctx.accountId, name))?.arn ?? null;
+const { target: roleTarget, requirePrincipal: requireRole } = rolePermissions;
 
-export async function requireRole(tx: Tx, accountId: string, name: string): Promise<Role> {
-  const role = await repo.findRole(tx, accountId, name);
-  if (!role) throw roleNotFound(name);
-  return role;
+function isServiceLinked(role: Role): boolean {
+  return role.serviceLinkedService !== null;
 }
 
-/** Service-linked roles belong to their service: IAM lets callers change only the description. */
 function assertModifiable(role: Role): void {
-  if (role.serviceLinkedService)
-    throw new AwsError(
-      "UnmodifiableEntity",
-      `Cannot perform the operation on the protected role '${role.name}' - this role is only modifiable by AWS`,
-    );
+  if (isServiceLinked(role)) throw new AwsError("UnmodifiableEntity", principalMessages.protectedRole(role.name));
 }
 
-export async function createRole(ctx: RequestContext, input: CreateRoleInput): Promise<Role> {
+/**
+ * CreateRole. The console passes the role's first managed and inline policies too: they are attached and put in
+ * the same transaction, under the one CreateRole event, so a refusal of any of them leaves no role behind.
+ */
+export async function createRole(ctx: RequestContext, input: CreateRoleWithPermissionsInput): Promise<Role> {
   const path = input.Path ?? "/";
   return auditedChange(ctx, "CreateRole", roleArn(ctx.accountId, path, input.RoleName), async (tx) => {
     if (path.startsWith(SERVICE_ROLE_PATH))
@@ -55,7 +54,7 @@ export async function createRole(ctx: RequestContext, input: CreateRoleInput): P
       throw new AwsError("EntityAlreadyExists", `Role with name ${input.RoleName} already exists.`);
     await assertPolicyAccepted(tx, input.AssumeRolePolicyDocument, "trust", ctx.accountId);
     const boundary = input.PermissionsBoundary ? await resolveBoundary(tx, ctx.accountId, input.PermissionsBoundary) : null;
-    return repo.insertRole(tx, {
+    const role = await repo.insertRole(tx, {
       id: newUniqueId("AROA"),
       accountId: ctx.accountId,
       name: input.RoleName,
@@ -63,11 +62,14 @@ export async function createRole(ctx: RequestContext, input: CreateRoleInput): P
       arn: roleArn(ctx.accountId, path, input.RoleName),
       description: input.Description ?? null,
       trustPolicy: input.AssumeRolePolicyDocument,
-      maxSessionDuration: input.MaxSessionDuration ?? 3600,
+      maxSessionDuration: input.MaxSessionDuration ?? LIMITS.maxSessionDuration.default,
       permissionsBoundaryArn: boundary,
       serviceLinkedService: null,
       tags,
     });
+    for (const arn of input.PolicyArns ?? []) await rolePermissions.steps.attachPolicy(tx, ctx.accountId, role, arn);
+    for (const p of input.InlinePolicies ?? []) await rolePermissions.steps.putPolicy(tx, ctx.accountId, role, p.PolicyName, p.PolicyDocument);
+    return role;
   });
 }
 
@@ -90,8 +92,7 @@ export async function listRoles(ctx: RequestContext, o: ListRolesOptions = {}) {
     search: o.search,
     sort: o.sort,
     order: o.order,
-    offset: decodeMarker(o.marker),
-    maxItems: o.maxItems ?? DEFAULT_MAX_ITEMS,
+    ...pageWindow(o),
   });
 }
 
@@ -126,8 +127,7 @@ export async function updateAssumeRolePolicy(
     const role = await requireRole(tx, ctx.accountId, name);
     assertModifiable(role);
     await assertPolicyAccepted(tx, document, "trust", ctx.accountId);
-    if (expectedVersion === undefined) await repo.updateRoleRow(tx, role.id, { trustPolicy: document });
-    else if (!(await repo.updateRoleIfVersion(tx, role.id, expectedVersion, { trustPolicy: document })))
+    if (!(await repo.updateRoleRow(tx, role.id, { trustPolicy: document }, expectedVersion)))
       throw new AwsError(
         "ConcurrentModification",
         `Role ${role.name} was changed by someone else after you opened it (your version ${expectedVersion}, now ${role.version}). Reload to see their change, then apply yours again.`,
@@ -140,7 +140,7 @@ export async function deleteRole(ctx: RequestContext, name: string): Promise<voi
   await auditedChange(ctx, "DeleteRole", roleTarget(ctx, name), async (tx) => {
     const role = await requireRole(tx, ctx.accountId, name);
     assertModifiable(role);
-    const { attached, inline } = await repo.countRoleDependents(tx, role.id);
+    const { attached, inline } = await countPolicies(tx, "role", role.id);
     if (attached) throw new AwsError("DeleteConflict", "Cannot delete entity, must detach all policies first.");
     if (inline) throw new AwsError("DeleteConflict", "Cannot delete entity, must delete policies first.");
     await repo.deleteRoleRow(tx, role.id);
@@ -153,134 +153,8 @@ export async function deleteRoleWithPolicies(ctx: RequestContext, name: string):
   await auditedChange(ctx, "DeleteRole", roleTarget(ctx, name), async (tx) => {
     const role = await requireRole(tx, ctx.accountId, name);
     assertModifiable(role);
-    await repo.deleteAllRolePolicies(tx, role.id);
+    await deleteAllPolicies(tx, "role", role.id);
     await repo.deleteRoleRow(tx, role.id);
-    return role;
-  }, (r) => r.arn);
-}
-
-export async function tagRole(ctx: RequestContext, name: string, tags: Tag[]): Promise<void> {
-  await auditedChange(ctx, "TagRole", roleTarget(ctx, name), async (tx) => {
-    const role = await requireRole(tx, ctx.accountId, name);
-    assertModifiable(role);
-    await repo.replaceRoleTags(tx, role.id, mergeTags(role.tags, tags, "TagsPerRole"));
-    return role;
-  }, (r) => r.arn);
-}
-
-export async function untagRole(ctx: RequestContext, name: string, keys: string[]): Promise<void> {
-  await auditedChange(ctx, "UntagRole", roleTarget(ctx, name), async (tx) => {
-    const role = await requireRole(tx, ctx.accountId, name);
-    assertModifiable(role);
-    await repo.replaceRoleTags(tx, role.id, removeTags(role.tags, keys));
-    return role;
-  }, (r) => r.arn);
-}
-
-export async function listRoleTags(ctx: RequestContext, name: string, page: { marker?: string; maxItems?: number } = {}) {
-  const role = await requireRole(getDb(), ctx.accountId, name);
-  return slicePage(role.tags, page);
-}
-
-export async function putRolePolicy(ctx: RequestContext, roleName: string, policyName: string, document: string) {
-  await auditedChange(ctx, "PutRolePolicy", roleTarget(ctx, roleName), async (tx) => {
-    const role = await requireRole(tx, ctx.accountId, roleName);
-    assertModifiable(role);
-    await assertPolicyAccepted(tx, document, "identity", ctx.accountId, { inline: true });
-    const others = (await repo.listRoleInlinePolicies(tx, role.id)).filter((p) => p.name !== policyName);
-    assertInlineQuota([...others.map((p) => p.document), document], LIMITS.inlinePolicySizePerRole, `role ${role.name}`);
-    await repo.upsertRoleInlinePolicy(tx, role.id, policyName, document);
-    return role;
-  }, (r) => r.arn);
-}
-
-export const rolePolicyNotFound = (name: string) =>
-  new AwsError("NoSuchEntity", `The role policy with name ${name} cannot be found.`);
-
-export async function getRolePolicy(ctx: RequestContext, roleName: string, policyName: string) {
-  const db = getDb();
-  const role = await requireRole(db, ctx.accountId, roleName);
-  const found = (await repo.listRoleInlinePolicies(db, role.id)).find((p) => p.name === policyName);
-  if (!found) throw rolePolicyNotFound(policyName);
-  return { roleName: role.name, name: found.name, document: found.document };
-}
-
-export async function listRolePolicies(ctx: RequestContext, roleName: string, page: { marker?: string; maxItems?: number } = {}) {
-  const db = getDb();
-  const role = await requireRole(db, ctx.accountId, roleName);
-  const names = (await repo.listRoleInlinePolicies(db, role.id)).map((p) => p.name);
-  return slicePage(names, page);
-}
-
-export async function listRoleInlinePolicies(ctx: RequestContext, roleName: string) {
-  const db = getDb();
-  const role = await requireRole(db, ctx.accountId, roleName);
-  return (await repo.listRoleInlinePolicies(db, role.id)).map((p) => ({ name: p.name, document: p.document }));
-}
-
-export async function deleteRolePolicy(ctx: RequestContext, roleName: string, policyName: string): Promise<void> {
-  await auditedChange(ctx, "DeleteRolePolicy", roleTarget(ctx, roleName), async (tx) => {
-    const role = await requireRole(tx, ctx.accountId, roleName);
-    assertModifiable(role);
-    if (!(await repo.deleteRoleInlinePolicy(tx, role.id, policyName))) throw rolePolicyNotFound(policyName);
-    return role;
-  }, (r) => r.arn);
-}
-
-export async function attachRolePolicy(ctx: RequestContext, roleName: string, policyArn: string): Promise<void> {
-  await auditedChange(ctx, "AttachRolePolicy", roleTarget(ctx, roleName), async (tx) => {
-    const role = await requireRole(tx, ctx.accountId, roleName);
-    assertModifiable(role);
-    const policy = await resolveAttachablePolicy(tx, ctx.accountId, policyArn);
-    const attached = await repo.listRoleAttachments(tx, role.id);
-    const already = attached.some((a) => a.policyArn === policy.arn);
-    if (!already && attached.length >= LIMITS.managedPoliciesPerRole)
-      throw new AwsError("LimitExceeded", `Cannot exceed quota for PoliciesPerRole: ${LIMITS.managedPoliciesPerRole}`);
-    await repo.attachToRole(tx, role.id, policy.id);
-    return role;
-  }, (r) => r.arn);
-}
-
-export async function detachRolePolicy(ctx: RequestContext, roleName: string, policyArn: string): Promise<void> {
-  await auditedChange(ctx, "DetachRolePolicy", roleTarget(ctx, roleName), async (tx) => {
-    const role = await requireRole(tx, ctx.accountId, roleName);
-    assertModifiable(role);
-    const attached = await repo.listRoleAttachments(tx, role.id);
-    const match = attached.find((a) => a.policyArn === policyArn);
-    const policy = match ? await findPolicyByArn(tx, policyArn) : null;
-    if (!policy) throw new AwsError("NoSuchEntity", `Policy ${policyArn} was not found.`);
-    await repo.detachFromRole(tx, role.id, policy.id);
-    return role;
-  }, (r) => r.arn);
-}
-
-export async function listAttachedRolePolicies(
-  ctx: RequestContext,
-  roleName: string,
-  o: { pathPrefix?: string; marker?: string; maxItems?: number } = {},
-) {
-  const db = getDb();
-  const role = await requireRole(db, ctx.accountId, roleName);
-  const attached = (await repo.listRoleAttachments(db, role.id)).filter(
-    (a) => !o.pathPrefix || a.path.startsWith(o.pathPrefix),
-  );
-  return slicePage(attached, o);
-}
-
-export async function putRolePermissionsBoundary(ctx: RequestContext, roleName: string, arn: string): Promise<void> {
-  await auditedChange(ctx, "PutRolePermissionsBoundary", roleTarget(ctx, roleName), async (tx) => {
-    const role = await requireRole(tx, ctx.accountId, roleName);
-    assertModifiable(role);
-    await repo.updateRoleRow(tx, role.id, { permissionsBoundaryArn: await resolveBoundary(tx, ctx.accountId, arn) });
-    return role;
-  }, (r) => r.arn);
-}
-
-export async function deleteRolePermissionsBoundary(ctx: RequestContext, roleName: string): Promise<void> {
-  await auditedChange(ctx, "DeleteRolePermissionsBoundary", roleTarget(ctx, roleName), async (tx) => {
-    const role = await requireRole(tx, ctx.accountId, roleName);
-    assertModifiable(role);
-    await repo.updateRoleRow(tx, role.id, { permissionsBoundaryArn: null });
     return role;
   }, (r) => r.arn);
 }

@@ -1,5 +1,5 @@
-import { AwsError } from "./errors";
-import { LIMITS, type Tag } from "./schemas";
+import { AwsError } from "@/lib/domain/errors";
+import { LIMITS, type Tag } from "@/lib/domain/schemas";
 
 /** Tag keys are unique ignoring case (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html). */
 export function assertUniqueTagKeys(tags: Tag[]): void {
@@ -11,8 +11,11 @@ export function assertUniqueTagKeys(tags: Tag[]): void {
   }
 }
 
-/** TagX overwrites values of existing keys (matched ignoring case) and appends new ones, within the quota. */
-export function mergeTags(existing: Tag[], added: Tag[], quotaName: string): Tag[] {
+/**
+ * TagX overwrites values of existing keys (matched ignoring case) and appends new ones, within the quota;
+ * `quotaMessage` is the kind's LimitExceeded wording (TagsPerRole, TagsPerUser).
+ */
+export function mergeTags(existing: Tag[], added: Tag[], quotaMessage: string): Tag[] {
   assertUniqueTagKeys(added);
   const merged = existing.map((t) => ({ ...t }));
   for (const t of added) {
@@ -20,8 +23,7 @@ export function mergeTags(existing: Tag[], added: Tag[], quotaName: string): Tag
     if (i >= 0) merged[i] = { Key: merged[i].Key, Value: t.Value };
     else merged.push(t);
   }
-  if (merged.length > LIMITS.tagsPerEntity)
-    throw new AwsError("LimitExceeded", `Cannot exceed quota for ${quotaName}: ${LIMITS.tagsPerEntity}`);
+  if (merged.length > LIMITS.tagsPerEntity) throw new AwsError("LimitExceeded", quotaMessage);
   return merged;
 }
 

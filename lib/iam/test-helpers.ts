@@ -1,4 +1,4 @@
-import { AwsError } from "./errors";
+import { AwsError } from "@/lib/domain/errors";
 
 /** For core tests: awaits a call that must be refused and returns the AwsError (anything else fails the test). */
 export async function refusal(p: Promise<unknown>): Promise<AwsError> {

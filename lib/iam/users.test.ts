@@ -21,8 +21,10 @@ describe("IAM users", () => {
 
   it("keeps accounts apart", async () => {
     const other = { ...ctx, accountId: "222222222222" };
-    await users.createUser(other, { UserName: "alice" });
-    expect((await users.listUsers(other)).items.map((u) => u.arn)).toEqual(["arn:aws:iam::222222222222:user/alice"]);
+    await users.createUser(ctx, { UserName: "grace" });
+    await users.createUser(other, { UserName: "grace" });
+    expect((await users.listUsers(other, { search: "grace" })).items.map((u) => u.arn)).toEqual(["arn:aws:iam::222222222222:user/grace"]);
+    expect((await users.listUsers(ctx, { search: "grace" })).items.map((u) => u.arn)).toEqual(["arn:aws:iam::111111111111:user/grace"]);
   });
 
   it("refuses to delete a user with keys, then deletes once they are gone", async () => {
@@ -50,16 +52,18 @@ describe("access keys", () => {
   });
 
   it("stores the secret sealed, and opens it for signature checks", async () => {
-    const k = await keys.createAccessKey(ctx, "alice");
+    await users.createUser(ctx, { UserName: "dave", Path: "/eng/" });
+    const k = await keys.createAccessKey(ctx, "dave");
     const row = await getDb().accessKey.findUnique({ where: { id: k.accessKeyId } });
     expect(row?.secretEncrypted).not.toContain(k.secretAccessKey);
     const signing = await keys.findSigningKey(k.accessKeyId);
     expect(signing?.secretAccessKey).toBe(k.secretAccessKey);
-    expect(signing?.userArn).toBe("arn:aws:iam::111111111111:user/eng/alice");
+    expect(signing?.userArn).toBe("arn:aws:iam::111111111111:user/eng/dave");
   });
 
   it("records a key's use at most once a minute for the same service and Region", async () => {
-    const k = await keys.createAccessKey(ctx, "alice");
+    await users.createUser(ctx, { UserName: "erin" });
+    const k = await keys.createAccessKey(ctx, "erin");
     const t0 = new Date("2026-11-28T10:00:00Z");
     const lastUsed = async () => (await keys.findSigningKey(k.accessKeyId))!.lastUsed;
     await keys.recordAccessKeyUse((await keys.findSigningKey(k.accessKeyId))!, "iam", "us-east-1", t0);
@@ -72,14 +76,14 @@ describe("access keys", () => {
     const otherRegion = new Date(later.getTime() + 1_000);
     await keys.recordAccessKeyUse((await keys.findSigningKey(k.accessKeyId))!, "iam", "eu-west-1", otherRegion);
     expect(await lastUsed()).toEqual({ at: otherRegion, service: "iam", region: "eu-west-1" });
-    await keys.deleteAccessKey(ctx, "alice", k.accessKeyId);
   });
 
   it("deactivates a key", async () => {
-    const [k] = await keys.listAccessKeys(ctx, "alice");
-    await keys.updateAccessKey(ctx, "alice", k.accessKeyId, "Inactive");
+    await users.createUser(ctx, { UserName: "frank" });
+    const k = await keys.createAccessKey(ctx, "frank");
+    await keys.updateAccessKey(ctx, "frank", k.accessKeyId, "Inactive");
     expect((await keys.findSigningKey(k.accessKeyId))?.status).toBe("Inactive");
-    expect((await refusal(keys.updateAccessKey(ctx, "alice", "AKIANOSUCHKEY0000000", "Active"))).code).toBe("NoSuchEntity");
+    expect((await refusal(keys.updateAccessKey(ctx, "frank", "AKIANOSUCHKEY0000000", "Active"))).code).toBe("NoSuchEntity");
   });
 });
 

@@ -87,10 +87,10 @@ export function explainDecision(decision: Decision): string[] {
   const lines: string[] = [];
   if (decision.decision === "Allowed") lines.push(`Allowed: ${action} on ${resource}.`);
   else if (decision.decision === "ExplicitlyDenied") {
-    const by = decision.deniedByPolicy ? describePolicy(decision.deniedByPolicy) : `a ${TYPE_NAME[decision.deniedBy ?? "identity"]}`;
+    const by = describePolicy(decision.deniedByPolicy);
     lines.push(`Explicitly denied: ${by} denies ${action} on ${resource}.`);
   } else {
-    lines.push(`Implicitly denied: no ${TYPE_NAME[decision.deniedBy ?? "identity"]} allows ${action} on ${resource}.`);
+    lines.push(`Implicitly denied: no ${TYPE_NAME[decision.deniedBy]} allows ${action} on ${resource}.`);
   }
   for (const r of decision.reasons) {
     if (r.kind === "gate") {

@@ -190,17 +190,40 @@ export interface UnreadableReason {
 
 export type Reason = StatementReason | GateReason | UnreadableReason;
 
-/**
- * The outcome of `evaluateRequest`, in the vocabulary of AWS and iam-simulate.
- * `deniedBy` names the policy type AWS would put in its access-denied message; `deniedByPolicy` the policy
- * holding the explicit deny (AWS appends a managed policy's ARN to its message in the same account).
- */
-export interface Decision {
-  decision: "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
+interface DecisionBase {
   /** The request's action and resource, echoed so a decision explains itself on its own. */
   action: string;
   resource: string;
-  deniedBy?: PolicyType;
-  deniedByPolicy?: PolicyRef;
   reasons: Reason[];
 }
+
+/** Every policy type that had to allow did. */
+export interface AllowedDecision extends DecisionBase {
+  decision: "Allowed";
+}
+
+/**
+ * A statement denied the request. `deniedBy` is the policy type AWS puts in its access-denied message
+ * ("with an explicit deny in a …"); `deniedByPolicy` the policy holding the deny (AWS appends a managed policy's
+ * ARN to its message in the same account).
+ */
+export interface ExplicitlyDeniedDecision extends DecisionBase {
+  decision: "ExplicitlyDenied";
+  deniedBy: PolicyType;
+  deniedByPolicy: PolicyRef;
+}
+
+/** Nothing denied, but a policy type that had to allow did not (`deniedBy`: "because no … allows"). */
+export interface ImplicitlyDeniedDecision extends DecisionBase {
+  decision: "ImplicitlyDenied";
+  deniedBy: PolicyType;
+}
+
+/**
+ * The outcome of `evaluateRequest`, in the vocabulary of AWS and iam-simulate: a discriminated union on
+ * `decision`, so only a denial carries the policy type (and, when explicit, the policy) that denied.
+ */
+export type Decision = AllowedDecision | ExplicitlyDeniedDecision | ImplicitlyDeniedDecision;
+
+/** A decision that refuses the request. */
+export type DeniedDecision = ExplicitlyDeniedDecision | ImplicitlyDeniedDecision;

@@ -125,14 +125,15 @@ export function evaluateRequest(request: EvaluationRequest, policies: PolicySet)
   const resourceGate = (): GateReason | undefined =>
     resource.length === 0 ? undefined : gate(resourceType, resourceAllows ? "allows" : "no-allow", grant ? GRANT_NOTE[grant] : undefined);
 
-  const finish = (allowed: boolean, gates: (GateReason | undefined)[], deniedBy?: PolicyType): Decision => {
+  /** Allowed unless `deniedBy` names the policy type that had to allow and did not. */
+  const finish = (gates: (GateReason | undefined)[], deniedBy?: PolicyType): Decision => {
     reasons.push(...gates.filter((g): g is GateReason => g !== undefined));
     reasons.push(...statements((r) => r.allows), ...statements((r) => r.nearMisses));
-    return allowed ? { decision: "Allowed", ...echo, reasons } : { decision: "ImplicitlyDenied", ...echo, deniedBy, reasons };
+    return deniedBy === undefined ? { decision: "Allowed", ...echo, reasons } : { decision: "ImplicitlyDenied", ...echo, deniedBy, reasons };
   };
 
   // 2. Services and identity providers: only the resource policy can grant.
-  if (!iamPrincipal) return finish(resourceAllows, [resourceGate() ?? gate(resourceType, "no-allow", "No resource policy applies.")], resourceType);
+  if (!iamPrincipal) return finish([resourceGate() ?? gate(resourceType, "no-allow", "No resource policy applies.")], resourceAllows ? undefined : resourceType);
 
   const chain: [PolicyType, boolean][] = [
     ["identity", identityAllows],
@@ -144,25 +145,25 @@ export function evaluateRequest(request: EvaluationRequest, policies: PolicySet)
   // 3. Cross-account: both sides must allow.
   if (crossAccount) {
     const gap = firstGap([...chain, [resourceType, resourceAllows]]);
-    return finish(gap === undefined, [identityGate(true), boundaryGate(true), sessionGate(true), resourceGate()], gap);
+    return finish([identityGate(true), boundaryGate(true), sessionGate(true), resourceGate()], gap);
   }
 
   // 4. Same account with a resource policy.
   if (resourceType === "trust" && resource.length > 0 && !resourceAllows) {
     // "IAM role trust policies ... must explicitly allow access for principals".
-    return finish(false, [resourceGate(), identityGate(true), boundaryGate(true), sessionGate(true)], "trust");
+    return finish([resourceGate(), identityGate(true), boundaryGate(true), sessionGate(true)], "trust");
   }
   if (grant === "principal" || grant === "wildcard") {
     // Granted to the user or session itself: implicit denies elsewhere do not matter.
-    return finish(true, [resourceGate(), identityGate(false), boundaryGate(false), sessionGate(false)]);
+    return finish([resourceGate(), identityGate(false), boundaryGate(false), sessionGate(false)]);
   }
   if (grant === "role") {
     // Granted to the role behind the session: "limited by an implicit deny in a permissions boundary or session policy".
     const gap = firstGap(chain.slice(1));
-    return finish(gap === undefined, [resourceGate(), identityGate(false), boundaryGate(true), sessionGate(true)], gap);
+    return finish([resourceGate(), identityGate(false), boundaryGate(true), sessionGate(true)], gap);
   }
 
   // 5. Identity-based policies, within the boundary and session policies.
   const gap = firstGap(chain);
-  return finish(gap === undefined, [identityGate(true), boundaryGate(true), sessionGate(true), resourceGate()], gap);
+  return finish([identityGate(true), boundaryGate(true), sessionGate(true), resourceGate()], gap);
 }

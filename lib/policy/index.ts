@@ -7,7 +7,7 @@ export { parseJson, type JsonNode, type JsonObject, type JsonArray, type JsonMem
 export { positionAt } from "./position";
 export { readPolicy, type PolicyModel, type StatementModel } from "./model";
 export { validatePolicy } from "./validate";
-export { checkPolicyForIam } from "./iam-rejection";
+export { checkPolicyForIam, reviewPolicy, type PolicyReview } from "./iam-rejection";
 export { collectPrincipalArns } from "./collect";
 export { describeTrustPolicy } from "./describe-trust";
 export { policySize, TRUST_POLICY_QUOTA, MANAGED_POLICY_QUOTA, SESSION_POLICY_QUOTA } from "./size";
@@ -19,7 +19,11 @@ export { evaluateCondition } from "./conditions";
 export type {
   ConditionCheck,
   ContextValue,
+  AllowedDecision,
   Decision,
+  DeniedDecision,
+  ExplicitlyDeniedDecision,
+  ImplicitlyDeniedDecision,
   ElementCheck,
   EvaluationRequest,
   GateReason,

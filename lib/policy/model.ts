@@ -7,7 +7,7 @@
 import { IamStage, Reporter, SYNTAX_ERRORS, LEGACY_PARSING } from "./findings";
 import type { JsonMember, JsonNode, JsonObject, ParsedJson } from "./parse";
 
-import type { StringItem, ListElement, PrincipalEntry, PrincipalElement, ConditionValue, ConditionEntry, ConditionElement, StatementModel, PolicyModel } from "./model-types";
+import type { StringItem, ListElement, PrincipalEntry, PrincipalElement, ConditionValue, ConditionElement, StatementModel, PolicyModel } from "./model-types";
 export type { StringItem, ListElement, PrincipalEntry, PrincipalElement, ConditionValue, ConditionEntry, ConditionElement, StatementModel, PolicyModel } from "./model-types";
 
 /** The condition operators of the policy language, without qualifier or IfExists. */

@@ -4,7 +4,6 @@
  * API refuses cannot drift apart.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-validation.html
  */
-import { isCatalogueLoaded } from "./catalogue";
 import { IamStage, Reporter, SYNTAX_ERRORS, type InternalFinding } from "./findings";
 import { readPolicy, type PolicyModel } from "./model";
 import { parseJson } from "./parse";
@@ -27,20 +26,11 @@ export interface Analysis {
   model: PolicyModel | null;
 }
 
-// Callers typically validate a text and then ask IAM's verdict on the same text (or re-validate it on
-// focus changes); remembering the last analysis makes the second call free.
-let last: { text: string; kind: PolicyKind; ctx?: ValidationContext; catalogue: boolean; result: Analysis } | undefined;
-
-/** The full analysis, with IAM verdicts attached to the findings that cause them. */
+/**
+ * The full analysis, with IAM verdicts attached to the findings that cause them. Callers that need both the
+ * findings and IAM's verdict on one text run it once (see `reviewPolicy`); nothing is remembered between calls.
+ */
 export function analyzePolicy(text: string, kind: PolicyKind, ctx?: ValidationContext): Analysis {
-  const catalogue = isCatalogueLoaded();
-  if (last && last.text === text && last.kind === kind && last.ctx === ctx && last.catalogue === catalogue) return last.result;
-  const result = runAnalysis(text, kind, ctx);
-  last = { text, kind, ctx, catalogue, result };
-  return result;
-}
-
-function runAnalysis(text: string, kind: PolicyKind, ctx?: ValidationContext): Analysis {
   const r = new Reporter(kind);
   const parsed = parseJson(text);
   checkCharacters(text, kind, r, parsed.lines);
@@ -72,7 +62,12 @@ function runAnalysis(text: string, kind: PolicyKind, ctx?: ValidationContext): A
  * Call `loadCatalogue()` once beforehand to enable action and condition-key checks.
  */
 export function validatePolicy(text: string, kind: PolicyKind, ctx?: ValidationContext): Finding[] {
-  return analyzePolicy(text, kind, ctx).findings.map(({ iam: _iam, ...f }) => ({ ...f, span: { start: { ...f.span.start }, end: { ...f.span.end } } }));
+  return publicFindings(analyzePolicy(text, kind, ctx));
+}
+
+/** The findings of an analysis as callers see them, without the internal IAM verdicts. */
+export function publicFindings(analysis: Analysis): Finding[] {
+  return analysis.findings.map(({ iam, ...f }) => ({ ...f, span: { start: { ...f.span.start }, end: { ...f.span.end } } }));
 }
 
 function requiresVersion(kind: PolicyKind, ctx?: ValidationContext): boolean {

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { arnSchema, LIMITS, pathPrefixSchema, policyDocumentSchema, policyNameSchema, tagKeyListSchema, tagListSchema } from "@/lib/iam/schemas";
-import { POLICY_SORTS, ROLE_SORTS, SORT_ORDERS } from "@/lib/iam/list-sorts";
-import { encodeMarker } from "@/lib/db/pagination";
+import { arnSchema, LIMITS, pathPrefixSchema, policyDocumentSchema, policyNameSchema, tagKeyListSchema, tagListSchema } from "@/lib/domain/schemas";
+import { POLICY_SORTS, ROLE_SORTS, SORT_ORDERS } from "@/lib/domain/list-sorts";
+import { encodeMarker } from "@/lib/domain/paging";
 
 /**
- * The console's own request shapes, composed from the shared member schemas in lib/iam/schemas (no limit is
+ * The console's own request shapes, composed from the shared member schemas in lib/domain/schemas (no limit is
  * restated here). AWS member names are kept at this edge, as in the Query API.
  */
 

@@ -1,9 +1,8 @@
-import { getDb } from "@/lib/db/client";
+import { checkHealth } from "@/lib/health";
 
 /** Liveness and database reachability, for load balancers and the test harness. Reveals nothing else. */
 export async function GET() {
-  await getDb().account.count();
-  return Response.json({ status: "ok" });
+  return Response.json(await checkHealth());
 }
 
 export const dynamic = "force-dynamic";

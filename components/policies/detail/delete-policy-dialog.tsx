@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { AlertTriangle } from "lucide-react";
 import { Dialog } from "@/components/ui/dialog";
@@ -12,7 +12,7 @@ import { ApiError } from "@/components/api/fetch-json";
 import { useDeletePolicyMutation } from "../policy-mutations";
 import type { PolicyDetailDto, PolicyRef } from "../policy-queries";
 import { toPolicies, toPolicy } from "../routes";
-import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
+import { useMutationResetOnOpen, useResetOnOpen } from "@/components/ui/use-reset-on-open";
 
 /** IAM refuses DeletePolicy while the policy is attached or used as a boundary; the refusal is shown in its words. */
 export function DeletePolicyDialog({ policy, policyRef, open, onClose }: { policy: PolicyDetailDto; policyRef: PolicyRef; open: boolean; onClose: () => void }) {
@@ -22,11 +22,7 @@ export function DeletePolicyDialog({ policy, policyRef, open, onClose }: { polic
   const toast = useToast();
   const inUse = policy.attachmentCount + policy.permissionsBoundaryUsageCount;
   useResetOnOpen(open && "delete", () => setTyped(""));
-  useEffect(() => {
-    if (!open) return;
-    mutation.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  useMutationResetOnOpen(open && "delete", mutation);
 
   async function confirm(e: React.FormEvent) {
     e.preventDefault();

@@ -1,6 +1,6 @@
 "use client";
-import { useEffect, useState } from "react";
-import { LIMITS } from "@/lib/iam/schemas";
+import { useState } from "react";
+import { LIMITS } from "@/lib/domain/schemas";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
@@ -8,7 +8,7 @@ import { ErrorState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/components/api/fetch-json";
 import { prettyJson } from "@/components/format";
-import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
+import { useMutationResetOnOpen, useResetOnOpen } from "@/components/ui/use-reset-on-open";
 import { useSavePolicyDocumentMutation } from "../policy-mutations";
 import type { PolicyDetailDto, PolicyRef } from "../policy-queries";
 
@@ -21,11 +21,7 @@ export function EditPolicyDialog({ policy, policyRef, open, onClose }: { policy:
   const toast = useToast();
   const saved = prettyJson(policy.document);
   useResetOnOpen(open && "edit", () => setDraft(saved));
-  useEffect(() => {
-    if (!open) return;
-    save.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  useMutationResetOnOpen(open && "edit", save);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { ChevronDown, ChevronRight } from "lucide-react";
-import { LIMITS } from "@/lib/iam/schemas";
+import { LIMITS } from "@/lib/domain/schemas";
 import { Card, ErrorState, Skeleton } from "@/components/ui/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -4,13 +4,13 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
+import { useIsClient, useOrigin } from "@/components/ui/use-client";
 import { useConsole, useReadOnlyReason } from "@/components/shell/console-context";
-import { fetchJson } from "@/components/api/fetch-json";
 import { useCreateRoleMutation } from "../role-queries";
 import { toRole } from "../routes";
 import { TRUST_TEMPLATES, renderTemplate } from "../trust-templates";
 import { firstIncompleteStep, loadDraft, saveDraft } from "./draft-storage";
-import { hasErrors, isWizardStep, STEP_LABELS, toCreateInput, trustJsonError, validateDraft, WIZARD_STEPS, type RoleDraft, type WizardStep } from "./draft";
+import { emptyDraft, hasErrors, isWizardStep, STEP_LABELS, toCreateInput, trustJsonError, validateDraft, WIZARD_STEPS, type RoleDraft, type WizardStep } from "./draft";
 import { WizardSteps } from "./wizard-steps";
 import { StepTrust } from "./step-trust";
 import { StepPermissions } from "./step-permissions";
@@ -26,30 +26,21 @@ export function CreateRoleWizard() {
   const toast = useToast();
   const requested = useSearchParams().get("step");
   const step: WizardStep = isWizardStep(requested) ? requested : "trust";
-  const [draft, setDraft] = useState<RoleDraft>(() => ({
-    templateId: "ec2",
-    trustPolicy: renderTemplate(TRUST_TEMPLATES[0], account.id),
-    policyArns: [],
-    boundaryArn: "",
-    name: "",
-    path: "",
-    description: "",
-    maxSessionDuration: 3600,
-    tags: [],
-  }));
+  const [draft, setDraft] = useState<RoleDraft>(() => emptyDraft(renderTemplate(TRUST_TEMPLATES[0], account.id)));
+  // The saved draft is the browser's: adopted in the first client render, as soon as sessionStorage can be read.
+  const isClient = useIsClient();
   const [loaded, setLoaded] = useState(false);
-  useEffect(() => {
+  if (isClient && !loaded) {
+    setLoaded(true);
     const saved = loadDraft();
     if (saved) setDraft(saved);
-    setLoaded(true);
-  }, []);
+  }
   useEffect(() => {
     if (loaded) saveDraft(draft);
   }, [draft, loaded]);
   const [showErrors, setShowErrors] = useState(false);
   const [trustHasErrors, setTrustHasErrors] = useState(false);
-  const [endpoint, setEndpoint] = useState("http://localhost:3000/api/aws");
-  useEffect(() => setEndpoint(`${window.location.origin}/api/aws`), []);
+  const endpoint = `${useOrigin()}/api/aws`;
   const create = useCreateRoleMutation();
   const update = (patch: Partial<RoleDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const errors = showErrors ? validateDraft(draft) : {};
@@ -67,15 +58,10 @@ export function CreateRoleWizard() {
     if (!blocking) router.push(hrefFor(WIZARD_STEPS[index + 1]));
   }
 
+  /** One request: the role with its tags, boundary and managed policies, or nothing at all. */
   async function submit() {
-    const input = toCreateInput(draft);
-    const role = await create.mutateAsync(input).catch(() => null);
+    const role = await create.mutateAsync(toCreateInput(draft)).catch(() => null);
     if (!role) return;
-    for (const arn of draft.policyArns) {
-      await fetchJson(`/api/console/roles/${encodeURIComponent(role.name)}/attached-policies`, { method: "POST", body: { PolicyArn: arn } }).catch((e: Error) =>
-        toast({ tone: "error", title: `Could not attach ${arn.split("/").pop()}`, message: e.message }),
-      );
-    }
     saveDraft(null);
     toast({ tone: "success", title: `Role ${role.name} created` });
     router.push(toRole({ name: role.name }));

@@ -1,4 +1,4 @@
-import { createRoleSchema, type CreateRoleInput, type Tag } from "@/lib/iam/schemas";
+import { createRoleWithPermissionsSchema, LIMITS, type CreateRoleWithPermissionsInput, type Tag } from "@/lib/domain/schemas";
 
 /** What the create-role wizard collects; turned into the API's CreateRole input by {@link toCreateInput}. */
 export interface RoleDraft {
@@ -24,7 +24,21 @@ export const STEP_LABELS: Record<WizardStep, string> = {
 
 export const isWizardStep = (s: string | null): s is WizardStep => (WIZARD_STEPS as readonly string[]).includes(s ?? "");
 
-export function toCreateInput(d: RoleDraft): CreateRoleInput {
+/** A new draft: the first template's trust policy, no permissions, AWS's default session length. */
+export const emptyDraft = (trustPolicy: string): RoleDraft => ({
+  templateId: "ec2",
+  trustPolicy,
+  policyArns: [],
+  boundaryArn: "",
+  name: "",
+  path: "",
+  description: "",
+  maxSessionDuration: LIMITS.maxSessionDuration.default,
+  tags: [],
+});
+
+/** The one request that creates the role with its tags, boundary and managed policies (one transaction). */
+export function toCreateInput(d: RoleDraft): CreateRoleWithPermissionsInput {
   return {
     RoleName: d.name.trim(),
     Path: d.path.trim() || "/",
@@ -33,6 +47,7 @@ export function toCreateInput(d: RoleDraft): CreateRoleInput {
     MaxSessionDuration: d.maxSessionDuration,
     PermissionsBoundary: d.boundaryArn || undefined,
     Tags: d.tags.length ? d.tags : undefined,
+    PolicyArns: d.policyArns.length ? d.policyArns : undefined,
   };
 }
 
@@ -52,7 +67,7 @@ const FIELD: Record<string, keyof Omit<DraftErrors, "tags">> = {
 /** Runs the same schema the server runs and places each message next to its field. */
 export function validateDraft(d: RoleDraft): DraftErrors {
   const errors: DraftErrors = {};
-  const result = createRoleSchema.safeParse(toCreateInput(d));
+  const result = createRoleWithPermissionsSchema.safeParse(toCreateInput(d));
   if (!result.success)
     for (const issue of result.error.issues) {
       const [head, index] = issue.path;

@@ -1,12 +1,10 @@
 "use client";
-import { LIMITS } from "@/lib/iam/schemas";
+import { LIMITS, SESSION_DURATION_CHOICES } from "@/lib/domain/limits";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { formatDuration } from "@/components/format";
 import { TagEditor } from "../tag-editor";
 import type { DraftErrors, RoleDraft } from "./draft";
-
-const DURATIONS = [1, 2, 4, 6, 8, 12].map((h) => h * 3600);
 
 /** Step 3: name, path, description, session length, tags. */
 export function StepDetails({ draft, update, errors }: { draft: RoleDraft; update: (p: Partial<RoleDraft>) => void; errors: DraftErrors }) {
@@ -33,7 +31,7 @@ export function StepDetails({ draft, update, errors }: { draft: RoleDraft; updat
       <Field label="Maximum session duration" error={errors.maxSessionDuration} hint="The longest session a principal can request when assuming this role.">
         {({ id, describedBy, invalid }) => (
           <Select id={id} aria-describedby={describedBy} invalid={invalid} data-testid="role-max-session" className="w-56" value={draft.maxSessionDuration} onChange={(e) => update({ maxSessionDuration: Number(e.target.value) })}>
-            {DURATIONS.map((s) => <option key={s} value={s}>{formatDuration(s)}{s === 3600 ? " (default)" : ""}</option>)}
+            {SESSION_DURATION_CHOICES.map((s) => <option key={s} value={s}>{formatDuration(s)}{s === LIMITS.maxSessionDuration.default ? " (default)" : ""}</option>)}
           </Select>
         )}
       </Field>

@@ -1,11 +1,11 @@
 "use client";
-import { LIMITS } from "@/lib/iam/schemas";
+import { LIMITS } from "@/lib/domain/schemas";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { PolicyPicker } from "@/components/policies/policy-picker";
 import type { RoleDraft } from "./draft";
 
-/** Step 2: a role starts with no permissions; managed policies are attached right after it is created. */
+/** Step 2: a role starts with no permissions; the managed policies chosen here are attached in the request that creates it. */
 export function StepPermissions({ draft, update, boundaryError }: {
   draft: RoleDraft;
   update: (patch: Partial<RoleDraft>) => void;

@@ -39,7 +39,7 @@ export function StepReview({ draft, hrefFor, endpoint }: { draft: RoleDraft; hre
         </dl>
       </Section>
       <Section title="Trust policy" edit={hrefFor("trust")}>
-        <pre className="max-h-72 overflow-auto rounded-md bg-surface-2 p-3 font-mono text-xs leading-relaxed">{prettyJson(draft.trustPolicy)}</pre>
+        <pre tabIndex={0} className="max-h-72 overflow-auto rounded-md bg-surface-2 p-3 font-mono text-xs leading-relaxed">{prettyJson(draft.trustPolicy)}</pre>
       </Section>
       <Section title="Permissions" edit={hrefFor("permissions")}>
         <dl>
@@ -54,7 +54,7 @@ export function StepReview({ draft, hrefFor, endpoint }: { draft: RoleDraft; hre
           <h3 className="text-[13px] font-semibold">Equivalent AWS CLI command</h3>
           <CopyButton value={cli} label="AWS CLI command" />
         </div>
-        <pre data-testid="cli-command" className="overflow-x-auto rounded-lg bg-[#0f1320] p-4 font-mono text-xs leading-relaxed text-[#d7dcf0]">{cli}</pre>
+        <pre tabIndex={0} data-testid="cli-command" className="overflow-x-auto rounded-lg bg-[#0f1320] p-4 font-mono text-xs leading-relaxed text-[#d7dcf0]">{cli}</pre>
         {draft.policyArns.length > 0 && <p className="mt-1.5 text-xs text-fg-muted">Then one <code>aws iam attach-role-policy</code> per managed policy.</p>}
       </section>
     </div>

@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useState } from "react";
-import { updateRoleSchema, LIMITS } from "@/lib/iam/schemas";
+import { useState } from "react";
+import { updateRoleSchema, LIMITS } from "@/lib/domain/schemas";
+import { SESSION_DURATION_CHOICES } from "@/lib/domain/limits";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -8,9 +9,7 @@ import { Select, Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { formatDuration } from "@/components/format";
 import { useUpdateRoleMutation, type RoleDto } from "../role-queries";
-import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
-
-const DURATIONS = [1, 2, 4, 6, 8, 12].map((h) => h * 3600);
+import { useMutationResetOnOpen, useResetOnOpen } from "@/components/ui/use-reset-on-open";
 
 export function EditRoleDialog({ role, open, onClose }: { role: RoleDto; open: boolean; onClose: () => void }) {
   const [description, setDescription] = useState(role.description ?? "");
@@ -25,10 +24,7 @@ export function EditRoleDialog({ role, open, onClose }: { role: RoleDto; open: b
     setMaxSession(role.maxSessionDuration);
     setError(undefined);
   });
-  useEffect(() => {
-    if (open) mutation.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  useMutationResetOnOpen(open && "edit", mutation);
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
@@ -41,7 +37,7 @@ export function EditRoleDialog({ role, open, onClose }: { role: RoleDto; open: b
     }).catch(() => undefined);
   }
 
-  const durations = DURATIONS.includes(maxSession) ? DURATIONS : [...DURATIONS, maxSession].sort((a, b) => a - b);
+  const durations = SESSION_DURATION_CHOICES.includes(maxSession) ? SESSION_DURATION_CHOICES : [...SESSION_DURATION_CHOICES, maxSession].sort((a, b) => a - b);
   return (
     <Dialog open={open} onClose={onClose} title={`Edit ${role.name}`} testId="edit-role-dialog"
       footer={<><Button variant="ghost" onClick={onClose}>Cancel</Button><Button variant="primary" type="submit" form="edit-role-form" loading={mutation.isPending} data-testid="save-role">Save changes</Button></>}>

@@ -6,18 +6,20 @@ import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { buttonClass } from "@/components/ui/button";
 import { ApiError } from "@/components/api/fetch-json";
 import { ROLE_TABS, ROLE_TAB_LABELS, toRole, toRoles, type RoleTab } from "../routes";
-import { useRoleAttachedPoliciesQuery, useRoleInlinePoliciesQuery, useRoleQuery } from "../role-queries";
+import { useRoleQuery } from "../role-queries";
+import { useAttachedPoliciesQuery, useInlinePoliciesQuery } from "@/components/permissions/principal-queries";
+import { PermissionsTab, TagsTab } from "@/components/permissions/principal-tabs";
 import { RoleSummary } from "./role-summary";
-import { PermissionsTab } from "./permissions-tab";
 import { TrustTab } from "./trust-tab";
-import { TagsTab } from "./tags-tab";
 import { SessionsTab } from "./sessions-tab";
 import { ActivityTab } from "./activity-tab";
 
+const PROTECTED_PERMISSIONS = "Service-linked roles get their permissions from their service and cannot be changed.";
+
 export function RoleView({ name, tab }: { name: string; tab: RoleTab }) {
   const role = useRoleQuery(name);
-  const attached = useRoleAttachedPoliciesQuery(name);
-  const inline = useRoleInlinePoliciesQuery(name);
+  const attached = useAttachedPoliciesQuery("role", name);
+  const inline = useInlinePoliciesQuery("role", name);
 
   if (role.error) {
     if (role.error instanceof ApiError && role.error.code === "NoSuchEntity")
@@ -30,6 +32,8 @@ export function RoleView({ name, tab }: { name: string; tab: RoleTab }) {
   }
   if (!role.data) return <RoleSkeleton />;
 
+  const owner = { kind: "role", name: role.data.name } as const;
+  const locked = role.data.serviceLinkedService !== null;
   const counts: Partial<Record<RoleTab, number>> = {
     permissions: attached.data && inline.data ? attached.data.length + inline.data.length : undefined,
     tags: role.data.tags.length,
@@ -39,9 +43,9 @@ export function RoleView({ name, tab }: { name: string; tab: RoleTab }) {
       <RoleSummary role={role.data} attachedCount={attached.data?.length} inlineCount={inline.data?.length} />
       <div className="flex flex-col gap-5">
         <Tabs label="Role sections" current={tab} tabs={ROLE_TABS.map((t) => ({ id: t, label: ROLE_TAB_LABELS[t], href: toRole({ name, tab: t }), count: counts[t] }))} />
-        {tab === "permissions" && <PermissionsTab role={role.data} />}
+        {tab === "permissions" && <PermissionsTab owner={owner} boundaryArn={role.data.permissionsBoundaryArn} locked={locked ? PROTECTED_PERMISSIONS : undefined} />}
         {tab === "trust" && <TrustTab role={role.data} />}
-        {tab === "tags" && <TagsTab role={role.data} />}
+        {tab === "tags" && <TagsTab owner={owner} tags={role.data.tags} locked={locked ? "Service-linked roles cannot be tagged." : undefined} />}
         {tab === "sessions" && <SessionsTab />}
         {tab === "activity" && <ActivityTab name={name} />}
       </div>

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { KeyRound, Plus } from "lucide-react";
-import { LIMITS } from "@/lib/iam/schemas";
+import { LIMITS } from "@/lib/domain/schemas";
 import { Card, EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";

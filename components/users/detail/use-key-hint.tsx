@@ -1,13 +1,12 @@
 "use client";
-import { useEffect, useState } from "react";
 import { Terminal } from "lucide-react";
 import { Card } from "@/components/ui/states";
 import { CopyButton } from "@/components/ui/copy-button";
+import { useOrigin } from "@/components/ui/use-client";
 
 /** How to use a key from here: the AWS CLI pointed at this Roleplane's endpoint (any region works). */
 export function UseKeyHint({ userName }: { userName: string }) {
-  const [origin, setOrigin] = useState("http://localhost:3000");
-  useEffect(() => setOrigin(window.location.origin), []);
+  const origin = useOrigin();
   const command = [
     "export AWS_ACCESS_KEY_ID=<access key ID>",
     "export AWS_SECRET_ACCESS_KEY=<secret access key>",
@@ -18,7 +17,7 @@ export function UseKeyHint({ userName }: { userName: string }) {
     <Card title={<span className="flex items-center gap-2"><Terminal aria-hidden className="size-4 text-fg-muted" />Use a key with the AWS CLI</span>}
       description="Roleplane verifies SigV4 signatures as AWS does; inactive and deleted keys are refused."
       actions={<CopyButton value={command} label="CLI example" />}>
-      <pre className="overflow-auto rounded-lg bg-surface-2 p-4 font-mono text-xs leading-relaxed">{command}</pre>
+      <pre tabIndex={0} className="overflow-auto rounded-lg bg-surface-2 p-4 font-mono text-xs leading-relaxed">{command}</pre>
     </Card>
   );
 }

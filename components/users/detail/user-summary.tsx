@@ -5,7 +5,7 @@ import { Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { CopyableCode, SummaryField, SummaryGrid } from "@/components/ui/summary-grid";
 import { formatDateTime, formatRelative } from "@/components/format";
-import { LIMITS } from "@/lib/iam/schemas";
+import { LIMITS } from "@/lib/domain/schemas";
 import type { AccessKeyDto } from "../access-key-queries";
 import { useReadOnlyReason } from "@/components/shell/console-context";
 import type { UserDto } from "../user-queries";

@@ -8,17 +8,16 @@ import { ApiError } from "@/components/api/fetch-json";
 import { USER_TABS, USER_TAB_LABELS, toUser, toUsers, type UserTab } from "../routes";
 import { useUserQuery } from "../user-queries";
 import { useAccessKeysQuery } from "../access-key-queries";
-import { useUserAttachedPoliciesQuery, useUserInlinePoliciesQuery } from "../user-permission-queries";
+import { useAttachedPoliciesQuery, useInlinePoliciesQuery } from "@/components/permissions/principal-queries";
+import { PermissionsTab, TagsTab } from "@/components/permissions/principal-tabs";
 import { UserSummary } from "./user-summary";
-import { UserPermissionsTab } from "./user-permissions-tab";
 import { AccessKeysCard } from "./access-keys-card";
-import { UserTagsTab } from "./user-tags-tab";
 
 export function UserView({ name, tab }: { name: string; tab: UserTab }) {
   const user = useUserQuery(name);
   const keys = useAccessKeysQuery(name);
-  const attached = useUserAttachedPoliciesQuery(name);
-  const inline = useUserInlinePoliciesQuery(name);
+  const attached = useAttachedPoliciesQuery("user", name);
+  const inline = useInlinePoliciesQuery("user", name);
 
   if (user.error) {
     if (user.error instanceof ApiError && user.error.code === "NoSuchEntity")
@@ -31,6 +30,7 @@ export function UserView({ name, tab }: { name: string; tab: UserTab }) {
   }
   if (!user.data) return <UserSkeleton />;
 
+  const owner = { kind: "user", name: user.data.name } as const;
   const counts: Partial<Record<UserTab, number>> = {
     permissions: attached.data && inline.data ? attached.data.length + inline.data.length : undefined,
     "security-credentials": keys.data?.length,
@@ -41,9 +41,9 @@ export function UserView({ name, tab }: { name: string; tab: UserTab }) {
       <UserSummary user={user.data} keys={keys.data} attachedCount={attached.data?.length} inlineCount={inline.data?.length} />
       <div className="flex flex-col gap-5">
         <Tabs label="User sections" current={tab} tabs={USER_TABS.map((t) => ({ id: t, label: USER_TAB_LABELS[t], href: toUser({ name, tab: t }), count: counts[t] }))} />
-        {tab === "permissions" && <UserPermissionsTab user={user.data} />}
+        {tab === "permissions" && <PermissionsTab owner={owner} boundaryArn={user.data.permissionsBoundaryArn} />}
         {tab === "security-credentials" && <AccessKeysCard user={user.data} />}
-        {tab === "tags" && <UserTagsTab user={user.data} />}
+        {tab === "tags" && <TagsTab owner={owner} tags={user.data.tags} />}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import * as keys from "@/lib/iam/access-keys";
-import { AwsError } from "@/lib/iam/errors";
-import { slicePage } from "@/lib/iam/paging";
+import { AwsError } from "@/lib/domain/errors";
+import { slicePage } from "@/lib/domain/paging";
 import { action, type ActionContext, type QueryAction } from "../action";
 import { accessKeyMetadataShape, newAccessKeyShape, pageTail } from "../shapes";
 import * as s from "./schemas";

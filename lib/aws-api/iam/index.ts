@@ -1,7 +1,7 @@
 import type { QueryService } from "../action";
 import { accessKeyActions } from "./access-keys";
 import { policyActions } from "./policies";
-import { rolePolicyActions } from "./role-policies";
+import { principalPolicyActions } from "./principal-policies";
 import { roleActions } from "./roles";
 import { userActions } from "./users";
 
@@ -10,5 +10,5 @@ export const iamService: QueryService = {
   name: "iam",
   version: "2010-05-08",
   namespace: "https://iam.amazonaws.com/doc/2010-05-08/",
-  actions: { ...roleActions, ...rolePolicyActions, ...policyActions, ...userActions, ...accessKeyActions },
+  actions: { ...roleActions, ...principalPolicyActions, ...policyActions, ...userActions, ...accessKeyActions },
 };

@@ -1,6 +1,6 @@
 import * as policies from "@/lib/iam/policies";
-import { slicePage } from "@/lib/iam/paging";
-import { createPolicySchema } from "@/lib/iam/schemas";
+import { slicePage } from "@/lib/domain/paging";
+import { createPolicySchema } from "@/lib/domain/schemas";
 import { action, type QueryAction } from "../action";
 import { pageTail, policyShape, policyVersionShape } from "../shapes";
 import * as s from "./schemas";

@@ -1,10 +1,10 @@
 import * as roles from "@/lib/iam/roles";
-import { createRoleSchema, listRolesSchema, updateRoleSchema } from "@/lib/iam/schemas";
+import { createRoleSchema, listRolesSchema, updateRoleSchema } from "@/lib/domain/schemas";
 import { action, type QueryAction } from "../action";
 import { pageTail, roleListShape, roleShape } from "../shapes";
 import * as s from "./schemas";
 
-/** Role lifecycle and tags (IAM API reference, "Actions": CreateRole … ListRoleTags). */
+/** Role lifecycle (IAM API reference, "Actions": CreateRole … DeleteRole); policies and tags are in ./principal-policies. */
 export const roleActions: Record<string, QueryAction> = {
   CreateRole: action(createRoleSchema, async ({ ctx }, input) => {
     const role = await roles.createRole(ctx, input);
@@ -37,20 +37,5 @@ export const roleActions: Record<string, QueryAction> = {
   DeleteRole: action(s.roleOnly, async ({ ctx }, input) => {
     await roles.deleteRole(ctx, input.RoleName);
     return undefined;
-  }),
-
-  TagRole: action(s.roleTags, async ({ ctx }, input) => {
-    await roles.tagRole(ctx, input.RoleName, input.Tags);
-    return undefined;
-  }),
-
-  UntagRole: action(s.roleTagKeys, async ({ ctx }, input) => {
-    await roles.untagRole(ctx, input.RoleName, input.TagKeys);
-    return undefined;
-  }),
-
-  ListRoleTags: action(s.rolePage, async ({ ctx }, input) => {
-    const page = await roles.listRoleTags(ctx, input.RoleName, { marker: input.Marker, maxItems: input.MaxItems });
-    return { Tags: page.items.map((t) => ({ Key: t.Key, Value: t.Value })), ...pageTail(page) };
   }),
 };

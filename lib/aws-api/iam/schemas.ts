@@ -11,10 +11,11 @@ import {
   tagListSchema,
   userNameSchema,
   accessKeyStatusSchema,
-} from "@/lib/iam/schemas";
+  accessKeyIdSchema,
+} from "@/lib/domain/schemas";
 
 /**
- * Per-action input schemas of the IAM Query API, composed from the shared member schemas in lib/iam/schemas.ts.
+ * Per-action input schemas of the IAM Query API, composed from the shared member schemas in lib/domain/schemas.ts.
  * Only API-only members (version ids, access key ids, list filters) are defined here; their constraints are those
  * of the botocore model (`policyVersionIdType`, `accessKeyIdType`, `policyScopeType`, …).
  */
@@ -27,42 +28,48 @@ export const versionIdSchema = z
   .regex(/^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$/, {
     message: "Member must satisfy regular expression pattern: v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?",
   });
-export const accessKeyIdSchema = z
-  .string()
-  .min(16, { message: "Member must have length greater than or equal to 16" })
-  .max(128, { message: "Member must have length less than or equal to 128" })
-  .regex(/^[\w]+$/, { message: "Member must satisfy regular expression pattern: [\\w]+" });
 const policyScopeSchema = enumOf(["All", "AWS", "Local"] as const);
 const policyUsageFilterSchema = enumOf(["PermissionsPolicy", "PermissionsBoundary"] as const);
 const entityFilterSchema = enumOf(["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"] as const);
 
-const role = { RoleName: roleNameSchema };
-const user = { UserName: userNameSchema };
 const policyArn = { PolicyArn: arnSchema };
 
+/**
+ * The inputs of one principal kind's actions, keyed by AWS's member for its name (RoleName, UserName), so every
+ * kind's PutXPolicy … ListXTags parse the same way.
+ */
+function principalSchemas(member: string, nameSchema: z.ZodString) {
+  // The name member's key is data (RoleName, UserName); the types keep only the members every kind shares.
+  const name = { [member]: nameSchema } as { [member: string]: z.ZodString };
+  return {
+    member,
+    only: z.object(name),
+    page: z.object({ ...name, ...paginationSchema.shape }),
+    tags: z.object({ ...name, Tags: tagListSchema }),
+    tagKeys: z.object({ ...name, TagKeys: tagKeyListSchema }),
+    policyPut: z.object({ ...name, PolicyName: policyNameSchema, PolicyDocument: policyDocumentSchema }),
+    policyName: z.object({ ...name, PolicyName: policyNameSchema }),
+    policyArn: z.object({ ...name, ...policyArn }),
+    attachedPage: z.object({ ...name, ...paginationSchema.shape, PathPrefix: pathPrefixSchema.optional() }),
+    boundary: z.object({ ...name, PermissionsBoundary: arnSchema }),
+  };
+}
+
+export type PrincipalSchemas = ReturnType<typeof principalSchemas>;
+
+export const PRINCIPAL_SCHEMAS = {
+  role: principalSchemas("RoleName", roleNameSchema),
+  user: principalSchemas("UserName", userNameSchema),
+};
+
+const role = { RoleName: roleNameSchema };
 export const roleOnly = z.object(role);
 export const roleDescription = z.object({ ...role, Description: descriptionSchema });
 export const roleTrust = z.object({ ...role, PolicyDocument: policyDocumentSchema });
-export const roleTags = z.object({ ...role, Tags: tagListSchema });
-export const roleTagKeys = z.object({ ...role, TagKeys: tagKeyListSchema });
-export const rolePage = paginationSchema.extend(role);
-export const rolePolicyPut = z.object({ ...role, PolicyName: policyNameSchema, PolicyDocument: policyDocumentSchema });
-export const rolePolicyName = z.object({ ...role, PolicyName: policyNameSchema });
-export const rolePolicyArn = z.object({ ...role, ...policyArn });
-export const roleAttachedPage = paginationSchema.extend({ ...role, PathPrefix: pathPrefixSchema.optional() });
-export const roleBoundary = z.object({ ...role, PermissionsBoundary: arnSchema });
 
-export const userOnly = z.object(user);
+export const userOnly = z.object({ UserName: userNameSchema });
 export const optionalUser = z.object({ UserName: userNameSchema.optional() });
 export const usersPage = paginationSchema.extend({ PathPrefix: pathPrefixSchema.optional() });
-export const userTags = z.object({ ...user, Tags: tagListSchema });
-export const userTagKeys = z.object({ ...user, TagKeys: tagKeyListSchema });
-export const userPage = paginationSchema.extend(user);
-export const userPolicyPut = z.object({ ...user, PolicyName: policyNameSchema, PolicyDocument: policyDocumentSchema });
-export const userPolicyName = z.object({ ...user, PolicyName: policyNameSchema });
-export const userPolicyArn = z.object({ ...user, ...policyArn });
-export const userAttachedPage = paginationSchema.extend({ ...user, PathPrefix: pathPrefixSchema.optional() });
-export const userBoundary = z.object({ ...user, PermissionsBoundary: arnSchema });
 
 export const accessKeysPage = paginationSchema.extend({ UserName: userNameSchema.optional() });
 export const accessKeyUpdate = z.object({

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ACCOUNT_COOKIE, currentAccount } from "@/lib/auth/account";
 import { consoleRoute, json, parseJson } from "@/lib/auth/console-route";
-import { AwsError } from "@/lib/iam/errors";
+import { AwsError } from "@/lib/domain/errors";
 
 const switchAccountSchema = z.object({ accountId: z.string().regex(/^\d{12}$/, "An account id is 12 digits.") });
 

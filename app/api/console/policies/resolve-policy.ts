@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { parseValue } from "@/lib/auth/console-route";
 import { getPolicyByName } from "@/lib/iam/policies";
 import type { RequestContext } from "@/lib/iam/context";
-import type { ManagedPolicy } from "@/lib/iam/types";
+import type { ManagedPolicy } from "@/lib/domain/types";
 import { policyScopeQuerySchema } from "./schemas";
 
 /**

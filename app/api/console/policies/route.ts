@@ -1,6 +1,6 @@
 import { authorize, consoleRoute, json, parseJson, parseValue } from "@/lib/auth/console-route";
 import { canMutate } from "@/lib/auth/permissions";
-import { createPolicySchema } from "@/lib/iam/schemas";
+import { createPolicySchema } from "@/lib/domain/schemas";
 import { createPolicy, listPolicies } from "@/lib/iam/policies";
 import { listPoliciesQuerySchema, listReply, pageOfList, queryOf } from "../schemas";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { policyDocumentSchema } from "@/lib/iam/schemas";
+import { policyDocumentSchema } from "@/lib/domain/schemas";
 
 /** The policies console routes' own request shapes, composed from the shared member schemas. */
 export const policyScopeQuerySchema = z.object({ scope: z.enum(["aws", "local"]).optional() });

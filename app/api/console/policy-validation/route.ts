@@ -1,5 +1,6 @@
 import { consoleRoute, json, parseJson } from "@/lib/auth/console-route";
-import { policyValidationInputSchema, validatePolicyInStore } from "@/lib/iam/policy-validation";
+import { policyValidationInputSchema } from "@/lib/domain/schemas";
+import { validatePolicyInStore } from "@/lib/iam/policy-documents";
 
 /** Read-only: any console user may check a document (viewers review policies too). */
 export const POST = consoleRoute(async (req, { ctx }) => {

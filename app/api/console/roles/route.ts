@@ -1,6 +1,6 @@
 import { authorize, consoleRoute, json, parseJson, parseValue } from "@/lib/auth/console-route";
 import { canMutate } from "@/lib/auth/permissions";
-import { createRoleSchema } from "@/lib/iam/schemas";
+import { createRoleWithPermissionsSchema } from "@/lib/domain/schemas";
 import { createRole, listRoles } from "@/lib/iam/roles";
 import { listRolesQuerySchema, listReply, pageOfList, queryOf } from "../schemas";
 
@@ -17,7 +17,7 @@ export const GET = consoleRoute(async (req, { ctx }) => {
 });
 
 export const POST = consoleRoute(async (req, { session, ctx }) => {
-  const input = await parseJson(req, createRoleSchema);
+  const input = await parseJson(req, createRoleWithPermissionsSchema);
   authorize(canMutate(session));
   return json(await createRole(ctx, input), 201);
 });

@@ -1,6 +1,6 @@
 import { authorize, consoleRoute, json, parseJson, parseValue } from "@/lib/auth/console-route";
 import { canMutate } from "@/lib/auth/permissions";
-import { createUserSchema } from "@/lib/iam/schemas";
+import { createUserSchema } from "@/lib/domain/schemas";
 import { createUser, listUsers } from "@/lib/iam/users";
 import { listReply, pageOfList, queryOf } from "../schemas";
 import { listUsersQuerySchema } from "./schemas";

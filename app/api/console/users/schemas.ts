@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { accessKeyStatusSchema, LIMITS, pathPrefixSchema } from "@/lib/iam/schemas";
-import { USER_SORTS } from "@/lib/iam/list-sorts";
+import { accessKeyStatusSchema, LIMITS, pathPrefixSchema } from "@/lib/domain/schemas";
+import { USER_SORTS } from "@/lib/domain/list-sorts";
 import { pageQueryShape, sortQueryShape } from "../schemas";
 
 /** The users console routes' own request shapes, composed from the shared member schemas (no limit restated). */

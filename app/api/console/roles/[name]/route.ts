@@ -1,6 +1,6 @@
 import { authorize, consoleRoute, json, noContent, parseJson, parseValue } from "@/lib/auth/console-route";
 import { canMutate } from "@/lib/auth/permissions";
-import { updateRoleSchema } from "@/lib/iam/schemas";
+import { updateRoleSchema } from "@/lib/domain/schemas";
 import { deleteRole, deleteRoleWithPolicies, getRole, updateRole } from "@/lib/iam/roles";
 
 type P = { name: string };

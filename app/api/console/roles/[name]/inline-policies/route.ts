@@ -1,6 +1,3 @@
-import { consoleRoute, json } from "@/lib/auth/console-route";
-import { listRoleInlinePolicies } from "@/lib/iam/roles";
+import { inlinePoliciesRoutes } from "../../../principal-routes";
 
-export const GET = consoleRoute<{ name: string }>(async (_req, { ctx, params }) =>
-  json(await listRoleInlinePolicies(ctx, params.name)),
-);
+export const { GET } = inlinePoliciesRoutes("role");

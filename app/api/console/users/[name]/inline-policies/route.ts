@@ -1,6 +1,3 @@
-import { consoleRoute, json } from "@/lib/auth/console-route";
-import { listUserInlinePolicies } from "@/lib/iam/users";
+import { inlinePoliciesRoutes } from "../../../principal-routes";
 
-export const GET = consoleRoute<{ name: string }>(async (_req, { ctx, params }) =>
-  json(await listUserInlinePolicies(ctx, params.name)),
-);
+export const { GET } = inlinePoliciesRoutes("user");

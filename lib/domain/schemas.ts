@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { clip } from "./errors";
+import { LIMITS } from "./limits";
+
+export { LIMITS };
 
 /**
  * One zod schema per input, shared by the AWS Query API and the console forms, so a limit lives in one place.
@@ -30,28 +33,6 @@ function awsString(rule: StringRule) {
 }
 
 const NAME_CHARS = "[\\w+=,.@-]+";
-export const LIMITS = {
-  roleName: { min: 1, max: 64 },
-  userName: { min: 1, max: 64 },
-  policyName: { min: 1, max: 128 },
-  path: { min: 1, max: 512 },
-  description: { max: 1000 },
-  policyDescription: { max: 1000 },
-  maxSessionDuration: { min: 3600, max: 43200 },
-  tagsPerEntity: 50,
-  tagKey: { min: 1, max: 128 },
-  tagValue: { max: 256 },
-  policyDocument: { min: 1, max: 131072 },
-  managedPoliciesPerRole: 10,
-  managedPoliciesPerUser: 10,
-  inlinePolicySizePerRole: 10240,
-  inlinePolicySizePerUser: 2048,
-  trustPolicySize: 2048,
-  managedPolicySize: 6144,
-  accessKeysPerUser: 2,
-  policyVersions: 5,
-  maxItems: { min: 1, max: 1000 },
-} as const;
 
 export const roleNameSchema = awsString({ ...LIMITS.roleName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
 export const userNameSchema = awsString({ ...LIMITS.userName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
@@ -62,8 +43,7 @@ export const pathSchema = awsString({
   patternText: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)",
 });
 export const pathPrefixSchema = awsString({
-  min: 1,
-  max: 512,
+  ...LIMITS.pathPrefix,
   pattern: /^\u002F[\u0021-\u007F]*$/,
   patternText: "\\u002F[\\u0021-\\u007F]*",
 });
@@ -77,12 +57,17 @@ export const policyDocumentSchema = awsString({
   pattern: /^[\u0009\u000A\u000D\u0020-\u00FF]+$/,
   patternText: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
 });
-export const maxSessionDurationSchema = z
-  .number({ message: "Member must be a number" })
-  .int({ message: "Member must be a whole number" })
-  .min(3600, { message: "Member must have value greater than or equal to 3600" })
-  .max(43200, { message: "Member must have value less than or equal to 43200" });
-export const arnSchema = awsString({ min: 20, max: 2048 });
+/** A whole number within a range, refused in AWS's words. */
+function awsInteger({ min, max }: { min: number; max: number }) {
+  return z
+    .number({ message: "Member must be a number" })
+    .int({ message: "Member must be a whole number" })
+    .min(min, { message: `Member must have value greater than or equal to ${min}` })
+    .max(max, { message: `Member must have value less than or equal to ${max}` });
+}
+
+export const maxSessionDurationSchema = awsInteger(LIMITS.maxSessionDuration);
+export const arnSchema = awsString(LIMITS.arn);
 
 const TAG_KEY_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
 export const tagSchema = z.object({
@@ -102,13 +87,8 @@ export const tagKeyListSchema = z
   .max(LIMITS.tagsPerEntity, { message: `Member must have length less than or equal to ${LIMITS.tagsPerEntity}` });
 
 export const paginationSchema = z.object({
-  Marker: awsString({ min: 1, max: 320 }).optional(),
-  MaxItems: z
-    .number()
-    .int()
-    .min(1, { message: "Member must have value greater than or equal to 1" })
-    .max(1000, { message: "Member must have value less than or equal to 1000" })
-    .optional(),
+  Marker: awsString(LIMITS.marker).optional(),
+  MaxItems: awsInteger(LIMITS.maxItems).optional(),
 });
 
 export const createRoleSchema = z.object({
@@ -121,6 +101,22 @@ export const createRoleSchema = z.object({
   Tags: tagListSchema.optional(),
 });
 export type CreateRoleInput = z.infer<typeof createRoleSchema>;
+
+export const inlinePolicySchema = z.object({ PolicyName: policyNameSchema, PolicyDocument: policyDocumentSchema });
+export type InlinePolicyInput = z.infer<typeof inlinePolicySchema>;
+
+/**
+ * The console's create role: CreateRole plus the managed policies to attach and the inline policies to put, made
+ * in one transaction, so a refusal of any part leaves no role behind. The Query API keeps one call per action.
+ */
+export const createRoleWithPermissionsSchema = createRoleSchema.extend({
+  PolicyArns: z
+    .array(arnSchema)
+    .max(LIMITS.managedPoliciesPerRole, { message: `Member must have length less than or equal to ${LIMITS.managedPoliciesPerRole}` })
+    .optional(),
+  InlinePolicies: z.array(inlinePolicySchema).optional(),
+});
+export type CreateRoleWithPermissionsInput = z.infer<typeof createRoleWithPermissionsSchema>;
 
 export const updateRoleSchema = z.object({
   RoleName: roleNameSchema,
@@ -150,9 +146,28 @@ export const createPolicySchema = z.object({
 });
 export type CreatePolicyInput = z.infer<typeof createPolicySchema>;
 
+/** botocore `accessKeyIdType`. */
+export const accessKeyIdSchema = z
+  .string()
+  .min(LIMITS.accessKeyId.min, { message: `Member must have length greater than or equal to ${LIMITS.accessKeyId.min}` })
+  .max(LIMITS.accessKeyId.max, { message: `Member must have length less than or equal to ${LIMITS.accessKeyId.max}` })
+  .regex(/^[\w]+$/, { message: "Member must satisfy regular expression pattern: [\\w]+" });
+
 export const accessKeyStatusSchema = z.enum(["Active", "Inactive"], {
   message: "Member must satisfy enum value set: [Active, Inactive]",
 });
+
+/**
+ * The editor's request for a store-aware check. The document is not held to IAM's character pattern here:
+ * a bad character is a finding to show at its place, not a reason to refuse the check.
+ */
+export const policyValidationInputSchema = z.object({
+  document: z.string().max(LIMITS.policyDocument.max),
+  kind: z.enum(["trust", "identity", "boundary", "session"]),
+  /** An inline policy (PutRolePolicy/PutUserPolicy): Version may be omitted and the managed quota does not apply. */
+  inline: z.boolean().optional(),
+});
+export type PolicyValidationInput = z.infer<typeof policyValidationInputSchema>;
 
 /**
  * AWS names a member by its lower-camel name and list positions as `tags.1.member.key`, e.g. "Value 'x' at

@@ -107,13 +107,62 @@ export interface InlinePolicy {
   document: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  isTruncated: boolean;
-  marker?: string;
-}
-
 export interface PolicyEntities {
   roles: { name: string; id: string }[];
   users: { name: string; id: string }[];
+}
+
+/** An AWS-style account (12-digit id) that Roleplane holds. */
+export interface Account {
+  id: string;
+  alias: string | null;
+  createdAt: Date;
+}
+
+/** One entry of the audit trail: a change or a refusal, from the console or the API. */
+export interface AuditEventInput {
+  accountId: string | null;
+  actor: string;
+  action: string;
+  target: string | null;
+  outcome: "Success" | "Failure";
+  errorCode?: string | null;
+  reason?: string | null;
+  source: "console" | "api";
+  requestId?: string | null;
+}
+
+/** An audit event as stored, with its id and time. */
+export interface AuditEvent extends AuditEventInput {
+  id: string;
+  time: Date;
+}
+
+/** Which key of a `Principal` block a suggestion belongs under. */
+export type PrincipalKey = "AWS" | "Federated" | "Service";
+
+/**
+ * One principal the policy editor can offer: `value` is what goes in the JSON string, under `principalKey`.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+ */
+export interface PrincipalSuggestion {
+  principalKey: PrincipalKey;
+  kind: "account" | "role" | "user" | "oidc-provider" | "saml-provider" | "service";
+  value: string;
+  /** A short human label (role name, account alias, service name). */
+  label: string;
+  /** The account the principal lives in, when it has one. */
+  accountId?: string;
+}
+
+
+/** A console user (admin or viewer) as the console-users page lists them: never the password hash. */
+export interface ConsoleUserSummary {
+  id: string;
+  email: string;
+  name: string;
+  role: "admin" | "viewer";
+  createdAt: Date;
+  activeSessions: number;
+  lastSignInAt: Date | null;
 }

@@ -1,0 +1,102 @@
+import { MANAGED_POLICY_QUOTA, SESSION_POLICY_QUOTA, TRUST_POLICY_QUOTA } from "@/lib/policy";
+
+/**
+ * Every AWS limit and default Roleplane follows, in one table. The zod schemas (./schemas), the console's form
+ * choices and hints, the services' quota checks and the README's table (`npm run docs:limits`) are all built
+ * from it; `limits.test.ts` fails when a schema and this table disagree.
+ *
+ * The three policy-size quotas are the policy core's own constants (lib/policy/size.ts), which checks them as
+ * you type; this table shows them beside the rest rather than restating them.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ * @see botocore `iam/2010-05-08/service-2.json` (member length and range constraints)
+ */
+export const LIMITS = {
+  roleName: { min: 1, max: 64 },
+  userName: { min: 1, max: 64 },
+  policyName: { min: 1, max: 128 },
+  path: { min: 1, max: 512 },
+  pathPrefix: { min: 1, max: 512 },
+  description: { min: 0, max: 1000 },
+  maxSessionDuration: { min: 3600, max: 43200, default: 3600 },
+  tagsPerEntity: 50,
+  tagKey: { min: 1, max: 128 },
+  tagValue: { min: 0, max: 256 },
+  policyDocument: { min: 1, max: 131072 },
+  arn: { min: 20, max: 2048 },
+  accessKeyId: { min: 16, max: 128 },
+  managedPoliciesPerRole: 10,
+  managedPoliciesPerUser: 10,
+  inlinePolicySizePerRole: 10240,
+  inlinePolicySizePerUser: 2048,
+  trustPolicySize: TRUST_POLICY_QUOTA,
+  managedPolicySize: MANAGED_POLICY_QUOTA,
+  sessionPolicySize: SESSION_POLICY_QUOTA,
+  accessKeysPerUser: 2,
+  policyVersions: 5,
+  maxItems: { min: 1, max: 1000, default: 100 },
+  marker: { min: 1, max: 320 },
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+/**
+ * The session lengths the console offers for MaxSessionDuration (any whole number of seconds in the range is
+ * accepted through the API): whole hours from the minimum to the maximum AWS allows.
+ */
+export const SESSION_DURATION_CHOICES: readonly number[] = [1, 2, 4, 6, 8, 12]
+  .map((h) => h * 3600)
+  .filter((s) => s >= LIMITS.maxSessionDuration.min && s <= LIMITS.maxSessionDuration.max);
+
+interface LimitDoc {
+  what: string;
+  /** AWS's name for the quota, where it has one (as its LimitExceeded messages print it). */
+  quota?: string;
+  unit?: string;
+}
+
+/** How the README names each limit; every entry of LIMITS has one (the type makes sure). */
+export const LIMIT_DOCS: Record<LimitName, LimitDoc> = {
+  roleName: { what: "RoleName length", unit: "characters" },
+  userName: { what: "UserName length", unit: "characters" },
+  policyName: { what: "PolicyName length (managed and inline)", unit: "characters" },
+  path: { what: "Path length", unit: "characters" },
+  pathPrefix: { what: "PathPrefix length (list filters)", unit: "characters" },
+  description: { what: "Description length (roles and policies)", unit: "characters" },
+  maxSessionDuration: { what: "MaxSessionDuration of a role", unit: "seconds" },
+  tagsPerEntity: { what: "Tags per role, user or policy", quota: "TagsPerRole / TagsPerUser" },
+  tagKey: { what: "Tag key length", unit: "characters" },
+  tagValue: { what: "Tag value length", unit: "characters" },
+  policyDocument: { what: "Policy document parameter length", unit: "characters" },
+  arn: { what: "ARN parameter length", unit: "characters" },
+  accessKeyId: { what: "AccessKeyId length", unit: "characters" },
+  managedPoliciesPerRole: { what: "Managed policies attached to a role", quota: "PoliciesPerRole" },
+  managedPoliciesPerUser: { what: "Managed policies attached to a user", quota: "PoliciesPerUser" },
+  inlinePolicySizePerRole: { what: "Inline policies of a role, together", unit: "characters, whitespace not counted" },
+  inlinePolicySizePerUser: { what: "Inline policies of a user, together", unit: "characters, whitespace not counted" },
+  trustPolicySize: { what: "Role trust policy", quota: "ACLSizePerRole", unit: "characters, whitespace not counted" },
+  managedPolicySize: { what: "Managed policy (and permissions boundary)", quota: "PolicySize", unit: "characters, whitespace not counted" },
+  sessionPolicySize: { what: "Session policy", unit: "characters, whitespace not counted" },
+  accessKeysPerUser: { what: "Access keys per user", quota: "AccessKeysPerUser" },
+  policyVersions: { what: "Versions kept per managed policy" },
+  maxItems: { what: "MaxItems of a list call", unit: "items" },
+  marker: { what: "Marker length", unit: "characters" },
+};
+
+type Limit = (typeof LIMITS)[LimitName];
+
+function valueText(limit: Limit, unit?: string): string {
+  const n = (v: number) => v.toLocaleString("en-US");
+  const u = unit ? ` ${unit}` : "";
+  if (typeof limit === "number") return `${n(limit)}${u}`;
+  return `${n(limit.min)}–${n(limit.max)}${u}${"default" in limit ? `, default ${n(limit.default)}` : ""}`;
+}
+
+/** The README's limits table, rendered from LIMITS (see `npm run docs:limits`). */
+export function limitsMarkdown(): string {
+  const rows = (Object.keys(LIMITS) as LimitName[]).map((name) => {
+    const doc = LIMIT_DOCS[name];
+    return `| ${doc.what} | ${valueText(LIMITS[name], doc.unit)} | ${doc.quota ? `\`${doc.quota}\`` : ""} |`;
+  });
+  return ["| limit | value | AWS quota name |", "| --- | --- | --- |", ...rows].join("\n");
+}
