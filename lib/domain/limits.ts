@@ -36,6 +36,18 @@ export const LIMITS = {
   policyVersions: 5,
   maxItems: { min: 1, max: 1000, default: 100 },
   marker: { min: 1, max: 320 },
+  // STS (botocore sts/2011-06-15; https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html)
+  roleSessionName: { min: 2, max: 64 },
+  assumeRoleDuration: { min: 900, max: 43200, default: 3600 },
+  roleChainingDuration: 3600,
+  sessionTokenDuration: { min: 900, max: 129600, default: 43200 },
+  externalId: { min: 2, max: 1224 },
+  mfaSerialNumber: { min: 9, max: 256 },
+  sourceIdentity: { min: 2, max: 64 },
+  sessionPolicyArns: 10,
+  sessionPolicyParameter: { min: 1, max: 2048 },
+  sessionTags: 50,
+  transitiveTagKeys: 50,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
@@ -81,6 +93,17 @@ export const LIMIT_DOCS: Record<LimitName, LimitDoc> = {
   policyVersions: { what: "Versions kept per managed policy" },
   maxItems: { what: "MaxItems of a list call", unit: "items" },
   marker: { what: "Marker length", unit: "characters" },
+  roleSessionName: { what: "RoleSessionName length", unit: "characters" },
+  assumeRoleDuration: { what: "DurationSeconds of AssumeRole (never past the role's MaxSessionDuration)", unit: "seconds" },
+  roleChainingDuration: { what: "Longest session a role session can get by assuming another role (role chaining)", unit: "seconds" },
+  sessionTokenDuration: { what: "DurationSeconds of GetSessionToken", unit: "seconds" },
+  externalId: { what: "ExternalId length", unit: "characters" },
+  mfaSerialNumber: { what: "SerialNumber (MFA device) length", unit: "characters" },
+  sourceIdentity: { what: "SourceIdentity length", unit: "characters" },
+  sessionPolicyArns: { what: "Managed session policies (PolicyArns) per request" },
+  sessionPolicyParameter: { what: "Inline session policy (Policy) parameter length", unit: "characters" },
+  sessionTags: { what: "Session tags per request" },
+  transitiveTagKeys: { what: "Transitive tag keys per request" },
 };
 
 type Limit = (typeof LIMITS)[LimitName];
