@@ -18,6 +18,13 @@ function validationMessage(schema: z.ZodType, input: Record<string, unknown>): s
 }
 
 describe("parseQueryParams", () => {
+  it("never follows a __proto__ segment into Object.prototype", () => {
+    const q = params("Action=X&__proto__.polluted=yes&Tags.member.1.__proto__.p=1&Tags.member.1.Key=__proto__");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).p).toBeUndefined();
+    expect(q.input).toEqual({ Tags: [{ Key: "__proto__" }] });
+  });
+
   it("separates Action and Version from the action's input", () => {
     expect(params("Action=GetRole&Version=2010-05-08&RoleName=app")).toEqual({
       action: "GetRole",

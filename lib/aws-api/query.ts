@@ -34,6 +34,8 @@ const isRecord = (v: unknown): v is Nested => typeof v === "object" && v !== nul
 
 function setPath(target: Nested, parts: string[], value: string): void {
   const [head, ...rest] = parts;
+  // No AWS member is called __proto__; following it would write into Object.prototype for the whole process.
+  if (head === "__proto__") return;
   if (rest.length === 0) {
     target[head] = value;
     return;
