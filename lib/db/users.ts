@@ -99,12 +99,13 @@ export async function replaceUserTags(tx: Tx, userId: string, tags: Tag[]) {
 }
 
 export async function countUserDependents(tx: Tx, userId: string) {
-  const [keys, attached, inline] = await Promise.all([
+  const [keys, attached, inline, mfaDevices] = await Promise.all([
     tx.accessKey.count({ where: { userId } }),
     tx.userPolicyAttachment.count({ where: { userId } }),
     tx.userInlinePolicy.count({ where: { userId } }),
+    tx.mfaDevice.count({ where: { userId } }),
   ]);
-  return { keys, attached, inline };
+  return { keys, attached, inline, mfaDevices };
 }
 
 export async function listUserInlinePolicies(tx: Tx, userId: string) {

@@ -36,6 +36,7 @@ export type AwsErrorCode =
   | "SignatureDoesNotMatch"
   | "RequestExpired"
   | "InvalidParameterValue"
+  | "InvalidAuthenticationCode"
   | "ServiceFailure";
 
 /** One table maps every code to its HTTP status, so adapters never restate it. */
@@ -59,6 +60,7 @@ export const STATUS_BY_CODE: Record<AwsErrorCode, number> = {
   SignatureDoesNotMatch: 403,
   RequestExpired: 400,
   InvalidParameterValue: 400,
+  InvalidAuthenticationCode: 403,
   ServiceFailure: 500,
 };
 

@@ -15,7 +15,7 @@ interface StringRule {
   patternText?: string;
 }
 
-function awsString(rule: StringRule) {
+export function awsString(rule: StringRule) {
   let s = z.string();
   if (rule.min !== undefined)
     s = s.min(rule.min, { message: `Member must have length greater than or equal to ${rule.min}` });
@@ -50,6 +50,13 @@ export const LIMITS = {
   accessKeysPerUser: 2,
   policyVersions: 5,
   maxItems: { min: 1, max: 1000 },
+  /** The IAM API model gives no maximum for a device name; IAM's console allows 128 characters. */
+  virtualMfaDeviceName: { min: 1, max: 128 },
+  serialNumber: { min: 9, max: 256 },
+  /** "MFA devices in use by an IAM user" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html). */
+  mfaDevicesPerUser: 8,
+  /** "Virtual MFA devices (assigned or unassigned) in an AWS account": equal to the user quota, 5,000. */
+  virtualMfaDevicesPerAccount: 5000,
 } as const;
 
 export const roleNameSchema = awsString({ ...LIMITS.roleName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
