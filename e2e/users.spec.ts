@@ -1,50 +1,12 @@
 import fs from "node:fs";
-import type { APIRequestContext, Page } from "@playwright/test";
-import { test as base, expect } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./support/users-api";
 import { E2E } from "./support/env";
 import { uniqueName } from "./support/console-api";
 import { openConsolePage } from "./helpers/navigation";
+import { goToUser } from "./helpers/users";
 import { assertSortedBy, clickSortBy } from "./helpers/lists";
 import { addInlinePolicy, assertAttached, assertAttachedQuota, assertBoundary, attachPolicy, detachPolicy, setBoundary } from "./helpers/permissions";
-
-/** IAM users made through the console API as the admin; deleted (keys and policies too) when the test ends. */
-class UsersApi {
-  private readonly created = new Set<string>();
-  constructor(readonly request: APIRequestContext) {}
-
-  async createUser(name = uniqueName("user")) {
-    const res = await this.request.post("/api/console/users", { data: { UserName: name } });
-    expect(res.status(), await res.text()).toBe(201);
-    this.created.add(name);
-    return (await res.json()) as { name: string; arn: string };
-  }
-
-  async createAccessKey(userName: string) {
-    const res = await this.request.post(`/api/console/users/${encodeURIComponent(userName)}/access-keys`);
-    expect(res.status(), await res.text()).toBe(201);
-    return (await res.json()) as { accessKeyId: string };
-  }
-
-  async exists(name: string) {
-    return (await this.request.get(`/api/console/users/${encodeURIComponent(name)}`)).status() === 200;
-  }
-
-  track(name: string) {
-    this.created.add(name);
-  }
-
-  async cleanup() {
-    for (const name of this.created) await this.request.delete(`/api/console/users/${encodeURIComponent(name)}`);
-  }
-}
-
-const test = base.extend<{ users: UsersApi }>({
-  users: async ({ api }, use) => {
-    const users = new UsersApi(api.request);
-    await use(users);
-    await users.cleanup();
-  },
-});
 
 // Every selector for the users console lives in these helpers; the tests read as user steps.
 async function goToUsers(page: Page, query = "") {
@@ -54,11 +16,6 @@ async function goToUsers(page: Page, query = "") {
 
 async function assertUserOrder(page: Page, names: string[]) {
   await expect(page.getByTestId("user-link")).toHaveText(names);
-}
-
-async function goToUser(page: Page, name: string, tab?: "security-credentials" | "tags") {
-  await openConsolePage(page, `/users/${encodeURIComponent(name)}${tab ? `/${tab}` : ""}`);
-  await expect(page.getByTestId("user-title")).toHaveText(name);
 }
 
 async function fillCreateUser(page: Page, u: { name: string; path: string; tag: { key: string; value: string } }) {

@@ -26,6 +26,9 @@ export const createVirtualMfaDeviceSchema = z.object({
 });
 export type CreateVirtualMfaDeviceInput = z.infer<typeof createVirtualMfaDeviceSchema>;
 
+/** The console's "Assign MFA device" names the device only; its path is / and it has no tags. */
+export const assignMfaDeviceSchema = createVirtualMfaDeviceSchema.pick({ VirtualMFADeviceName: true });
+
 /** EnableMFADevice and ResyncMFADevice: two consecutive codes from the device. */
 export const consecutiveCodesSchema = z.object({
   SerialNumber: serialNumberSchema,
