@@ -22,9 +22,9 @@ import { requireUser, userTarget } from "./users";
  */
 
 /** A virtual device's serial number is its ARN, path included. */
-export const virtualMfaSerialNumber = (accountId: string, path: string, name: string) => `arn:aws:iam::${accountId}:mfa${path}${name}`;
+const virtualMfaSerialNumber = (accountId: string, path: string, name: string) => `arn:aws:iam::${accountId}:mfa${path}${name}`;
 
-export const noSuchMfaDevice = (serialNumber: string) =>
+const noSuchMfaDevice = (serialNumber: string) =>
   new AwsError("NoSuchEntity", `VirtualMFADevice with serial number ${serialNumber} does not exist.`);
 const notTheUsersDevice = () => new AwsError("NoSuchEntity", "MFA Device invalid for user.");
 const invalidAuthenticationCode = () => new AwsError("InvalidAuthenticationCode", "Authentication code for device is not valid.");
@@ -34,7 +34,7 @@ async function assertRoomForDevice(tx: Tx, userId: string) {
   if ((await repo.countUserMfaDevices(tx, userId)) >= LIMITS.mfaDevicesPerUser) throw perUserQuotaExceeded();
 }
 
-export async function requireMfaDevice(tx: Tx, accountId: string, serialNumber: string) {
+async function requireMfaDevice(tx: Tx, accountId: string, serialNumber: string) {
   const device = await repo.findMfaDevice(tx, accountId, serialNumber);
   if (!device) throw noSuchMfaDevice(serialNumber);
   return device;
