@@ -38,6 +38,7 @@ export type AwsErrorCode =
   | "RequestExpired"
   | "InvalidParameterValue"
   | "RequestEntityTooLarge"
+  | "InvalidAuthenticationCode"
   | "ServiceFailure";
 
 /** One table maps every code to its HTTP status, so adapters never restate it. */
@@ -63,6 +64,7 @@ export const STATUS_BY_CODE: Record<AwsErrorCode, number> = {
   RequestExpired: 400,
   InvalidParameterValue: 400,
   RequestEntityTooLarge: 413,
+  InvalidAuthenticationCode: 403,
   ServiceFailure: 500,
 };
 

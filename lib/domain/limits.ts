@@ -48,6 +48,11 @@ export const LIMITS = {
   sessionPolicyParameter: { min: 1, max: 2048 },
   sessionTags: 50,
   transitiveTagKeys: 50,
+  // MFA (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html)
+  /** The IAM API model gives no maximum for a device name; IAM's console allows 128 characters. */
+  virtualMfaDeviceName: { min: 1, max: 128 },
+  mfaDevicesPerUser: 8,
+  virtualMfaDevicesPerAccount: 5000,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
@@ -98,12 +103,15 @@ export const LIMIT_DOCS: Record<LimitName, LimitDoc> = {
   roleChainingDuration: { what: "Longest session a role session can get by assuming another role (role chaining)", unit: "seconds" },
   sessionTokenDuration: { what: "DurationSeconds of GetSessionToken", unit: "seconds" },
   externalId: { what: "ExternalId length", unit: "characters" },
-  mfaSerialNumber: { what: "SerialNumber (MFA device) length", unit: "characters" },
+  mfaSerialNumber: { what: "SerialNumber (MFA device) length, in IAM and STS", unit: "characters" },
   sourceIdentity: { what: "SourceIdentity length", unit: "characters" },
   sessionPolicyArns: { what: "Managed session policies (PolicyArns) per request" },
   sessionPolicyParameter: { what: "Inline session policy (Policy) parameter length", unit: "characters" },
   sessionTags: { what: "Session tags per request" },
   transitiveTagKeys: { what: "Transitive tag keys per request" },
+  virtualMfaDeviceName: { what: "VirtualMFADeviceName length", unit: "characters" },
+  mfaDevicesPerUser: { what: "MFA devices in use by an IAM user", quota: "MFADevicesPerUser" },
+  virtualMfaDevicesPerAccount: { what: "Virtual MFA devices in an account" },
 };
 
 type Limit = (typeof LIMITS)[LimitName];

@@ -12,6 +12,7 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import { findKeyWithOwner } from "@/lib/db/access-keys";
 import { loadPrincipalPolicies, type PrincipalPolicies } from "@/lib/db/principal-tables";
+import { findMfaDevice } from "@/lib/db/mfa-devices";
 import { findRole } from "@/lib/db/roles";
 import { findUser } from "@/lib/db/users";
 import { evaluateRequest, type ContextValue, type Decision, type DeniedDecision, type PolicyType } from "@/lib/policy";
@@ -171,10 +172,12 @@ const iamArn = (accountId: string, type: string, path: string | undefined, name:
  * - role actions: the role's ARN with its path (looked up; for CreateRole the `Path` parameter);
  * - user actions: the user's ARN; self-service actions without `UserName` act on the caller;
  * - policy actions: `PolicyArn` (CreatePolicy: the ARN it will have);
+ * - virtual MFA device actions: `SerialNumber`, the device's ARN (CreateVirtualMFADevice: `mfa/PATH/NAME` it will
+ *   have); Enable/Deactivate/ResyncMFADevice and ListMFADevices act on the user;
  * - ListRoles / ListUsers: `arn:aws:iam::ACCT:role/` / `user/` plus the path prefix, and ListPolicies
  *   `policy path /`, as AWS's own access-denied messages show; other actions without resource types: `*`.
  * Context: `aws:RequestTag/*` and `aws:TagKeys` from `Tags`/`TagKeys`, `iam:PolicyARN`, `iam:PermissionsBoundary`,
- * and `aws:ResourceTag/*` (`iam:ResourceTag/*` for roles) from an existing role or user.
+ * and `aws:ResourceTag/*` (`iam:ResourceTag/*` for roles) from an existing role, user or MFA device.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html
  */
@@ -239,6 +242,17 @@ export async function iamAuthorizationInput(
       case "policy": {
         const name = str(params, "PolicyName");
         return policyArn ?? (name && action === "CreatePolicy" ? iamArn(accountId, "policy", str(params, "Path"), name) : undefined);
+      }
+      case "mfa": {
+        // An existing device by serial number (its ARN); CreateVirtualMFADevice the ARN it will have.
+        const serial = str(params, "SerialNumber");
+        if (serial) {
+          const device = await findMfaDevice(tx, accountId, serial);
+          if (device) resourceTags(device.tags, false);
+          return serial;
+        }
+        const name = str(params, "VirtualMFADeviceName");
+        return name ? iamArn(accountId, "mfa", str(params, "Path"), name) : undefined;
       }
       case "group": {
         const name = str(params, "GroupName");
