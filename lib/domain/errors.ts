@@ -39,6 +39,8 @@ export type AwsErrorCode =
   | "InvalidParameterValue"
   | "RequestEntityTooLarge"
   | "InvalidAuthenticationCode"
+  | "ExpiredToken"
+  | "PackedPolicyTooLarge"
   | "ServiceFailure";
 
 /** One table maps every code to its HTTP status, so adapters never restate it. */
@@ -65,6 +67,8 @@ export const STATUS_BY_CODE: Record<AwsErrorCode, number> = {
   InvalidParameterValue: 400,
   RequestEntityTooLarge: 413,
   InvalidAuthenticationCode: 403,
+  ExpiredToken: 400,
+  PackedPolicyTooLarge: 400,
   ServiceFailure: 500,
 };
 

@@ -1,4 +1,5 @@
 import { AwsError } from "@/lib/domain/errors";
+import { callerUserName } from "@/lib/iam/callers";
 import type { ActionContext } from "../action";
 
 /**
@@ -8,6 +9,7 @@ import type { ActionContext } from "../action";
  */
 export function targetUser({ caller }: ActionContext, userName: string | undefined): string {
   if (userName) return userName;
-  if (caller?.userName) return caller.userName;
+  const own = caller && callerUserName(caller);
+  if (own) return own;
   throw new AwsError("ValidationError", "Must specify userName when calling with non-User credentials");
 }
