@@ -121,7 +121,12 @@ async function authorizeCall(
 
 /** The transport's part of the request context; the client address is the one scripts/server.ts vouched for. */
 function requestEnv(req: HttpRequestLike, url: URL, region: string | undefined): RequestEnv {
-  return { region, secureTransport: url.protocol === "https:", sourceIp: req.headers.get("x-forwarded-for")?.split(",")[0].trim() || undefined };
+  return {
+    region,
+    secureTransport: url.protocol === "https:",
+    sourceIp: req.headers.get("x-forwarded-for")?.split(",")[0].trim() || undefined,
+    cachesSynced: true,
+  };
 }
 
 function xmlAnswer(xml: string, status: number, requestId: string): HttpAnswer {

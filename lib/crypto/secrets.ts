@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { dataDir } from "@/lib/config";
+import { randomBytesPooled } from "./random";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -29,7 +30,7 @@ function encryptionKey(): Buffer {
 }
 
 export function sealSecret(plaintext: string): string {
-  const iv = randomBytes(12);
+  const iv = randomBytesPooled(12);
   const cipher = createCipheriv("aes-256-gcm", encryptionKey(), iv);
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return [FORMAT, iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(":");

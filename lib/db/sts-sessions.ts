@@ -38,12 +38,12 @@ const toSession = (r: Row): StsSession => ({
   policyArns: JSON.parse(r.policyArns) as string[],
 });
 
-const omitSecret = { secretEncrypted: false } as const;
+// The sealed secret never leaves the store: a session is authenticated from its token (lib/sts/session-auth).
+const omitSecret = { secretEncrypted: true } as const;
 
-export async function insertSession(tx: Tx, s: StsSession & { secretEncrypted: string }): Promise<void> {
-  await tx.stsSession.create({
-    data: { ...s, tags: JSON.stringify(s.tags), transitiveTagKeys: JSON.stringify(s.transitiveTagKeys), policyArns: JSON.stringify(s.policyArns) },
-  });
+/** A session as its row's columns: the lists are stored as JSON text. */
+export function sessionColumns(s: StsSession & { secretEncrypted: string }) {
+  return { ...s, tags: JSON.stringify(s.tags), transitiveTagKeys: JSON.stringify(s.transitiveTagKeys), policyArns: JSON.stringify(s.policyArns) };
 }
 
 export async function findSession(tx: Tx, id: string): Promise<StsSession | null> {

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytesPooled } from "@/lib/crypto/random";
 
 /**
  * Access key ids in AWS's own layout: a four-letter prefix (AKIA long-term, ASIA temporary) and 16 base32
@@ -43,7 +43,7 @@ function unbase32(text: string): Uint8Array | null {
 }
 
 export function newAccessKeyIdFor(prefix: "AKIA" | "ASIA", accountId: string): string {
-  const bytes = randomBytes(10);
+  const bytes = randomBytesPooled(10);
   let head = 0n;
   for (let i = 0; i < 6; i++) head = (head << 8n) | BigInt(bytes[i]);
   head = (head & ~ACCOUNT_MASK) | ((BigInt(accountId) << 7n) & ACCOUNT_MASK);

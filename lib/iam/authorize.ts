@@ -77,7 +77,7 @@ export async function authorizeApiCall(
   context: ApiCallContext = {},
   tx: Tx = getDb(),
 ): Promise<Decision> {
-  await syncCaches();
+  if (!context.cachesSynced) await syncCaches();
   const policies = await loadCallerPolicies(caller, tx);
   const decision = evaluateRequest(
     {

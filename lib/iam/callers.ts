@@ -22,6 +22,11 @@ export interface RequestEnv {
   /** Whether the request came over TLS; Roleplane's default listener is plain HTTP. */
   secureTransport?: boolean;
   now?: Date;
+  /**
+   * Set by the API handler, which compares the store version with the caches when a request arrives; core entry
+   * points compare it themselves otherwise (the console calls them directly).
+   */
+  cachesSynced?: boolean;
 }
 
 export const isRoleSession = (c: Caller): c is Extract<Caller, { kind: "session" }> & { session: StsSession & { roleId: string } } =>

@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { randomBytesPooled } from "@/lib/crypto/random";
 
 /**
  * IAM unique ids are a four-letter prefix plus uppercase letters and digits: AROA role, AIDA user, ANPA managed
@@ -10,7 +11,7 @@ export type IdPrefix = "AROA" | "AIDA" | "ANPA" | "AIPA" | "AKIA" | "ASIA";
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 function randomChars(count: number, alphabet = ALPHABET): string {
-  const bytes = randomBytes(count);
+  const bytes = randomBytesPooled(count);
   let out = "";
   for (let i = 0; i < count; i++) out += alphabet[bytes[i] % alphabet.length];
   return out;
@@ -22,10 +23,10 @@ export function newUniqueId(prefix: Exclude<IdPrefix, "AKIA" | "ASIA">): string 
 
 /** 40 characters of base64-like text, the shape of an AWS secret access key. */
 export function newSecretAccessKey(): string {
-  return randomBytes(30).toString("base64").replace(/\+/g, "A").replace(/\//g, "B");
+  return randomBytesPooled(30).toString("base64").replace(/\+/g, "A").replace(/\//g, "B");
 }
 
+/** A request id in AWS's shape (a UUID). */
 export function newRequestId(): string {
-  const h = randomBytes(16).toString("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return randomUUID();
 }

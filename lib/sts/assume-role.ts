@@ -47,7 +47,7 @@ const notAuthorized = (caller: Caller, action: string, roleArn: string) =>
 export async function assumeRole(req: AssumeRoleRequest): Promise<AssumeRoleOutcome> {
   const { ctx, caller, input, env } = req;
   const now = env.now ?? new Date();
-  await syncCaches();
+  if (!env.cachesSynced) await syncCaches();
   const chained = isRoleSession(caller);
   const duration = input.DurationSeconds ?? LIMITS.assumeRoleDuration.default;
   if (chained && duration > LIMITS.roleChainingDuration) throw new AwsError("ValidationError", CHAINING_MESSAGE);
@@ -161,7 +161,6 @@ export async function assumeRole(req: AssumeRoleRequest): Promise<AssumeRoleOutc
       target: role.arn,
       details: { sessionName: input.RoleSessionName, sourceIdentity: sourceIdentity ?? undefined, mfa: mfaAt !== null, reasons: explainDecision(decision) },
     },
-    undefined,
     now,
   );
   await noteRoleUse(role, env.region ?? "us-east-1", now).catch((e) => console.error("noteRoleUse failed", e instanceof Error ? e.message : e));

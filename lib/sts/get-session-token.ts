@@ -16,7 +16,7 @@ import { issueSession, type Issued } from "./issue";
  */
 export async function getSessionToken(ctx: RequestContext, caller: Caller, input: GetSessionTokenInput, env: RequestEnv): Promise<Issued> {
   const now = env.now ?? new Date();
-  await syncCaches();
+  if (!env.cachesSynced) await syncCaches();
   if (caller.kind !== "user") throw new AwsError("AccessDenied", "Cannot call GetSessionToken with session credentials");
   let mfaAt: Date | null = null;
   if (input.SerialNumber !== undefined || input.TokenCode !== undefined) {
@@ -53,7 +53,6 @@ export async function getSessionToken(ctx: RequestContext, caller: Caller, input
     },
     duration,
     { action: "GetSessionToken", target: caller.arn, details: { mfa: mfaAt !== null } },
-    undefined,
     now,
   );
 }

@@ -1,6 +1,4 @@
-import { getDb, type Tx } from "@/lib/db/client";
-import { insertAuditEvent } from "@/lib/db/audit";
-import { insertSession } from "@/lib/db/sts-sessions";
+import { recordIssuedSession } from "@/lib/db/issued-sessions";
 import { sealSecret } from "@/lib/crypto/secrets";
 import type { AuditDetails } from "@/lib/domain/types";
 import type { StsSession, TemporaryCredentials } from "@/lib/domain/sts-types";
@@ -18,8 +16,9 @@ export interface Issued {
 }
 
 /**
- * Mints temporary credentials and records the session with its audit event in one transaction: either the
- * client gets credentials that work and the trail says so, or neither happens. The secret is sealed at rest; the
+ * Mints temporary credentials and records the session with its audit event in one transaction (grouped with
+ * other assumes of the same moment, lib/db/issued-sessions): either the client gets credentials that work and the
+ * trail says so, or neither happens. The secret is sealed at rest; the
  * session token carries it sealed for the client (./session-token). AWS reports expirations to the second.
  */
 export async function issueSession(
@@ -27,7 +26,6 @@ export async function issueSession(
   draft: SessionDraft,
   durationSeconds: number,
   audit: { action: string; target: string | null; details: AuditDetails },
-  alsoInTransaction?: (tx: Tx) => Promise<void>,
   now = new Date(),
 ): Promise<Issued> {
   const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
@@ -35,9 +33,9 @@ export async function issueSession(
   const accessKeyId = newAccessKeyIdFor("ASIA", draft.accountId);
   const secretAccessKey = newSecretAccessKey();
   const session: StsSession = { ...draft, id: accessKeyId, issuedAt, expiresAt, revokedAt: null };
-  await getDb().$transaction(async (tx) => {
-    await insertSession(tx, { ...session, secretEncrypted: sealSecret(secretAccessKey) });
-    await insertAuditEvent(tx, {
+  await recordIssuedSession({
+    session: { ...session, secretEncrypted: sealSecret(secretAccessKey) },
+    audit: {
       accountId: draft.accountId,
       actor: ctx.actor,
       action: audit.action,
@@ -46,8 +44,7 @@ export async function issueSession(
       source: ctx.source,
       requestId: ctx.requestId,
       details: { ...audit.details, accessKeyId, sessionArn: draft.arn, durationSeconds },
-    });
-    await alsoInTransaction?.(tx);
+    },
   });
   return {
     session,

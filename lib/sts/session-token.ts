@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv } from "node:crypto";
+import { randomBytesPooled } from "@/lib/crypto/random";
 import { derivedKey } from "@/lib/crypto/secrets";
 
 /**
@@ -29,7 +30,7 @@ const tokenKey = () => (key ??= derivedKey(LABEL));
 const aad = (accessKeyId: string) => Buffer.from(`roleplane-session:${accessKeyId}`, "utf8");
 
 export function sealSessionToken(c: SessionTokenClaims): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = randomBytesPooled(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", tokenKey(), iv);
   cipher.setAAD(aad(c.accessKeyId));
   const body = Buffer.concat([
