@@ -2,6 +2,8 @@ import { z } from "zod";
 import {
   arnSchema,
   descriptionSchema,
+  existingUserNameSchema,
+  groupNameSchema,
   paginationSchema,
   pathPrefixSchema,
   policyDocumentSchema,
@@ -60,6 +62,7 @@ export type PrincipalSchemas = ReturnType<typeof principalSchemas>;
 export const PRINCIPAL_SCHEMAS = {
   role: principalSchemas("RoleName", roleNameSchema),
   user: principalSchemas("UserName", userNameSchema),
+  group: principalSchemas("GroupName", groupNameSchema),
 };
 
 const role = { RoleName: roleNameSchema };
@@ -70,6 +73,13 @@ export const roleTrust = z.object({ ...role, PolicyDocument: policyDocumentSchem
 export const userOnly = z.object({ UserName: userNameSchema });
 export const optionalUser = z.object({ UserName: userNameSchema.optional() });
 export const usersPage = paginationSchema.extend({ PathPrefix: pathPrefixSchema.optional() });
+
+const group = { GroupName: groupNameSchema };
+export const groupOnly = z.object(group);
+export const groupPage = paginationSchema.extend(group);
+export const groupsPage = paginationSchema.extend({ PathPrefix: pathPrefixSchema.optional() });
+export const groupMember = z.object({ ...group, UserName: existingUserNameSchema });
+export const groupsForUserPage = paginationSchema.extend({ UserName: existingUserNameSchema });
 
 export const accessKeysPage = paginationSchema.extend({ UserName: userNameSchema.optional() });
 export const accessKeyUpdate = z.object({
