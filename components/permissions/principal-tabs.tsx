@@ -12,7 +12,11 @@ import { TagsCard, type TagsCardProps } from "./tags-card";
  * The Permissions tab of a role, user or group: managed policies, inline policies and, for the kinds that take
  * one, the permissions boundary.
  */
-export function PermissionsTab({ owner, boundaryArn = null, locked }: OwnerCardProps & { boundaryArn?: string | null }) {
+export function PermissionsTab({ owner, boundaryArn = null, locked, inherited }: OwnerCardProps & {
+  boundaryArn?: string | null;
+  /** Policies the owner holds through others (a user's groups), shown before the boundary that caps them all. */
+  inherited?: React.ReactNode;
+}) {
   const attached = useAttachedPoliciesQuery(owner.kind, owner.name);
   const inline = useInlinePoliciesQuery(owner.kind, owner.name);
   const m = usePermissionMutations(owner.kind, owner.name);
@@ -20,6 +24,7 @@ export function PermissionsTab({ owner, boundaryArn = null, locked }: OwnerCardP
     <div className="flex flex-col gap-5">
       <AttachedPoliciesCard owner={owner} policies={attached} attach={m.attach} detach={m.detach} locked={locked} />
       <InlinePoliciesCard owner={owner} policies={inline} put={m.putInline} remove={m.deleteInline} locked={locked} />
+      {inherited}
       {PRINCIPAL_RULES[owner.kind].boundary && <BoundaryCard owner={owner} boundaryArn={boundaryArn} put={m.putBoundary} remove={m.deleteBoundary} locked={locked} />}
     </div>
   );

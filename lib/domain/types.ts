@@ -83,6 +83,15 @@ export interface GroupMember extends IamUser {
   addedAt: Date;
 }
 
+/** A policy a user holds through one of its groups, which IAM evaluates as the user's own. */
+export interface InheritedPolicy {
+  policyName: string;
+  /** Managed policies only; an inline policy lives in its group. */
+  policyArn?: string;
+  groupName: string;
+  groupArn: string;
+}
+
 export interface AccessKeyMetadata {
   accessKeyId: string;
   userName: string;

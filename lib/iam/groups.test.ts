@@ -103,6 +103,24 @@ describe("group members", () => {
     expect(await memberNames(names[10])).toEqual([]);
   });
 
+  it("adds several users, or a user to several groups, in one change for the console: all or none", async () => {
+    const g = fresh("batch");
+    await groups.createGroup(ctx, { GroupName: g });
+    for (const u of ["a", "b"]) await users.createUser(ctx, { UserName: `${g}-${u}` });
+    const missing = await refusal(groups.addUsersToGroup(ctx, g, [`${g}-a`, `${g}-ghost`]));
+    expect(missing.message).toBe(`The user with name ${g}-ghost cannot be found.`);
+    expect(await memberNames(g)).toEqual([]);
+    await groups.addUsersToGroup(ctx, g, [`${g}-b`, `${g}-a`]);
+    expect(await memberNames(g)).toEqual([`${g}-a`, `${g}-b`]);
+
+    const names = Array.from({ length: 10 }, (_, i) => `${g}-g${i}`);
+    for (const n of names) await groups.createGroup(ctx, { GroupName: n });
+    await groups.addUserToGroups(ctx, `${g}-a`, names.slice(0, 8)); // now in nine groups
+    const over = await refusal(groups.addUserToGroups(ctx, `${g}-a`, names.slice(8)));
+    expect(over.message).toBe("Cannot exceed quota for GroupsPerUser: 10");
+    expect((await groups.listGroupsForUser(ctx, `${g}-a`)).items).toHaveLength(9);
+  });
+
   it("records membership changes in the audit trail against the group", async () => {
     const g = fresh("audited");
     const group = await groups.createGroup(ctx, { GroupName: g });

@@ -1,19 +1,19 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import * as repo from "@/lib/db/groups";
-import { countPolicies, deleteAllPolicies } from "@/lib/db/principal-tables";
+import { countPolicies, deleteAllPolicies, loadPrincipalPolicies } from "@/lib/db/principal-tables";
 import { AwsError } from "@/lib/domain/errors";
 import { LIMITS } from "@/lib/domain/limits";
 import { pageWindow, type PageRequest } from "@/lib/domain/paging";
 import { PRINCIPAL_RULES } from "@/lib/domain/principal-kinds";
 import type { GroupSort, SortOrder } from "@/lib/domain/list-sorts";
 import type { CreateGroupInput, UpdateGroupInput } from "@/lib/domain/schemas";
-import type { IamGroup, IamUser } from "@/lib/domain/types";
+import type { IamGroup, IamUser, InheritedPolicy } from "@/lib/domain/types";
 import { auditedChange } from "./audit";
 import { groupArn } from "./arn";
 import type { RequestContext } from "./context";
 import { newUniqueId } from "./ids";
 import { principalPermissions } from "./principal-permissions";
-import { requireUser } from "./users";
+import { requireUser, userTarget } from "./users";
 
 /**
  * IAM groups: users that share the group's policies. A group's inline and managed policies are the shared
@@ -45,11 +45,12 @@ export async function createGroup(ctx: RequestContext, input: CreateGroupInput):
 
 export const findGroupNamed = (ctx: RequestContext, name: string) => requireGroup(getDb(), ctx.accountId, name);
 
-/** GetGroup: the group and one page of its users. */
+/** GetGroup: the group, one page of its users, and how many it has. */
 export async function getGroup(ctx: RequestContext, name: string, page: PageRequest = {}) {
   const db = getDb();
   const group = await requireGroup(db, ctx.accountId, name);
-  return { group, users: await repo.listMembers(db, group.id, pageWindow(page)) };
+  const [users, memberCount] = await Promise.all([repo.listMembers(db, group.id, pageWindow(page)), repo.countMembers(db, group.id)]);
+  return { group, users, memberCount };
 }
 
 export async function listGroups(
@@ -97,27 +98,41 @@ export async function deleteGroupWithDependents(ctx: RequestContext, name: strin
   }, (g) => g.arn);
 }
 
-async function requireMemberPair(tx: Tx, accountId: string, groupName: string, userName: string): Promise<[IamGroup, IamUser]> {
-  const group = await requireGroup(tx, accountId, groupName);
-  const user = await requireUser(tx, accountId, userName);
-  return [group, user];
+/** One membership, inside the caller's transaction. Adding a member again changes nothing, as in IAM. */
+async function addMembership(tx: Tx, group: IamGroup, user: IamUser): Promise<void> {
+  if (await repo.isMember(tx, group.id, user.id)) return;
+  if ((await repo.countGroupsOfUser(tx, user.id)) >= LIMITS.groupsPerUser) throw new AwsError("LimitExceeded", groupMessages.groupsPerUser);
+  await repo.addMember(tx, group.id, user.id);
 }
 
-/** AddUserToGroup. Adding a member again changes nothing, as in IAM; a user belongs to at most GroupsPerUser groups. */
-export async function addUserToGroup(ctx: RequestContext, groupName: string, userName: string): Promise<void> {
+/**
+ * AddUserToGroup; the console adds several users at once, in one change under one event: a refusal of any
+ * (a missing user, one already in GroupsPerUser groups) adds none.
+ */
+export async function addUsersToGroup(ctx: RequestContext, groupName: string, userNames: string[]): Promise<void> {
   await auditedChange(ctx, "AddUserToGroup", groupTarget(ctx, groupName), async (tx) => {
-    const [group, user] = await requireMemberPair(tx, ctx.accountId, groupName, userName);
-    if (await repo.isMember(tx, group.id, user.id)) return group;
-    if ((await repo.countGroupsOfUser(tx, user.id)) >= LIMITS.groupsPerUser) throw new AwsError("LimitExceeded", groupMessages.groupsPerUser);
-    await repo.addMember(tx, group.id, user.id);
+    const group = await requireGroup(tx, ctx.accountId, groupName);
+    for (const name of userNames) await addMembership(tx, group, await requireUser(tx, ctx.accountId, name));
     return group;
   }, (g) => g.arn);
+}
+
+export const addUserToGroup = (ctx: RequestContext, groupName: string, userName: string) => addUsersToGroup(ctx, groupName, [userName]);
+
+/** The console's "add to groups" on a user's page: several groups, one change, recorded against the user. */
+export async function addUserToGroups(ctx: RequestContext, userName: string, groupNames: string[]): Promise<void> {
+  await auditedChange(ctx, "AddUserToGroup", userTarget(ctx, userName), async (tx) => {
+    const user = await requireUser(tx, ctx.accountId, userName);
+    for (const name of groupNames) await addMembership(tx, await requireGroup(tx, ctx.accountId, name), user);
+    return user;
+  }, (u) => u.arn);
 }
 
 /** RemoveUserFromGroup. A user that is not a member is NoSuchEntity, in IAM's words for a missing user. */
 export async function removeUserFromGroup(ctx: RequestContext, groupName: string, userName: string): Promise<void> {
   await auditedChange(ctx, "RemoveUserFromGroup", groupTarget(ctx, groupName), async (tx) => {
-    const [group, user] = await requireMemberPair(tx, ctx.accountId, groupName, userName);
+    const group = await requireGroup(tx, ctx.accountId, groupName);
+    const user = await requireUser(tx, ctx.accountId, userName);
     if (!(await repo.removeMember(tx, group.id, user.id))) throw new AwsError("NoSuchEntity", groupMessages.userNotFound(userName));
     return group;
   }, (g) => g.arn);
@@ -128,4 +143,12 @@ export async function listGroupsForUser(ctx: RequestContext, userName: string, p
   const db = getDb();
   const user = await requireUser(db, ctx.accountId, userName);
   return repo.listGroupsOfUser(db, user.id, pageWindow(page));
+}
+
+/** The managed and inline policies a user holds through its groups: the ones evaluation adds to its own. */
+export async function listGroupPoliciesOfUser(ctx: RequestContext, userName: string): Promise<InheritedPolicy[]> {
+  const db = getDb();
+  const user = await requireUser(db, ctx.accountId, userName);
+  const loaded = await loadPrincipalPolicies(db, "user", { id: user.id });
+  return (loaded?.identity ?? []).flatMap((p) => (p.group ? [{ policyName: p.name, policyArn: p.arn, groupName: p.group.name, groupArn: p.group.arn }] : []));
 }
