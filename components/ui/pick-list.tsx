@@ -1,9 +1,10 @@
 "use client";
-import { useId } from "react";
+import { useDeferredValue, useId, useState } from "react";
 import { Search } from "lucide-react";
 import { Input } from "./input";
 import { ErrorState, Skeleton } from "./states";
 import { cn } from "./cn";
+import { useResetOnOpen } from "./use-reset-on-open";
 
 export interface PickItem {
   /** What is picked (an ARN, a name). */
@@ -83,4 +84,16 @@ export function PickList({ mode, items, selected, onChange, search, onSearch, la
       {more && <p className="text-xs text-fg-subtle">{more}</p>}
     </div>
   );
+}
+
+/** A pick dialog's search (and its settled value, to query with) and selection, fresh each time it opens. */
+export function usePickState(openedFor: string | false) {
+  const [search, setSearch] = useState("");
+  const [selected, setSelected] = useState<string[]>([]);
+  const deferred = useDeferredValue(search.trim());
+  useResetOnOpen(openedFor, () => {
+    setSearch("");
+    setSelected([]);
+  });
+  return { search, setSearch, deferred, selected, setSelected };
 }

@@ -1,7 +1,7 @@
 import type { Tx } from "./client";
 import { toUser } from "./mappers";
 import { pageOf } from "./pagination";
-import { thenByName } from "./sorting";
+import { thenByName, nameAndPathFilter } from "./sorting";
 import type { GroupSort, SortOrder } from "@/lib/domain/list-sorts";
 import type { GroupListItem, GroupMember, IamGroup } from "@/lib/domain/types";
 
@@ -45,11 +45,7 @@ export interface GroupQuery {
 }
 
 export async function listGroupRows(tx: Tx, accountId: string, q: GroupQuery) {
-  const where = {
-    accountId,
-    ...(q.pathPrefix ? { path: { startsWith: q.pathPrefix } } : {}),
-    ...(q.search ? { nameLower: { contains: q.search.toLowerCase() } } : {}),
-  };
+  const where = nameAndPathFilter(accountId, q);
   const order = q.order ?? "asc";
   const [rows, total] = await Promise.all([
     tx.iamGroup.findMany({

@@ -221,6 +221,24 @@ describe("IAM groups through the AWS SDK", () => {
     expect(invalid.message).toContain("at 'userName' failed to satisfy constraint: Member must have length less than or equal to 128");
   });
 
+  it("refuses unsigned and hostile requests, and treats prototype names as plain names", async () => {
+    const unsignedName = uniqueName("unsigned");
+    const unsigned = await rawRequest({ baseUrl, params: { Action: "CreateGroup", Version: "2010-05-08", GroupName: unsignedName } });
+    expect([unsigned.status, unsigned.code]).toEqual([403, "MissingAuthenticationToken"]);
+    expect((await failure(iam.send(new GetGroupCommand({ GroupName: unsignedName })))).code).toBe("NoSuchEntity");
+
+    const deep = await rawRequest({ baseUrl, credentials, params: { Action: "AddUserToGroup", Version: "2010-05-08", GroupName: "g", [`UserName${".a".repeat(40)}`]: "x" } });
+    expect(deep.status).toBe(400);
+
+    for (const GroupName of ["__proto__", "constructor"]) {
+      await iam.send(new CreateGroupCommand({ GroupName }));
+      expect((await iam.send(new GetGroupCommand({ GroupName }))).Group!.Arn).toBe(`arn:aws:iam::${ACCOUNT}:group/${GroupName}`);
+      const err = await failure(iam.send(new AddUserToGroupCommand({ GroupName, UserName: "__proto__" })));
+      expect(err.message).toBe("The user with name __proto__ cannot be found.");
+      await iam.send(new DeleteGroupCommand({ GroupName }));
+    }
+  });
+
   it("has no tags and no permissions boundary, as in IAM", async () => {
     const { GroupName } = await newGroup("plain");
     for (const Action of ["TagGroup", "ListGroupTags", "PutGroupPermissionsBoundary"]) {

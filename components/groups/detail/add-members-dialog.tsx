@@ -1,11 +1,10 @@
 "use client";
-import { useDeferredValue, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { PickList } from "@/components/ui/pick-list";
+import { PickList, usePickState } from "@/components/ui/pick-list";
 import { useToast } from "@/components/ui/toast";
-import { useMutationResetOnOpen, useResetOnOpen } from "@/components/ui/use-reset-on-open";
+import { useMutationResetOnOpen } from "@/components/ui/use-reset-on-open";
 import { useUsersQuery } from "@/components/users/user-queries";
 import { useAddMembersMutation, type GroupDto } from "../group-queries";
 
@@ -14,16 +13,10 @@ import { useAddMembersMutation, type GroupDto } from "../group-queries";
  * adds none. Users shown as members are those on the members page in view; adding a member again changes nothing.
  */
 export function AddMembersDialog({ group, open, onClose, memberNames }: { group: GroupDto; open: boolean; onClose: () => void; memberNames: string[] }) {
-  const [search, setSearch] = useState("");
-  const [selected, setSelected] = useState<string[]>([]);
-  const deferred = useDeferredValue(search.trim());
+  const { search, setSearch, deferred, selected, setSelected } = usePickState(open && "add");
   const users = useUsersQuery({ search: deferred, page: 1 });
   const add = useAddMembersMutation(group.name);
   const toast = useToast();
-  useResetOnOpen(open && "add", () => {
-    setSearch("");
-    setSelected([]);
-  });
   useMutationResetOnOpen(open && "add", add);
 
   async function submit() {

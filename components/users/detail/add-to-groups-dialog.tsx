@@ -1,28 +1,21 @@
 "use client";
-import { useDeferredValue, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { PickList } from "@/components/ui/pick-list";
+import { PickList, usePickState } from "@/components/ui/pick-list";
 import { useToast } from "@/components/ui/toast";
-import { useMutationResetOnOpen, useResetOnOpen } from "@/components/ui/use-reset-on-open";
+import { useMutationResetOnOpen } from "@/components/ui/use-reset-on-open";
 import { LIMITS } from "@/lib/domain/schemas";
 import { useAddToGroupsMutation, useGroupsQuery } from "@/components/groups/group-queries";
 import type { UserDto } from "../user-queries";
 
 /** Pick groups for the user; it joins them in one change, so a refusal joins none. */
 export function AddToGroupsDialog({ user, open, onClose, memberOf }: { user: UserDto; open: boolean; onClose: () => void; memberOf: string[] }) {
-  const [search, setSearch] = useState("");
-  const [selected, setSelected] = useState<string[]>([]);
-  const deferred = useDeferredValue(search.trim());
+  const { search, setSearch, deferred, selected, setSelected } = usePickState(open && "add");
   const groups = useGroupsQuery({ search: deferred, page: 1 });
   const add = useAddToGroupsMutation(user.name);
   const toast = useToast();
   const room = LIMITS.groupsPerUser - memberOf.length;
-  useResetOnOpen(open && "add", () => {
-    setSearch("");
-    setSelected([]);
-  });
   useMutationResetOnOpen(open && "add", add);
 
   async function submit() {
