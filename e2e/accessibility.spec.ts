@@ -2,6 +2,7 @@ import { test, expect } from "./support/fixtures";
 import { ROLE_TABS, toRole, toRoles, toNewRole } from "@/components/roles/routes";
 import { USER_TABS, toUser, toUsers } from "@/components/users/routes";
 import { POLICY_TABS, toPolicies, toPolicy } from "@/components/policies/routes";
+import { GROUP_TABS, toGroup, toGroups } from "@/components/groups/routes";
 import { openConsolePage } from "./helpers/navigation";
 import { assertNoAxeViolations, useColourScheme, type ColourScheme } from "./helpers/accessibility";
 
@@ -43,6 +44,32 @@ for (const scheme of SCHEMES) {
         await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute("aria-current", "page");
         await assertNoAxeViolations(page);
       }
+    });
+
+    test("the group pages and their dialogs", async ({ page, users, groups }) => {
+      const user = await users.createUser();
+      const group = await groups.createGroup();
+      await groups.addMembers(group.name, [user.name]);
+      await groups.attachPolicy(group.name, "arn:aws:iam::aws:policy/ReadOnlyAccess");
+      await openConsolePage(page, toGroups());
+      await expect(page.getByTestId("group-row").first()).toBeVisible();
+      await assertNoAxeViolations(page);
+      for (const tab of GROUP_TABS) {
+        await openConsolePage(page, toGroup({ name: group.name, tab }));
+        await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute("aria-current", "page");
+        await expect(page.getByTestId("group-title")).toHaveText(group.name);
+        await assertNoAxeViolations(page);
+      }
+      await page.getByTestId("delete-group").click();
+      await expect(page.getByTestId("delete-group-conflict")).toBeVisible();
+      await assertNoAxeViolations(page);
+      await page.keyboard.press("Escape");
+      await openConsolePage(page, toGroup({ name: group.name }));
+      await page.getByTestId("add-group-members").click();
+      await page.getByTestId("user-search").fill(user.name);
+      await expect(page.getByTestId(`pick-${user.name}`)).toBeDisabled(); // already a member
+      await expect(page.getByTestId("add-group-members-dialog")).toBeVisible();
+      await assertNoAxeViolations(page);
     });
 
     test("the policy pages and the playground", async ({ page }) => {

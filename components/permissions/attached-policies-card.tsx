@@ -15,10 +15,11 @@ import { toPolicyByArn } from "@/components/policies/routes";
 import { AttachPolicyDialog } from "./attach-policy-dialog";
 import { ownerTestId, type OwnerCardProps } from "./owner";
 
-/** A role grants its permissions to whoever assumes it; a user holds its own. */
+/** A role grants its permissions to whoever assumes it; a user holds its own; a group's go to its members. */
 const NOTHING_ATTACHED: Record<PrincipalKind, string> = {
   role: "This role grants nothing through managed policies.",
-  user: "This user is granted nothing through managed policies.",
+  user: "This user is granted nothing through managed policies of its own.",
+  group: "This group grants its members nothing through managed policies.",
 };
 
 export interface AttachedPoliciesCardProps extends OwnerCardProps {

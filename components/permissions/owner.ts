@@ -13,7 +13,7 @@ export interface OwnerCardProps {
   locked?: string;
 }
 
-/** Each page keeps the test ids its specs use: a role's cards have none before theirs, a user's "user-". */
-const TEST_ID_PREFIX: Record<PrincipalKind, string> = { role: "", user: "user-" };
+/** Each page keeps the test ids its specs use: a role's cards have none before theirs, a user's "user-", a group's "group-". */
+const TEST_ID_PREFIX: Record<PrincipalKind, string> = { role: "", user: "user-", group: "group-" };
 
 export const ownerTestId = (kind: PrincipalKind, id: string) => `${TEST_ID_PREFIX[kind]}${id}`;

@@ -6,7 +6,7 @@ import type { PrincipalKind } from "@/lib/domain/principal-kinds";
 import type { InlinePolicyInput, Tag } from "@/lib/domain/schemas";
 import type { AttachedPolicy, InlinePolicy } from "@/lib/domain/types";
 
-/** The console API of one principal: `/api/console/roles/<name>…`, `/api/console/users/<name>…`. */
+/** The console API of one principal: `/api/console/roles/<name>…`, `/api/console/users/<name>…`, `/api/console/groups/<name>…`. */
 export const principalApi = (kind: PrincipalKind, name: string, rest = "") => `/api/console/${kind}s/${encodeURIComponent(name)}${rest}`;
 
 /**
@@ -25,19 +25,24 @@ export function principalKeys(kind: PrincipalKind) {
   };
 }
 
+/** Kinds whose pages show another kind's policies: a user's page lists the policies of its groups. */
+const SHOWN_WITH: Partial<Record<PrincipalKind, PrincipalKind>> = { group: "user" };
+
 /**
- * A change to one principal refreshes it (all its tabs), every list it may appear in, and policies when
- * attachments or boundaries move (a policy page counts and lists the entities it is attached to).
+ * A change to one principal refreshes it (all its tabs), every list it may appear in, the pages that show its
+ * policies, and policies when attachments or boundaries move (a policy page counts and lists its entities).
  */
 export function usePrincipalMutation<V = void, R = void>(kind: PrincipalKind, name: string, fn: (v: V) => Promise<R>, opts: { policies?: boolean } = {}) {
   const qc = useQueryClient();
   const keys = principalKeys(kind);
+  const shownWith = SHOWN_WITH[kind];
   return useMutation({
     mutationFn: fn,
     onSettled: () =>
       Promise.all([
         qc.invalidateQueries({ queryKey: keys.detail(name) }),
         qc.invalidateQueries({ queryKey: keys.lists() }),
+        shownWith && qc.invalidateQueries({ queryKey: principalKeys(shownWith).all }),
         opts.policies && qc.invalidateQueries({ queryKey: policyKeys.all }),
       ]),
   });

@@ -15,7 +15,10 @@ import type { PrincipalKind } from "@/lib/domain/principal-kinds";
  * the resource acted on (aws:ResourceTag), though its sessions carry them as aws:PrincipalTag too.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_iam-tags.html
  */
-const TAG_CONDITION_KEY: Record<PrincipalKind, string> = { role: "aws:ResourceTag", user: "aws:PrincipalTag" };
+const TAG_CONDITION_KEY: Record<TaggedKind, string> = { role: "aws:ResourceTag", user: "aws:PrincipalTag" };
+
+/** The kinds that carry tags (IAM groups have none). */
+type TaggedKind = Exclude<PrincipalKind, "group">;
 
 const same = (a: Tag[], b: Tag[]) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -31,6 +34,7 @@ function tagRowErrors(tags: Tag[]) {
 }
 
 export interface TagsCardProps extends OwnerCardProps {
+  owner: OwnerCardProps["owner"] & { kind: TaggedKind };
   tags: Tag[];
   /** Replaces the whole tag list (TagRole/UntagRole or TagUser/UntagUser in one step). */
   replace: UseMutationResult<unknown, Error, Tag[]>;

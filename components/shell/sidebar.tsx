@@ -1,13 +1,14 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { FileText, FlaskConical, KeyRound, Network, ScrollText, UserCog, UserRound } from "lucide-react";
+import { FileText, FlaskConical, KeyRound, Network, ScrollText, UserCog, UserRound, UsersRound } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "./logo";
 
 const NAV = [
   { href: "/roles", label: "Roles", icon: KeyRound, testId: "nav-roles" },
   { href: "/users", label: "Users", icon: UserRound, testId: "nav-users" },
+  { href: "/groups", label: "Groups", icon: UsersRound, testId: "nav-groups" },
   { href: "/policies", label: "Policies", icon: FileText, testId: "nav-policies" },
 ];
 

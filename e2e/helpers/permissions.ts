@@ -1,8 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 
-/** Roles and users share the permission cards; the user page's test ids carry a "user-" prefix. */
-type Owner = "role" | "user";
-const id = (owner: Owner, testId: string) => (owner === "user" ? `user-${testId}` : testId);
+/** Roles, users and groups share the permission cards; a user's or group's test ids carry a "user-" or "group-" prefix. */
+type Owner = "role" | "user" | "group";
+const id = (owner: Owner, testId: string) => (owner === "role" ? testId : `${owner}-${testId}`);
 
 export async function attachPolicy(page: Page, policyName: string, owner: Owner = "role") {
   await page.getByTestId(id(owner, "attach-policy")).click();

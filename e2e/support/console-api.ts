@@ -91,6 +91,41 @@ class UsersApi {
   }
 }
 
+export /** IAM groups made through the console API as the admin; deleted with their members and policies when the test ends. */
+class GroupsApi {
+  private readonly created = new Set<string>();
+  constructor(readonly request: APIRequestContext) {}
+
+  async createGroup(name = uniqueName("group"), path?: string) {
+    const res = await this.request.post("/api/console/groups", { data: { GroupName: name, Path: path } });
+    expect(res.status(), await res.text()).toBe(201);
+    this.created.add(name);
+    return (await res.json()) as { name: string; arn: string };
+  }
+
+  async addMembers(groupName: string, userNames: string[]) {
+    const res = await this.request.post(`/api/console/groups/${encodeURIComponent(groupName)}/members`, { data: { UserNames: userNames } });
+    expect(res.status(), await res.text()).toBe(204);
+  }
+
+  async attachPolicy(groupName: string, policyArn: string) {
+    const res = await this.request.post(`/api/console/groups/${encodeURIComponent(groupName)}/attached-policies`, { data: { PolicyArn: policyArn } });
+    expect(res.status(), await res.text()).toBe(204);
+  }
+
+  async exists(name: string) {
+    return (await this.request.get(`/api/console/groups/${encodeURIComponent(name)}`)).status() === 200;
+  }
+
+  track(name: string) {
+    this.created.add(name);
+  }
+
+  async cleanup() {
+    for (const name of this.created) await this.request.delete(`/api/console/groups/${encodeURIComponent(name)}?withDependents=true`);
+  }
+}
+
 const policyDocument = (actions: string[]) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] }, null, 2);
 
@@ -115,10 +150,10 @@ class PoliciesApi {
       const base = `/api/console/policies/${encodeURIComponent(name)}`;
       const entities = await this.request.get(`${base}/entities?scope=local`);
       if (!entities.ok()) continue;
-      const { roles, users } = (await entities.json()) as { roles: { name: string }[]; users: { name: string }[] };
+      const held = (await entities.json()) as Record<"roles" | "users" | "groups", { name: string }[]>;
       const { arn } = (await (await this.request.get(`${base}?scope=local`)).json()) as { arn: string };
-      for (const r of roles) await this.request.delete(`/api/console/roles/${encodeURIComponent(r.name)}/attached-policies?arn=${encodeURIComponent(arn)}`);
-      for (const u of users) await this.request.delete(`/api/console/users/${encodeURIComponent(u.name)}/attached-policies?arn=${encodeURIComponent(arn)}`);
+      for (const kind of ["roles", "users", "groups"] as const)
+        for (const e of held[kind]) await this.request.delete(`/api/console/${kind}/${encodeURIComponent(e.name)}/attached-policies?arn=${encodeURIComponent(arn)}`);
       await this.request.delete(`${base}?scope=local`);
     }
   }

@@ -1,14 +1,14 @@
 import { test as base } from "@playwright/test";
-import { ConsoleApi, PoliciesApi, UsersApi } from "./console-api";
+import { ConsoleApi, GroupsApi, PoliciesApi, UsersApi } from "./console-api";
 import { E2E } from "./env";
 
 export { expect } from "@playwright/test";
 
 /**
- * `api`, `users`, `policies`: the console API as the admin, with clean-up of what the test created (roles, IAM
- * users, customer policies). Pages start signed in as admin.
+ * `api`, `users`, `groups`, `policies`: the console API as the admin, with clean-up of what the test created
+ * (roles, IAM users, groups, customer policies). Pages start signed in as admin.
  */
-export const test = base.extend<{ api: ConsoleApi; users: UsersApi; policies: PoliciesApi }>({
+export const test = base.extend<{ api: ConsoleApi; users: UsersApi; groups: GroupsApi; policies: PoliciesApi }>({
   storageState: E2E.storage.admin,
   api: async ({ playwright }, use) => {
     const request = await playwright.request.newContext({ baseURL: E2E.baseURL, storageState: E2E.storage.admin });
@@ -21,6 +21,12 @@ export const test = base.extend<{ api: ConsoleApi; users: UsersApi; policies: Po
     const users = new UsersApi(api.request);
     await use(users);
     await users.cleanup();
+  },
+  // Groups go before the users and policies they hold (fixtures tear down in reverse order of setup).
+  groups: async ({ api, users: _users, policies: _policies }, use) => {
+    const groups = new GroupsApi(api.request);
+    await use(groups);
+    await groups.cleanup();
   },
   policies: async ({ api }, use) => {
     const policies = new PoliciesApi(api.request);

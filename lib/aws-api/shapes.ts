@@ -2,6 +2,7 @@ import type { Tag } from "@/lib/domain/schemas";
 import type {
   AccessKeyMetadata,
   AttachedPolicy,
+  IamGroup,
   IamUser,
   ManagedPolicy,
   NewAccessKey,
@@ -58,6 +59,13 @@ export function userShape(u: IamUser): XmlObject {
     Tags: tags(u.tags),
   };
 }
+
+export function groupShape(g: IamGroup): XmlObject {
+  return { Path: g.path, GroupName: g.name, GroupId: g.id, Arn: g.arn, CreateDate: g.createdAt };
+}
+
+/** ListUsers and GetGroup list users without PermissionsBoundary and Tags (see their API references). */
+export const userListShape = (u: IamUser): XmlObject => ({ ...userShape(u), PermissionsBoundary: undefined, Tags: undefined });
 
 export function policyShape(p: ManagedPolicy): XmlObject {
   return {

@@ -5,7 +5,7 @@ import type { PolicySort, SortOrder } from "@/lib/domain/list-sorts";
 import type { ManagedPolicy, PolicyEntities, PolicyVersion } from "@/lib/domain/types";
 import type { Tag } from "@/lib/domain/schemas";
 import { toTags } from "./mappers";
-import { tagRows } from "./principal-tables";
+import { attachedInAccount, countAttachments, countBoundaryUses, listAttachedEntities, tagRows } from "./principal-tables";
 
 /** Managed policies: the AWS-managed catalogue (scope "aws") and customer policies (scope = account id). */
 
@@ -36,7 +36,8 @@ const IN_LIST_LIMIT = 400;
 /**
  * Policies as account `accountId` sees them. AWS-managed policies are shared by every account, but IAM's
  * AttachmentCount and PermissionsBoundaryUsageCount count only the caller's own entities (as the entities list
- * does). A page of policies costs five queries per 400 policies.
+ * does). A page of policies costs one grouped query per principal kind, one per kind with boundaries and one for
+ * tags, per 400 policies.
  */
 export async function toManagedPolicies(tx: Tx, records: PolicyRecord[], accountId: string): Promise<ManagedPolicy[]> {
   // A ListPolicies page may hold 1,000 policies; SQLite takes at most 999 bound parameters in one statement.
@@ -47,17 +48,11 @@ export async function toManagedPolicies(tx: Tx, records: PolicyRecord[], account
   }
   const ids = records.map((p) => p.id);
   const arns = records.map((p) => p.arn);
-  const [roles, users, roleBoundaries, userBoundaries, tags] = await Promise.all([
-    tx.rolePolicyAttachment.groupBy({ by: ["policyId"], where: { policyId: { in: ids }, role: { accountId } }, _count: { _all: true } }),
-    tx.userPolicyAttachment.groupBy({ by: ["policyId"], where: { policyId: { in: ids }, user: { accountId } }, _count: { _all: true } }),
-    tx.role.groupBy({ by: ["permissionsBoundaryArn"], where: { accountId, permissionsBoundaryArn: { in: arns } }, _count: { _all: true } }),
-    tx.iamUser.groupBy({ by: ["permissionsBoundaryArn"], where: { accountId, permissionsBoundaryArn: { in: arns } }, _count: { _all: true } }),
+  const [attachments, boundaryUses, tags] = await Promise.all([
+    countAttachments(tx, ids, accountId),
+    countBoundaryUses(tx, arns, accountId),
     tx.policyTag.findMany({ where: { policyId: { in: ids } } }),
   ]);
-  const countOf = <K extends string>(rows: ({ _count: { _all: number } } & Record<K, string | null>)[], key: K) =>
-    new Map(rows.map((r) => [r[key], r._count._all]));
-  const [roleCounts, userCounts] = [countOf(roles, "policyId"), countOf(users, "policyId")];
-  const [roleBoundaryCounts, userBoundaryCounts] = [countOf(roleBoundaries, "permissionsBoundaryArn"), countOf(userBoundaries, "permissionsBoundaryArn")];
   return records.map((p) => ({
     id: p.id,
     name: p.name,
@@ -65,8 +60,8 @@ export async function toManagedPolicies(tx: Tx, records: PolicyRecord[], account
     arn: p.arn,
     description: p.description,
     defaultVersionId: p.defaultVersionId,
-    attachmentCount: (roleCounts.get(p.id) ?? 0) + (userCounts.get(p.id) ?? 0),
-    permissionsBoundaryUsageCount: (roleBoundaryCounts.get(p.arn) ?? 0) + (userBoundaryCounts.get(p.arn) ?? 0),
+    attachmentCount: attachments.get(p.id) ?? 0,
+    permissionsBoundaryUsageCount: boundaryUses.get(p.arn) ?? 0,
     isAttachable: p.isAttachable,
     awsManaged: p.scope === "aws",
     createdAt: p.createdAt,
@@ -126,9 +121,7 @@ export async function listPolicyRecords(tx: Tx, q: PolicyQuery) {
     scope: { in: scopes },
     ...(q.pathPrefix ? { path: { startsWith: q.pathPrefix } } : {}),
     ...(q.search ? { nameLower: { contains: q.search.toLowerCase() } } : {}),
-    ...(q.onlyAttached
-      ? { OR: [{ roleAttachments: { some: { role: { accountId: q.accountId } } } }, { userAttachments: { some: { user: { accountId: q.accountId } } } }] }
-      : {}),
+    ...(q.onlyAttached ? attachedInAccount(q.accountId) : {}),
   };
   const order = q.order ?? "asc";
   // AWS managed policies have no account, so "type" orders by that. A customer policy may share its name with an
@@ -178,11 +171,8 @@ export async function deletePolicyRow(tx: Tx, policyId: string) {
 
 /** Entities in other accounts may attach AWS-managed policies; each account sees only its own. */
 export async function listPolicyEntities(tx: Tx, policyId: string, accountId: string): Promise<PolicyEntities> {
-  const [roles, users] = await Promise.all([
-    tx.rolePolicyAttachment.findMany({ where: { policyId, role: { accountId } }, include: { role: { select: { name: true, id: true } } } }),
-    tx.userPolicyAttachment.findMany({ where: { policyId, user: { accountId } }, include: { user: { select: { name: true, id: true } } } }),
-  ]);
-  return { roles: roles.map((r) => r.role), users: users.map((u) => u.user) };
+  const { role, user, group } = await listAttachedEntities(tx, policyId, accountId);
+  return { roles: role, users: user, groups: group };
 }
 
 export async function defaultDocument(tx: Tx, policyId: string): Promise<string | null> {

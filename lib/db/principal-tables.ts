@@ -1,27 +1,33 @@
-import type { PrincipalKind } from "@/lib/domain/principal-kinds";
+import { PRINCIPAL_KINDS, PRINCIPAL_RULES, type PrincipalKind } from "@/lib/domain/principal-kinds";
 import type { Tag } from "@/lib/domain/schemas";
 import type { AttachedPolicy, InlinePolicy } from "@/lib/domain/types";
 import type { Tx } from "./client";
 
 /**
  * The policies, tags and boundary of every principal kind, written once. Each kind keeps its rows in its own
- * tables (RoleInlinePolicy, UserInlinePolicy, …) with the same columns; the kind's entry below names them, so
- * a new kind is a new entry, not a copy of these queries.
+ * tables (RoleInlinePolicy, UserInlinePolicy, GroupInlinePolicy, …) with the same columns; the kind's entry below
+ * names them, so a new kind is a new entry, not a copy of these queries.
  */
 interface PrincipalTables {
-  principal: "role" | "iamUser";
-  inline: "roleInlinePolicy" | "userInlinePolicy";
-  attachment: "rolePolicyAttachment" | "userPolicyAttachment";
-  tag: "roleTag" | "userTag";
+  principal: "role" | "iamUser" | "iamGroup";
+  inline: "roleInlinePolicy" | "userInlinePolicy" | "groupInlinePolicy";
+  attachment: "rolePolicyAttachment" | "userPolicyAttachment" | "groupPolicyAttachment";
+  /** Absent for kinds without tags (groups). */
+  tag?: "roleTag" | "userTag";
   /** The column of the child tables that holds the principal's id. */
-  owner: "roleId" | "userId";
+  owner: "roleId" | "userId" | "groupId";
+  /** ManagedPolicy's relation to this kind's attachment rows. */
+  attachedTo: "roleAttachments" | "userAttachments" | "groupAttachments";
   /** Roles carry a version that editors compare (optimistic concurrency); a change to them bumps it. */
   versioned: boolean;
+  /** The relation to the groups a principal of this kind belongs to, whose policies are its own too (users). */
+  memberships?: "groupMemberships";
 }
 
 const TABLES: Record<PrincipalKind, PrincipalTables> = {
-  role: { principal: "role", inline: "roleInlinePolicy", attachment: "rolePolicyAttachment", tag: "roleTag", owner: "roleId", versioned: true },
-  user: { principal: "iamUser", inline: "userInlinePolicy", attachment: "userPolicyAttachment", tag: "userTag", owner: "userId", versioned: false },
+  role: { principal: "role", inline: "roleInlinePolicy", attachment: "rolePolicyAttachment", tag: "roleTag", owner: "roleId", attachedTo: "roleAttachments", versioned: true },
+  user: { principal: "iamUser", inline: "userInlinePolicy", attachment: "userPolicyAttachment", tag: "userTag", owner: "userId", attachedTo: "userAttachments", versioned: false, memberships: "groupMemberships" },
+  group: { principal: "iamGroup", inline: "groupInlinePolicy", attachment: "groupPolicyAttachment", owner: "groupId", attachedTo: "groupAttachments", versioned: false },
 };
 
 type Where = Record<string, unknown>;
@@ -31,7 +37,8 @@ type Where = Record<string, unknown>;
  * TypeScript cannot unify across models, so each is viewed through this shape; the rows are typed at each call.
  */
 interface Table<Row> {
-  findMany(args: { where: Where; orderBy?: Where; include?: Where }): Promise<Row[]>;
+  findMany(args: { where: Where; orderBy?: Where; include?: Where; select?: Where }): Promise<Row[]>;
+  groupBy(args: { by: string[]; where: Where; _count: { _all: true } }): Promise<(Row & { _count: { _all: number } })[]>;
   findUnique(args: { where: Where; include?: Where; select?: Where }): Promise<Row | null>;
   count(args: { where: Where }): Promise<number>;
   create(args: { data: Where }): Promise<unknown>;
@@ -41,8 +48,15 @@ interface Table<Row> {
   deleteMany(args: { where: Where }): Promise<{ count: number }>;
 }
 
-const table = <Row>(tx: Tx, model: PrincipalTables[Exclude<keyof PrincipalTables, "owner" | "versioned">]) =>
-  tx[model] as unknown as Table<Row>;
+type Model = PrincipalTables["principal" | "inline" | "attachment"] | NonNullable<PrincipalTables["tag"]>;
+const table = <Row>(tx: Tx, model: Model) => tx[model] as unknown as Table<Row>;
+
+/** The tag table of a kind that has tags; asking for another's is a bug in the caller, not bad input. */
+function tagTable(kind: PrincipalKind) {
+  const t = TABLES[kind].tag;
+  if (!t) throw new Error(`IAM ${kind}s have no tags`);
+  return t;
+}
 
 /** The columns every principal's tag rows share: the key is unique per principal ignoring case. */
 export const tagRows = (tags: Tag[]) => tags.map((t, i) => ({ key: t.Key, keyLower: t.Key.toLowerCase(), value: t.Value, position: i }));
@@ -95,13 +109,14 @@ export async function detachPolicy(tx: Tx, kind: PrincipalKind, id: string, poli
 
 export async function setBoundary(tx: Tx, kind: PrincipalKind, id: string, arn: string | null): Promise<void> {
   const t = TABLES[kind];
+  if (!PRINCIPAL_RULES[kind].boundary) throw new Error(`IAM ${kind}s have no permissions boundary`);
   await table(tx, t.principal).update({ where: { id }, data: { permissionsBoundaryArn: arn, ...bump(t) } });
 }
 
 export async function replaceTags(tx: Tx, kind: PrincipalKind, id: string, tags: Tag[]): Promise<void> {
   const t = TABLES[kind];
-  await table(tx, t.tag).deleteMany({ where: { [t.owner]: id } });
-  await table(tx, t.tag).createMany({ data: tagRows(tags).map((row) => ({ [t.owner]: id, ...row })) });
+  await table(tx, tagTable(kind)).deleteMany({ where: { [t.owner]: id } });
+  await table(tx, tagTable(kind)).createMany({ data: tagRows(tags).map((row) => ({ [t.owner]: id, ...row })) });
   if (t.versioned) await table(tx, t.principal).update({ where: { id }, data: bump(t) });
 }
 
@@ -125,9 +140,12 @@ const bump = (t: PrincipalTables) => (t.versioned ? { version: { increment: 1 } 
 
 /**
  * The identity-based policies of a principal, as evaluation needs them: the default version of every attached
- * managed policy, every inline policy, and the permissions boundary's default version. One query for the
- * principal and its policies, one more for the boundary. A role's sessions are evaluated with the role's.
+ * managed policy, every inline policy, and the permissions boundary's default version. A user's are followed by
+ * the managed and inline policies of every group it belongs to (by group name), each saying which group it came
+ * from: IAM evaluates them as the user's own, within the user's boundary. One query for the principal, its groups
+ * and their policies, one more for the boundary. A role's sessions are evaluated with the role's.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html
  */
 export interface PrincipalPolicies {
   id: string;
@@ -135,33 +153,53 @@ export interface PrincipalPolicies {
   name: string;
   arn: string;
   tags: Tag[];
-  /** Managed policies carry their ARN; inline policies only their name. */
-  identity: { name: string; arn?: string; document: string }[];
+  /** Managed policies carry their ARN; inline policies only their name; a group's policies their group. */
+  identity: { name: string; arn?: string; document: string; group?: { name: string; arn: string } }[];
   /** Absent when no boundary is set; a boundary whose policy no longer exists has document null. */
   boundary?: { arn: string; document: string | null };
 }
 
-interface PolicyRow {
-  id: string;
-  accountId: string;
-  name: string;
-  arn: string;
-  permissionsBoundaryArn: string | null;
-  tags: { key: string; value: string }[];
+interface HeldPolicies {
   inlinePolicies: { name: string; document: string }[];
   attachedPolicies: { policy: { name: string; arn: string; versions: { document: string }[] } }[];
 }
 
+interface PolicyRow extends HeldPolicies {
+  id: string;
+  accountId: string;
+  name: string;
+  arn: string;
+  permissionsBoundaryArn?: string | null;
+  tags?: { key: string; value: string }[];
+  groupMemberships?: { group: HeldPolicies & { name: string; arn: string } }[];
+}
+
 const defaultVersion = { versions: { where: { isDefault: true }, select: { document: true } } };
+const heldPolicies = {
+  inlinePolicies: { orderBy: { name: "asc" } },
+  attachedPolicies: { orderBy: { attachedAt: "asc" }, include: { policy: { select: { name: true, arn: true, ...defaultVersion } } } },
+};
+
+/** Managed first (in attachment order), then inline (by name), as ListAttached…/List…Policies list them. */
+function policiesOf(held: HeldPolicies, group?: { name: string; arn: string }): PrincipalPolicies["identity"] {
+  const from = group ? { group } : {};
+  return [
+    ...held.attachedPolicies.flatMap(({ policy }) => (policy.versions.length > 0 ? [{ name: policy.name, arn: policy.arn, document: policy.versions[0].document, ...from }] : [])),
+    ...held.inlinePolicies.map((p) => ({ name: p.name, document: p.document, ...from })),
+  ];
+}
 
 /** A principal's policies by unique id (`AIDA…`, `AROA…`) or ARN, or null when it does not exist. */
 export async function loadPrincipalPolicies(tx: Tx, kind: PrincipalKind, by: { id: string } | { arn: string }): Promise<PrincipalPolicies | null> {
-  const row = await table<PolicyRow>(tx, TABLES[kind].principal).findUnique({
+  const t = TABLES[kind];
+  const row = await table<PolicyRow>(tx, t.principal).findUnique({
     where: by,
     include: {
-      tags: { orderBy: { position: "asc" } },
-      inlinePolicies: { orderBy: { name: "asc" } },
-      attachedPolicies: { orderBy: { attachedAt: "asc" }, include: { policy: { select: { name: true, arn: true, ...defaultVersion } } } },
+      ...heldPolicies,
+      ...(t.tag ? { tags: { orderBy: { position: "asc" } } } : {}),
+      ...(t.memberships
+        ? { [t.memberships]: { orderBy: { group: { nameLower: "asc" } }, include: { group: { select: { name: true, arn: true, ...heldPolicies } } } } }
+        : {}),
     },
   });
   if (!row) return null;
@@ -170,11 +208,8 @@ export async function loadPrincipalPolicies(tx: Tx, kind: PrincipalKind, by: { i
     accountId: row.accountId,
     name: row.name,
     arn: row.arn,
-    tags: row.tags.map((t) => ({ Key: t.key, Value: t.value })),
-    identity: [
-      ...row.attachedPolicies.flatMap(({ policy }) => (policy.versions.length > 0 ? [{ name: policy.name, arn: policy.arn, document: policy.versions[0].document }] : [])),
-      ...row.inlinePolicies.map((p) => ({ name: p.name, document: p.document })),
-    ],
+    tags: (row.tags ?? []).map((t) => ({ Key: t.key, Value: t.value })),
+    identity: [...policiesOf(row), ...(row.groupMemberships ?? []).flatMap(({ group }) => policiesOf(group, { name: group.name, arn: group.arn }))],
     boundary: row.permissionsBoundaryArn ? await boundaryOf(tx, row.permissionsBoundaryArn) : undefined,
   };
 }
@@ -182,4 +217,58 @@ export async function loadPrincipalPolicies(tx: Tx, kind: PrincipalKind, by: { i
 async function boundaryOf(tx: Tx, arn: string): Promise<PrincipalPolicies["boundary"]> {
   const p = await tx.managedPolicy.findUnique({ where: { arn }, select: defaultVersion });
   return { arn, document: p?.versions[0]?.document ?? null };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A managed policy's use, over every kind: IAM's AttachmentCount, PermissionsBoundaryUsageCount and
+// ListEntitiesForPolicy count and list the roles, users and groups of the caller's account.
+
+/** Prisma's `where` on ManagedPolicy for "attached to some entity of the account" (ListPolicies OnlyAttached). */
+export const attachedInAccount = (accountId: string) => ({
+  OR: PRINCIPAL_KINDS.map((kind) => ({ [TABLES[kind].attachedTo]: { some: { [kind]: { accountId } } } })),
+});
+
+/** How many entities of the account each of the policies is attached to, one grouped query per kind. */
+export async function countAttachments(tx: Tx, policyIds: string[], accountId: string): Promise<Map<string, number>> {
+  const perKind = await Promise.all(
+    PRINCIPAL_KINDS.map((kind) =>
+      table<{ policyId: string }>(tx, TABLES[kind].attachment).groupBy({ by: ["policyId"], where: { policyId: { in: policyIds }, [kind]: { accountId } }, _count: { _all: true } }),
+    ),
+  );
+  return sumCounts(perKind.flat().map((r) => [r.policyId, r._count._all]));
+}
+
+/** How many entities of the account use each of the policies as their permissions boundary. */
+export async function countBoundaryUses(tx: Tx, policyArns: string[], accountId: string): Promise<Map<string, number>> {
+  const perKind = await Promise.all(
+    PRINCIPAL_KINDS.filter((k) => PRINCIPAL_RULES[k].boundary).map((kind) =>
+      table<{ permissionsBoundaryArn: string }>(tx, TABLES[kind].principal).groupBy({
+        by: ["permissionsBoundaryArn"],
+        where: { accountId, permissionsBoundaryArn: { in: policyArns } },
+        _count: { _all: true },
+      }),
+    ),
+  );
+  return sumCounts(perKind.flat().map((r) => [r.permissionsBoundaryArn, r._count._all]));
+}
+
+function sumCounts(entries: [string, number][]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [key, n] of entries) counts.set(key, (counts.get(key) ?? 0) + n);
+  return counts;
+}
+
+/** The entities of the account a policy is attached to, by kind, in the order they were attached. */
+export async function listAttachedEntities(tx: Tx, policyId: string, accountId: string): Promise<Record<PrincipalKind, { name: string; id: string }[]>> {
+  const perKind = await Promise.all(
+    PRINCIPAL_KINDS.map(async (kind) => {
+      const rows = await table<Record<string, { name: string; id: string }>>(tx, TABLES[kind].attachment).findMany({
+        where: { policyId, [kind]: { accountId } },
+        include: { [kind]: { select: { name: true, id: true } } },
+        orderBy: { attachedAt: "asc" },
+      });
+      return [kind, rows.map((r) => r[kind])] as const;
+    }),
+  );
+  return Object.fromEntries(perKind) as Record<PrincipalKind, { name: string; id: string }[]>;
 }

@@ -1,7 +1,7 @@
 import type { Tx } from "./client";
 import { toRole, toRoleListItem } from "./mappers";
 import { pageOf } from "./pagination";
-import { nullsFirstAscending, thenByName } from "./sorting";
+import { nullsFirstAscending, thenByName, nameAndPathFilter } from "./sorting";
 import type { Tag } from "@/lib/domain/schemas";
 import type { RoleSort, SortOrder } from "@/lib/domain/list-sorts";
 import type { Role } from "@/lib/domain/types";
@@ -93,11 +93,7 @@ export interface RoleQuery {
 }
 
 export async function listRoleRows(tx: Tx, accountId: string, q: RoleQuery) {
-  const where = {
-    accountId,
-    ...(q.pathPrefix ? { path: { startsWith: q.pathPrefix } } : {}),
-    ...(q.search ? { nameLower: { contains: q.search.toLowerCase() } } : {}),
-  };
+  const where = nameAndPathFilter(accountId, q);
   const order = q.order ?? "asc";
   const orderBy = thenByName(
     order,

@@ -1,7 +1,7 @@
 import type { Tx } from "./client";
 import { toUser } from "./mappers";
 import { pageOf } from "./pagination";
-import { thenByName } from "./sorting";
+import { thenByName, nameAndPathFilter } from "./sorting";
 import type { Tag } from "@/lib/domain/schemas";
 import type { SortOrder, UserSort } from "@/lib/domain/list-sorts";
 import type { IamUser, UserListItem } from "@/lib/domain/types";
@@ -55,11 +55,7 @@ export interface UserQuery {
 }
 
 export async function listUserRows(tx: Tx, accountId: string, q: UserQuery) {
-  const where = {
-    accountId,
-    ...(q.pathPrefix ? { path: { startsWith: q.pathPrefix } } : {}),
-    ...(q.search ? { nameLower: { contains: q.search.toLowerCase() } } : {}),
-  };
+  const where = nameAndPathFilter(accountId, q);
   const order = q.order ?? "asc";
   const [rows, total] = await Promise.all([
     tx.iamUser.findMany({

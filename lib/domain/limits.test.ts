@@ -19,6 +19,8 @@ type Probe = [name: string, schema: z.ZodType, make: (n: number) => unknown, bou
 const probes: Probe[] = [
   ["RoleName", s.roleNameSchema, text, LIMITS.roleName],
   ["UserName", s.userNameSchema, text, LIMITS.userName],
+  ["UserName of an existing user", s.existingUserNameSchema, text, LIMITS.existingUserName],
+  ["GroupName", s.groupNameSchema, text, LIMITS.groupName],
   ["PolicyName", s.policyNameSchema, text, LIMITS.policyName],
   ["Path", s.pathSchema, (n) => (n < 2 ? text(n, "/") : `/${text(n - 2)}/`), LIMITS.path],
   ["PathPrefix", s.pathPrefixSchema, (n) => (n === 0 ? "" : `/${text(n - 1)}`), LIMITS.pathPrefix],
@@ -52,6 +54,7 @@ describe("the limits table and the schemas", () => {
   it("gives each principal kind its quotas from the table", () => {
     expect(PRINCIPAL_RULES.role).toMatchObject({ managedPolicyQuota: LIMITS.managedPoliciesPerRole, inlinePolicySizeQuota: LIMITS.inlinePolicySizePerRole });
     expect(PRINCIPAL_RULES.user).toMatchObject({ managedPolicyQuota: LIMITS.managedPoliciesPerUser, inlinePolicySizeQuota: LIMITS.inlinePolicySizePerUser });
+    expect(PRINCIPAL_RULES.group).toMatchObject({ managedPolicyQuota: LIMITS.managedPoliciesPerGroup, inlinePolicySizeQuota: LIMITS.inlinePolicySizePerGroup, boundary: false, tags: false });
   });
 
   it("holds the policy core to the table's document quotas", () => {

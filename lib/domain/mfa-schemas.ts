@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { awsString, LIMITS, pathSchema, tagListSchema } from "./schemas";
+import { awsString, existingUserNameSchema, LIMITS, pathSchema, tagListSchema } from "./schemas";
 
 /**
  * Input schemas for virtual MFA devices, shared by the Query API and the console. Constraints follow the IAM API
@@ -16,8 +16,8 @@ export const serialNumberSchema = awsString({ ...LIMITS.mfaSerialNumber, pattern
 
 export const authenticationCodeSchema = awsString({ min: 6, max: 6, pattern: /^\d+$/, patternText: "[\\d]+" });
 
-/** The MFA actions name users with `existingUserNameType`, which allows up to 128 characters. */
-export const existingUserNameSchema = awsString({ min: 1, max: 128, ...NAME_PATTERN });
+/** The MFA actions name users with `existingUserNameType` (up to 128 characters), as the group actions do. */
+export { existingUserNameSchema };
 
 export const createVirtualMfaDeviceSchema = z.object({
   VirtualMFADeviceName: virtualMfaDeviceNameSchema,

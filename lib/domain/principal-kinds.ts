@@ -3,23 +3,28 @@ import { LIMITS } from "./limits";
 /**
  * The IAM identities that hold policies. Each kind's inline, managed, boundary and tag operations are one
  * implementation (lib/iam/principal-permissions.ts); what AWS does differently per kind is the data below.
- * A new kind (an IAM group: inline and managed policies, no boundary, no tags) is a new entry here and in the
- * store's table (lib/db/principal-tables.ts), not a copy of the operations.
+ * A new kind is a new entry here and in the store's table (lib/db/principal-tables.ts), not a copy of the
+ * operations. An IAM group holds inline and managed policies for its users, and has no boundary and no tags.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html
  */
-export type PrincipalKind = "role" | "user";
+export type PrincipalKind = "role" | "user" | "group";
 
-export const PRINCIPAL_KINDS = ["role", "user"] as const satisfies readonly PrincipalKind[];
+export const PRINCIPAL_KINDS = ["role", "user", "group"] as const satisfies readonly PrincipalKind[];
 
 export interface PrincipalRules {
   kind: PrincipalKind;
   /** AWS's noun in action and quota names: PutRolePolicy, TagUser, PoliciesPerRole, TagsPerUser. */
-  noun: "Role" | "User";
+  noun: "Role" | "User" | "Group";
   /** Managed policies that may be attached (the quota AWS names PoliciesPer<noun>). */
   managedPolicyQuota: number;
   /** Characters (whitespace not counted) all inline policies may hold together. */
   inlinePolicySizeQuota: number;
+  /** Whether the kind takes a permissions boundary (Put<noun>PermissionsBoundary): roles and users do, groups not. */
+  boundary: boolean;
+  /** Whether the kind carries tags (Tag<noun>): roles and users do, groups not. */
+  tags: boolean;
 }
 
 export const PRINCIPAL_RULES: Record<PrincipalKind, PrincipalRules> = {
@@ -28,12 +33,24 @@ export const PRINCIPAL_RULES: Record<PrincipalKind, PrincipalRules> = {
     noun: "Role",
     managedPolicyQuota: LIMITS.managedPoliciesPerRole,
     inlinePolicySizeQuota: LIMITS.inlinePolicySizePerRole,
+    boundary: true,
+    tags: true,
   },
   user: {
     kind: "user",
     noun: "User",
     managedPolicyQuota: LIMITS.managedPoliciesPerUser,
     inlinePolicySizeQuota: LIMITS.inlinePolicySizePerUser,
+    boundary: true,
+    tags: true,
+  },
+  group: {
+    kind: "group",
+    noun: "Group",
+    managedPolicyQuota: LIMITS.managedPoliciesPerGroup,
+    inlinePolicySizeQuota: LIMITS.inlinePolicySizePerGroup,
+    boundary: false,
+    tags: false,
   },
 };
 

@@ -37,6 +37,9 @@ const NAME_CHARS = "[\\w+=,.@-]+";
 export const roleNameSchema = awsString({ ...LIMITS.roleName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
 export const userNameSchema = awsString({ ...LIMITS.userName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
 export const policyNameSchema = awsString({ ...LIMITS.policyName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
+export const groupNameSchema = awsString({ ...LIMITS.groupName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
+/** botocore's existingUserNameType: the user named by AddUserToGroup, RemoveUserFromGroup, ListGroupsForUser. */
+export const existingUserNameSchema = awsString({ ...LIMITS.existingUserName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
 export const pathSchema = awsString({
   ...LIMITS.path,
   pattern: /^(?:\u002F|\u002F[\u0021-\u007E]+\u002F)$/,
@@ -136,6 +139,20 @@ export const createUserSchema = z.object({
   Tags: tagListSchema.optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const createGroupSchema = z.object({
+  GroupName: groupNameSchema,
+  Path: pathSchema.optional(),
+});
+export type CreateGroupInput = z.infer<typeof createGroupSchema>;
+
+/** UpdateGroup: a new name, a new path, both or neither. */
+export const updateGroupSchema = z.object({
+  GroupName: groupNameSchema,
+  NewGroupName: groupNameSchema.optional(),
+  NewPath: pathSchema.optional(),
+});
+export type UpdateGroupInput = z.infer<typeof updateGroupSchema>;
 
 export const createPolicySchema = z.object({
   PolicyName: policyNameSchema,

@@ -58,6 +58,40 @@ export interface UserListItem extends IamUser {
   accessKeys: UserAccessKeySummary;
 }
 
+/**
+ * An IAM group: a collection of users that share its inline and managed policies. Groups have no tags and no
+ * permissions boundary. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html
+ */
+export interface IamGroup {
+  id: string;
+  accountId: string;
+  name: string;
+  path: string;
+  arn: string;
+  createdAt: Date;
+}
+
+/** A group as the console's list shows it: with how many users and policies it has. */
+export interface GroupListItem extends IamGroup {
+  memberCount: number;
+  attachedPolicyCount: number;
+  inlinePolicyCount: number;
+}
+
+/** A user in a group (GetGroup's Users), with when it was added. */
+export interface GroupMember extends IamUser {
+  addedAt: Date;
+}
+
+/** A policy a user holds through one of its groups, which IAM evaluates as the user's own. */
+export interface InheritedPolicy {
+  policyName: string;
+  /** Managed policies only; an inline policy lives in its group. */
+  policyArn?: string;
+  groupName: string;
+  groupArn: string;
+}
+
 export interface AccessKeyMetadata {
   accessKeyId: string;
   userName: string;
@@ -107,9 +141,11 @@ export interface InlinePolicy {
   document: string;
 }
 
+/** The entities of an account a managed policy is attached to (ListEntitiesForPolicy). */
 export interface PolicyEntities {
   roles: { name: string; id: string }[];
   users: { name: string; id: string }[];
+  groups: { name: string; id: string }[];
 }
 
 /** An AWS-style account (12-digit id) that Roleplane holds. */

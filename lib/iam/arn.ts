@@ -1,9 +1,10 @@
 /**
  * IAM ARN formats (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
- * Roles and users include their path; assumed-role session ARNs do not.
+ * Roles, users and groups include their path; assumed-role session ARNs do not.
  */
 export const roleArn = (accountId: string, path: string, name: string) => `arn:aws:iam::${accountId}:role${path}${name}`;
 export const userArn = (accountId: string, path: string, name: string) => `arn:aws:iam::${accountId}:user${path}${name}`;
+export const groupArn = (accountId: string, path: string, name: string) => `arn:aws:iam::${accountId}:group${path}${name}`;
 export const accountRootArn = (accountId: string) => `arn:aws:iam::${accountId}:root`;
 export const customerPolicyArn = (accountId: string, path: string, name: string) =>
   `arn:aws:iam::${accountId}:policy${path}${name}`;

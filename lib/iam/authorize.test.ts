@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshTestDb } from "@/lib/db/test-db";
 import { getDb } from "@/lib/db/client";
 import { loadPrincipalPolicies } from "@/lib/db/principal-tables";
-import { evaluateRequest, type Decision } from "@/lib/policy";
+import { evaluateRequest, explainDecision, type Decision } from "@/lib/policy";
 import { AccessDeniedError, accessDeniedMessage, authorizeApiCall, iamAuthorizationInput, iamResourceArn } from "./authorize";
 import type { Caller } from "./callers";
 import type { RequestContext } from "./context";
+import * as groups from "./groups";
 import * as policies from "./policies";
 import * as roles from "./roles";
 import * as users from "./users";
@@ -135,6 +136,51 @@ describe("authorizeApiCall", () => {
   });
 });
 
+describe("policies a user holds through its groups", () => {
+  it("allow as the user's own, and the decision names the group the allowing policy came from", async () => {
+    await groups.createGroup(ctx, { GroupName: "readers", Path: "/teams/" });
+    await groups.groupPermissions.putPolicy(ctx, "readers", "ReadRoles", doc({ Effect: "Allow", Action: "iam:GetRole", Resource: "*" }));
+    const caller = await callerFor("grouped", (n) => groups.addUserToGroup(ctx, "readers", n));
+    const d = await authorizeApiCall(caller, "iam:GetRole", roleArn("x"));
+    expect(d.reasons).toContainEqual(
+      expect.objectContaining({ kind: "statement", applies: true, policy: expect.objectContaining({ name: "ReadRoles", group: { name: "readers", arn: `arn:aws:iam::${ACCT}:group/teams/readers` } }) }),
+    );
+    expect(explainDecision(d).join(" ")).toContain("the inline policy ReadRoles of group readers allows it");
+    await groups.removeUserFromGroup(ctx, "readers", "grouped");
+    await denial(authorizeApiCall(caller, "iam:GetRole", roleArn("x")));
+  });
+
+  it("let a group's explicit deny win, worded as AWS words a deny in an identity-based policy", async () => {
+    const deny = await policies.createPolicy(ctx, { PolicyName: "GroupDenyDelete", PolicyDocument: doc({ Effect: "Deny", Action: "iam:DeleteRole", Resource: "*" }) });
+    await groups.createGroup(ctx, { GroupName: "no-deletes" });
+    await groups.groupPermissions.attachPolicy(ctx, "no-deletes", deny.arn);
+    await groups.createGroup(ctx, { GroupName: "no-creates" });
+    await groups.groupPermissions.putPolicy(ctx, "no-creates", "NoCreate", doc({ Effect: "Deny", Action: "iam:CreateRole", Resource: "*" }));
+    const caller = await callerFor("restrained", async (n) => {
+      await users.userPermissions.attachPolicy(ctx, n, ADMIN);
+      await groups.addUserToGroup(ctx, "no-deletes", n);
+      await groups.addUserToGroup(ctx, "no-creates", n);
+    });
+    const managed = await denial(authorizeApiCall(caller, "iam:DeleteRole", roleArn("x")));
+    expect(managed.message).toBe(`User: ${caller.arn} is not authorized to perform: iam:DeleteRole on resource: ${roleArn("x")} with an explicit deny in an identity-based policy: ${deny.arn}`);
+    expect(explainDecision(managed.decision).join(" ")).toContain(`the managed policy GroupDenyDelete (${deny.arn}) of group no-deletes denies it`);
+    const inline = await denial(authorizeApiCall(caller, "iam:CreateRole", roleArn("x")));
+    expect(inline.message).toBe(`User: ${caller.arn} is not authorized to perform: iam:CreateRole on resource: ${roleArn("x")} with an explicit deny in an identity-based policy`);
+  });
+
+  it("stay within the user's permissions boundary", async () => {
+    await groups.createGroup(ctx, { GroupName: "admins" });
+    await groups.groupPermissions.attachPolicy(ctx, "admins", ADMIN);
+    const readOnly = await policies.createPolicy(ctx, { PolicyName: "BoundaryGetOnly", PolicyDocument: doc({ Effect: "Allow", Action: "iam:Get*", Resource: "*" }) });
+    const caller = await callerFor("bounded-member", async (n) => {
+      await groups.addUserToGroup(ctx, "admins", n);
+      await users.userPermissions.putBoundary(ctx, n, readOnly.arn);
+    });
+    await expect(authorizeApiCall(caller, "iam:GetRole", roleArn("x"))).resolves.toMatchObject({ decision: "Allowed" });
+    expect((await denial(authorizeApiCall(caller, "iam:CreateRole", roleArn("x")))).message).toContain("because no permissions boundary allows");
+  });
+});
+
 describe("accessDeniedMessage", () => {
   it("words trust-policy refusals as AWS STS does", () => {
     const bob = `arn:aws:iam::${ACCT}:user/bob`;
@@ -174,6 +220,14 @@ describe("loadUserPolicies", () => {
 });
 
 describe("iamResourceArn", () => {
+  it("uses the group's stored path, else the CreateGroup Path", async () => {
+    await groups.createGroup(ctx, { GroupName: "pathed-group", Path: "/org/" });
+    expect(await iamResourceArn("AddUserToGroup", { GroupName: "PATHED-group", UserName: "u" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:group/org/pathed-group`);
+    expect(await iamResourceArn("CreateGroup", { GroupName: "new-group", Path: "/a/" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:group/a/new-group`);
+    const attach = await iamAuthorizationInput("AttachGroupPolicy", { GroupName: "pathed-group", PolicyArn: ADMIN }, ACCT);
+    expect(attach).toEqual({ resourceArn: `arn:aws:iam::${ACCT}:group/org/pathed-group`, context: { "iam:PolicyARN": ADMIN } });
+  });
+
   it("uses the role's stored path, else the CreateRole Path", async () => {
     const trust = doc({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" });
     await roles.createRole(ctx, { RoleName: "pathed", Path: "/svc/", AssumeRolePolicyDocument: trust, Tags: [{ Key: "owner", Value: "ops" }] });
@@ -194,6 +248,8 @@ describe("iamResourceArn", () => {
     expect(await iamResourceArn("ListUsers", { PathPrefix: "/eng/" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:user/eng/`);
     expect(await iamResourceArn("ListPolicies", {}, ACCT)).toBe("policy path /");
     expect(await iamResourceArn("GetAccountSummary", {}, ACCT)).toBe("*");
+    expect(await iamResourceArn("ListGroups", { PathPrefix: "/eng/" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:group/eng/`);
+    expect(await iamResourceArn("ListGroupsForUser", { UserName: "someone" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:user/someone`);
     const attach = await iamAuthorizationInput("AttachRolePolicy", { RoleName: "r", PolicyArn: ADMIN }, ACCT);
     expect(attach).toEqual({ resourceArn: `arn:aws:iam::${ACCT}:role/r`, context: { "iam:PolicyARN": ADMIN } });
   });

@@ -16,6 +16,7 @@ import { findKeyWithOwner } from "@/lib/db/access-keys";
 import { findMfaDevice } from "@/lib/db/mfa-devices";
 import { findRole } from "@/lib/db/roles";
 import { findUser } from "@/lib/db/users";
+import { findGroup } from "@/lib/db/groups";
 import { evaluateRequest, type ContextValue, type Decision, type DeniedDecision, type PolicyType } from "@/lib/policy";
 import { AwsError } from "@/lib/domain/errors";
 import { callerContext, loadCallerPolicies, requestPrincipal, type Caller, type RequestEnv } from "./callers";
@@ -131,10 +132,11 @@ const iamArn = (accountId: string, type: string, path: string | undefined, name:
  * The resource ARN IAM authorizes an IAM API action on, and the request's own condition keys:
  * - role actions: the role's ARN with its path (looked up; for CreateRole the `Path` parameter);
  * - user actions: the user's ARN; self-service actions without `UserName` act on the caller;
+ * - group actions: the group's ARN with its path (looked up; for CreateGroup the `Path` parameter);
  * - policy actions: `PolicyArn` (CreatePolicy: the ARN it will have);
  * - virtual MFA device actions: `SerialNumber`, the device's ARN (CreateVirtualMFADevice: `mfa/PATH/NAME` it will
  *   have); Enable/Deactivate/ResyncMFADevice and ListMFADevices act on the user;
- * - ListRoles / ListUsers: `arn:aws:iam::ACCT:role/` / `user/` plus the path prefix, and ListPolicies
+ * - ListRoles / ListUsers / ListGroups: `arn:aws:iam::ACCT:role/` / `user/` / `group/` plus the path prefix, and ListPolicies
  *   `policy path /`, as AWS's own access-denied messages show; other actions without resource types: `*`.
  * Context: `aws:RequestTag/*` and `aws:TagKeys` from `Tags`/`TagKeys`, `iam:PolicyARN`, `iam:PermissionsBoundary`,
  * and `aws:ResourceTag/*` (`iam:ResourceTag/*` for roles) from an existing role, user or MFA device.
@@ -161,6 +163,7 @@ export async function iamAuthorizationInput(
   const pathPrefix = str(params, "PathPrefix") ?? "/";
   if (action === "ListRoles") return { resourceArn: `arn:aws:iam::${accountId}:role${pathPrefix}`, context };
   if (action === "ListUsers") return { resourceArn: `arn:aws:iam::${accountId}:user${pathPrefix}`, context };
+  if (action === "ListGroups") return { resourceArn: `arn:aws:iam::${accountId}:group${pathPrefix}`, context };
   if (action === "ListPolicies") return { resourceArn: `policy path ${pathPrefix}`, context };
 
   const resourceTags = (list: { Key: string; Value: string }[], alsoIam: boolean) => {
@@ -216,7 +219,8 @@ export async function iamAuthorizationInput(
       }
       case "group": {
         const name = str(params, "GroupName");
-        return name ? iamArn(accountId, "group", str(params, "Path"), name) : undefined;
+        if (!name) return undefined;
+        return (await findGroup(tx, accountId, name))?.arn ?? iamArn(accountId, "group", str(params, "Path"), name);
       }
       case "instance-profile": {
         const name = str(params, "InstanceProfileName");

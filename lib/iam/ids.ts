@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { randomBytesPooled } from "@/lib/crypto/random";
 
 /**
- * IAM unique ids are a four-letter prefix plus uppercase letters and digits: AROA role, AIDA user, ANPA managed
- * policy, AIPA instance profile (21 chars); access keys AKIA (long-term) and ASIA (temporary) are 20 chars.
+ * IAM unique ids are a four-letter prefix plus uppercase letters and digits: AROA role, AIDA user, AGPA group,
+ * ANPA managed policy, AIPA instance profile (21 chars); access keys AKIA (long-term) and ASIA (temporary) are 20 chars.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
  */
-export type IdPrefix = "AROA" | "AIDA" | "ANPA" | "AIPA" | "AKIA" | "ASIA";
+export type IdPrefix = "AROA" | "AIDA" | "AGPA" | "ANPA" | "AIPA" | "AKIA" | "ASIA";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 

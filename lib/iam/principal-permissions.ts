@@ -12,13 +12,13 @@ import type { RequestContext } from "./context";
 import { assertPolicyAccepted } from "./policy-documents";
 import { assertUniqueTagKeys, mergeTags, removeTags } from "./tags";
 
-/** What every policy-holding principal has, as its kind's store finds it by name. */
+/** What every policy-holding principal has, as its kind's store finds it by name; groups have no tags or boundary. */
 export interface PolicyHolder {
   id: string;
   name: string;
   arn: string;
-  tags: Tag[];
-  permissionsBoundaryArn: string | null;
+  tags?: Tag[];
+  permissionsBoundaryArn?: string | null;
 }
 
 /** A principal kind: its AWS rules and how to find one of its principals by name. */
@@ -63,6 +63,12 @@ export function principalPermissions<P extends PolicyHolder>(store: PrincipalSto
   }
 
   const read = async (ctx: RequestContext, name: string) => requirePrincipal(getDb(), ctx.accountId, name);
+
+  /** Tags of a kind that has them; the Query API and the console offer tag operations only for such kinds. */
+  function tagsOf(p: P): Tag[] {
+    if (!rules.tags) throw new Error(`IAM ${kind}s have no tags`);
+    return p.tags ?? [];
+  }
 
   /**
    * Steps of a change that run inside a caller's transaction: the audited operations below use them, and so does
@@ -139,10 +145,10 @@ export function principalPermissions<P extends PolicyHolder>(store: PrincipalSto
       change(ctx, iamAction(rules, "Delete", "PermissionsBoundary"), name, (tx, p) => tables.setBoundary(tx, kind, p.id, null)),
 
     tag: (ctx: RequestContext, name: string, tags: Tag[]) =>
-      change(ctx, iamAction(rules, "Tag"), name, (tx, p) => tables.replaceTags(tx, kind, p.id, mergeTags(p.tags, tags, principalMessages.tagQuota(rules)))),
+      change(ctx, iamAction(rules, "Tag"), name, (tx, p) => tables.replaceTags(tx, kind, p.id, mergeTags(tagsOf(p), tags, principalMessages.tagQuota(rules)))),
 
     untag: (ctx: RequestContext, name: string, keys: string[]) =>
-      change(ctx, iamAction(rules, "Untag"), name, (tx, p) => tables.replaceTags(tx, kind, p.id, removeTags(p.tags, keys))),
+      change(ctx, iamAction(rules, "Untag"), name, (tx, p) => tables.replaceTags(tx, kind, p.id, removeTags(tagsOf(p), keys))),
 
     /**
      * The console's tag editor saves the whole set: one change, recorded as Tag<noun> (Untag<noun> when it
@@ -155,7 +161,7 @@ export function principalPermissions<P extends PolicyHolder>(store: PrincipalSto
         return tags;
       }),
 
-    listTags: async (ctx: RequestContext, name: string, page: PageRequest = {}) => slicePage((await read(ctx, name)).tags, page),
+    listTags: async (ctx: RequestContext, name: string, page: PageRequest = {}) => slicePage(tagsOf(await read(ctx, name)), page),
   };
 }
 

@@ -1,5 +1,6 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import * as repo from "@/lib/db/users";
+import { countGroupsOfUser } from "@/lib/db/groups";
 import { countPolicies } from "@/lib/db/principal-tables";
 import { AwsError } from "@/lib/domain/errors";
 import { pageWindow } from "@/lib/domain/paging";
@@ -69,7 +70,7 @@ export async function listUsers(
   });
 }
 
-/** IAM refuses to delete a user that still has keys, MFA devices or policies (DeleteUser, "DeleteConflict"). */
+/** IAM refuses to delete a user that still has keys, MFA devices, policies or groups (DeleteUser, "DeleteConflict"). */
 export async function deleteUser(ctx: RequestContext, name: string): Promise<void> {
   await auditedChange(ctx, "DeleteUser", userTarget(ctx, name), async (tx) => {
     const user = await requireUser(tx, ctx.accountId, name);
@@ -80,16 +81,17 @@ export async function deleteUser(ctx: RequestContext, name: string): Promise<voi
     if (mfaDevices) throw new AwsError("DeleteConflict", "Cannot delete entity, must delete MFA device first.");
     if (attached) throw new AwsError("DeleteConflict", "Cannot delete entity, must detach all policies first.");
     if (inline) throw new AwsError("DeleteConflict", "Cannot delete entity, must delete policies first.");
+    if (await countGroupsOfUser(tx, user.id)) throw new AwsError("DeleteConflict", "Cannot delete entity, must remove users from group first.");
     await repo.deleteUserRow(tx, user.id);
     return user;
   }, (u) => u.arn);
 }
 
-/** The console's delete: keys, MFA devices, policies and the user together, all or nothing. */
+/** The console's delete: keys, MFA devices, policies, group memberships and the user together, all or nothing. */
 export async function deleteUserWithDependents(ctx: RequestContext, name: string): Promise<void> {
   await auditedChange(ctx, "DeleteUser", userTarget(ctx, name), async (tx) => {
     const user = await requireUser(tx, ctx.accountId, name);
-    await repo.deleteUserRow(tx, user.id); // keys, MFA devices, attachments, inline policies and tags cascade
+    await repo.deleteUserRow(tx, user.id); // keys, MFA devices, attachments, inline policies, tags and memberships cascade
     return user;
   }, (u) => u.arn);
 }

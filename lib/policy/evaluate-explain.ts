@@ -11,11 +11,16 @@ const TYPE_NAME: Record<PolicyType, string> = {
   session: "session policy",
 };
 
-/** "the managed policy ReadOnly (arn:…)", "the inline policy deploy", "the role trust policy". */
+/**
+ * "the managed policy ReadOnly (arn:…)", "the inline policy deploy", "the inline policy deploy of group
+ * developers", "the role trust policy".
+ */
 export function describePolicy(p: PolicyRef): string {
   switch (p.type) {
-    case "identity":
-      return p.arn ? `the managed policy ${p.name ?? p.arn} (${p.arn})` : `the inline policy ${p.name ?? `#${p.index + 1}`}`;
+    case "identity": {
+      const held = p.arn ? `the managed policy ${p.name ?? p.arn} (${p.arn})` : `the inline policy ${p.name ?? `#${p.index + 1}`}`;
+      return p.group ? `${held} of group ${p.group.name}` : held;
+    }
     case "boundary":
       return `the permissions boundary ${p.arn ?? ""}`.trimEnd();
     case "session":

@@ -62,11 +62,21 @@ export type PolicyDocument = string | object;
 /** The policy types evaluation distinguishes; `trust` is a role trust policy (a resource-based policy). */
 export type PolicyType = "identity" | "boundary" | "resource" | "trust" | "session";
 
-/** An identity-based policy: a managed policy (with `arn`) or an inline policy (name only). */
+/**
+ * The IAM group a user's policy comes from: IAM evaluates a group's managed and inline policies as identity-based
+ * policies of each member. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html
+ */
+export interface PolicyGroup {
+  name: string;
+  arn: string;
+}
+
+/** An identity-based policy: a managed policy (with `arn`) or an inline policy (name only), maybe a group's. */
 export interface IdentityPolicy {
   name: string;
   arn?: string;
   document: PolicyDocument;
+  group?: PolicyGroup;
 }
 
 /**
@@ -100,6 +110,8 @@ export interface PolicyRef {
   name?: string;
   arn?: string;
   index: number;
+  /** For an identity-based policy a user holds through a group: that group. */
+  group?: PolicyGroup;
 }
 
 /** How an Action/NotAction or Resource/NotResource element compared with the request. */

@@ -64,7 +64,7 @@ export function evaluateRequest(request: EvaluationRequest, policies: PolicySet)
   const p = request.principal;
   const resourceType: PolicyType = policies.resource?.kind === "trust" ? "trust" : "resource";
 
-  const identity = policies.identity.map((d, index) => loadPolicy(d.document, { type: "identity", name: d.name, arn: d.arn, index }));
+  const identity = policies.identity.map((d, index) => loadPolicy(d.document, { type: "identity", name: d.name, arn: d.arn, index, ...(d.group ? { group: d.group } : {}) }));
   const boundary = policies.boundary ? [loadPolicy(policies.boundary.document, { type: "boundary", arn: policies.boundary.arn, index: 0 })] : [];
   const session = (policies.session ?? []).map((d, index) => loadPolicy(d.document, { type: "session", name: d.name, arn: d.arn, index }));
   const resource = policies.resource

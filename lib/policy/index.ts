@@ -29,6 +29,7 @@ export type {
   GateReason,
   IdentityPolicy,
   PolicyDocument,
+  PolicyGroup,
   PolicyRef,
   PolicySet,
   PolicyType,

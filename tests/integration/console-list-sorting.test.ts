@@ -64,7 +64,7 @@ describe("console lists sort on the server", () => {
     expect(byTypeDesc.filter((p) => p.awsManaged)).toEqual(byName.filter((p) => p.awsManaged));
   });
 
-  it.each(["roles", "users", "policies"])("refuses an unknown sort or order on /api/console/%s with a ValidationError", async (list) => {
+  it.each(["roles", "users", "groups", "policies"])("refuses an unknown sort or order on /api/console/%s with a ValidationError", async (list) => {
     for (const query of ["sort=size", "order=sideways"]) {
       const res = await admin.json<ApiError>("GET", `/api/console/${list}?${query}`);
       expect(res.status).toBe(400);

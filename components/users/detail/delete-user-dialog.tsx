@@ -14,10 +14,10 @@ import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * IAM's DeleteUser refuses (DeleteConflict) while keys, MFA devices or policies remain; the console deletes them
- * with the user in one transaction, once the admin has typed the name.
+ * IAM's DeleteUser refuses (DeleteConflict) while keys, MFA devices, policies or group memberships remain; the
+ * console deletes them with the user in one transaction, once the admin has typed the name.
  */
-export function DeleteUserDialog({ user, open, onClose, keyCount, mfaCount, policyCount }: { user: UserDto; open: boolean; onClose: () => void; keyCount: number; mfaCount: number; policyCount: number }) {
+export function DeleteUserDialog({ user, open, onClose, keyCount, mfaCount, policyCount, groupCount }: { user: UserDto; open: boolean; onClose: () => void; keyCount: number; mfaCount: number; policyCount: number; groupCount: number }) {
   const [typed, setTyped] = useState("");
   const mutation = useDeleteUserMutation(user.name);
   const router = useRouter();
@@ -35,9 +35,10 @@ export function DeleteUserDialog({ user, open, onClose, keyCount, mfaCount, poli
   }
 
   const dependents = [
-    keyCount && count(keyCount, "access key", "access keys"),
-    mfaCount && count(mfaCount, "MFA device", "MFA devices"),
-    policyCount && count(policyCount, "policy", "policies"),
+    keyCount ? count(keyCount, "access key", "access keys") : "",
+    mfaCount ? count(mfaCount, "MFA device", "MFA devices") : "",
+    policyCount ? count(policyCount, "policy", "policies") : "",
+    groupCount ? count(groupCount, "group membership", "group memberships") : "",
   ].filter(Boolean);
   return (
     <Dialog open={open} onClose={onClose} title={`Delete ${user.name}?`} testId="delete-user-dialog"
@@ -50,8 +51,8 @@ export function DeleteUserDialog({ user, open, onClose, keyCount, mfaCount, poli
         <div className="flex gap-3 rounded-lg border border-warning-soft-fg/30 bg-warning-soft p-3 text-[13px] text-warning-soft-fg">
           <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
           <p>
-            Deleting a user also deletes its access keys and MFA devices, detaches its managed policies and deletes its inline policies — all or nothing.
-            {dependents.length > 0 && <> This user has <strong data-testid="delete-user-dependents">{dependents.join(", ").replace(/, ([^,]*)$/, " and $1")}</strong>.</>}
+            Deleting a user also deletes its access keys and MFA devices, detaches its managed policies, deletes its inline policies and removes it from its groups — all or nothing.
+            {dependents.length > 0 && <> This user has <strong data-testid="delete-user-dependents">{new Intl.ListFormat("en").format(dependents)}</strong>.</>}
           </p>
         </div>
         <Field label="Type the user name to confirm" hint={<>Enter <strong className="font-mono">{user.name}</strong></>}>

@@ -12,7 +12,7 @@ import type { UserDto } from "../user-queries";
 import { toUsers } from "../routes";
 import { DeleteUserDialog } from "./delete-user-dialog";
 
-export function UserSummary({ user, keys, mfaCount, attachedCount, inlineCount }: { user: UserDto; keys?: AccessKeyDto[]; mfaCount?: number; attachedCount?: number; inlineCount?: number }) {
+export function UserSummary({ user, keys, mfaCount, attachedCount, inlineCount, groupCount }: { user: UserDto; keys?: AccessKeyDto[]; mfaCount?: number; attachedCount?: number; inlineCount?: number; groupCount?: number }) {
   const readOnly = useReadOnlyReason();
   const [deleting, setDeleting] = useState(false);
   const active = keys?.filter((k) => k.status === "Active").length ?? 0;
@@ -35,9 +35,10 @@ export function UserSummary({ user, keys, mfaCount, attachedCount, inlineCount }
         <SummaryField label="Key last used">{keys?.length ? formatRelative(lastUsed) : "—"}</SummaryField>
         <SummaryField label="MFA">{mfaCount === undefined ? "…" : mfaCount ? `${mfaCount} device${mfaCount === 1 ? "" : "s"}` : "Not assigned"}</SummaryField>
         <SummaryField label="Policies">{attachedCount ?? "…"} managed · {inlineCount ?? "…"} inline</SummaryField>
+        <SummaryField label="Groups"><span data-testid="user-summary-groups">{groupCount ?? "…"}</span></SummaryField>
         <SummaryField label="Permissions boundary">{user.permissionsBoundaryArn ? <code className="font-mono text-[12.5px]">{user.permissionsBoundaryArn.slice(user.permissionsBoundaryArn.lastIndexOf("/") + 1)}</code> : "None"}</SummaryField>
       </SummaryGrid>
-      <DeleteUserDialog user={user} open={deleting} onClose={() => setDeleting(false)} keyCount={keys?.length ?? 0} mfaCount={mfaCount ?? 0} policyCount={(attachedCount ?? 0) + (inlineCount ?? 0)} />
+      <DeleteUserDialog user={user} open={deleting} onClose={() => setDeleting(false)} keyCount={keys?.length ?? 0} mfaCount={mfaCount ?? 0} policyCount={(attachedCount ?? 0) + (inlineCount ?? 0)} groupCount={groupCount ?? 0} />
     </div>
   );
 }

@@ -14,6 +14,9 @@ import { PermissionsTab, TagsTab } from "@/components/permissions/principal-tabs
 import { UserSummary } from "./user-summary";
 import { AccessKeysCard } from "./access-keys-card";
 import { MfaDevicesCard } from "./mfa-devices-card";
+import { UserGroupsTab } from "./user-groups-tab";
+import { GroupPoliciesCard } from "./group-policies-card";
+import { useUserGroupsQuery } from "@/components/groups/group-queries";
 
 export function UserView({ name, tab }: { name: string; tab: UserTab }) {
   const user = useUserQuery(name);
@@ -21,6 +24,7 @@ export function UserView({ name, tab }: { name: string; tab: UserTab }) {
   const mfa = useMfaDevicesQuery(name);
   const attached = useAttachedPoliciesQuery("user", name);
   const inline = useInlinePoliciesQuery("user", name);
+  const groups = useUserGroupsQuery(name);
 
   if (user.error) {
     if (user.error instanceof ApiError && user.error.code === "NoSuchEntity")
@@ -36,15 +40,17 @@ export function UserView({ name, tab }: { name: string; tab: UserTab }) {
   const owner = { kind: "user", name: user.data.name } as const;
   const counts: Partial<Record<UserTab, number>> = {
     permissions: attached.data && inline.data ? attached.data.length + inline.data.length : undefined,
+    groups: groups.data?.length,
     "security-credentials": keys.data && mfa.data ? keys.data.length + mfa.data.length : undefined,
     tags: user.data.tags.length,
   };
   return (
     <div className="flex flex-col gap-6">
-      <UserSummary user={user.data} keys={keys.data} mfaCount={mfa.data?.length} attachedCount={attached.data?.length} inlineCount={inline.data?.length} />
+      <UserSummary user={user.data} keys={keys.data} mfaCount={mfa.data?.length} attachedCount={attached.data?.length} inlineCount={inline.data?.length} groupCount={groups.data?.length} />
       <div className="flex flex-col gap-5">
         <Tabs label="User sections" current={tab} tabs={USER_TABS.map((t) => ({ id: t, label: USER_TAB_LABELS[t], href: toUser({ name, tab: t }), count: counts[t] }))} />
-        {tab === "permissions" && <PermissionsTab owner={owner} boundaryArn={user.data.permissionsBoundaryArn} />}
+        {tab === "permissions" && <PermissionsTab owner={owner} boundaryArn={user.data.permissionsBoundaryArn} inherited={<GroupPoliciesCard userName={user.data.name} />} />}
+        {tab === "groups" && <UserGroupsTab user={user.data} groups={groups} />}
         {tab === "security-credentials" && (
           <div className="flex flex-col gap-5">
             <MfaDevicesCard user={user.data} />

@@ -62,9 +62,9 @@ export const policyActions: Record<string, QueryAction> = {
 
   ListEntitiesForPolicy: action(s.policyEntitiesPage, async ({ ctx }, input) => {
     const entities = await policies.listEntitiesForPolicy(ctx, input.PolicyArn);
-    const want = (kind: "Role" | "User") => !input.EntityFilter || input.EntityFilter === kind;
+    const want = (kind: "Role" | "User" | "Group") => !input.EntityFilter || input.EntityFilter === kind;
     return {
-      PolicyGroups: [],
+      PolicyGroups: want("Group") ? entities.groups.map((g) => ({ GroupName: g.name, GroupId: g.id })) : [],
       PolicyUsers: want("User") ? entities.users.map((u) => ({ UserName: u.name, UserId: u.id })) : [],
       PolicyRoles: want("Role") ? entities.roles.map((r) => ({ RoleName: r.name, RoleId: r.id })) : [],
       IsTruncated: false,

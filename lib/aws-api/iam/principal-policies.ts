@@ -8,8 +8,9 @@ import { encodePolicyDocument } from "../xml";
 import { PRINCIPAL_SCHEMAS, type PrincipalSchemas } from "./schemas";
 
 /**
- * A principal's permissions and tags as the Query API serves them, one table for every kind: PutRolePolicy and
- * PutUserPolicy, TagRole and TagUser, … differ only in the name member (RoleName, UserName) and AWS's noun.
+ * A principal's permissions and tags as the Query API serves them, one table for every kind: PutRolePolicy,
+ * PutUserPolicy and PutGroupPolicy, TagRole and TagUser, … differ only in the name member (RoleName, UserName,
+ * GroupName), AWS's noun and whether the kind has a boundary and tags.
  */
 function principalActions(ops: PrincipalPermissions, s: PrincipalSchemas): Record<string, QueryAction> {
   const rules: PrincipalRules = ops.rules;
@@ -39,19 +40,24 @@ function principalActions(ops: PrincipalPermissions, s: PrincipalSchemas): Recor
       return { AttachedPolicies: page.items.map(attachedPolicyShape), ...pageTail(page) };
     }),
 
-    [iamAction(rules, "Put", "PermissionsBoundary")]: action(s.boundary, ({ ctx }, i) =>
-      ops.putBoundary(ctx, named(i), i.PermissionsBoundary).then(done),
-    ),
+    // Groups take no boundary and no tags: IAM has no PutGroupPermissionsBoundary or TagGroup.
+    ...(rules.boundary && {
+      [iamAction(rules, "Put", "PermissionsBoundary")]: action(s.boundary, ({ ctx }, i) =>
+        ops.putBoundary(ctx, named(i), i.PermissionsBoundary).then(done),
+      ),
 
-    [iamAction(rules, "Delete", "PermissionsBoundary")]: action(s.only, ({ ctx }, i) => ops.deleteBoundary(ctx, named(i)).then(done)),
+      [iamAction(rules, "Delete", "PermissionsBoundary")]: action(s.only, ({ ctx }, i) => ops.deleteBoundary(ctx, named(i)).then(done)),
+    }),
 
-    [iamAction(rules, "Tag")]: action(s.tags, ({ ctx }, i) => ops.tag(ctx, named(i), i.Tags).then(done)),
+    ...(rules.tags && {
+      [iamAction(rules, "Tag")]: action(s.tags, ({ ctx }, i) => ops.tag(ctx, named(i), i.Tags).then(done)),
 
-    [iamAction(rules, "Untag")]: action(s.tagKeys, ({ ctx }, i) => ops.untag(ctx, named(i), i.TagKeys).then(done)),
+      [iamAction(rules, "Untag")]: action(s.tagKeys, ({ ctx }, i) => ops.untag(ctx, named(i), i.TagKeys).then(done)),
 
-    [iamAction(rules, "List", "Tags")]: action(s.page, async ({ ctx }, i) => {
-      const page = await ops.listTags(ctx, named(i), { marker: i.Marker, maxItems: i.MaxItems });
-      return { Tags: page.items.map((t) => ({ Key: t.Key, Value: t.Value })), ...pageTail(page) };
+      [iamAction(rules, "List", "Tags")]: action(s.page, async ({ ctx }, i) => {
+        const page = await ops.listTags(ctx, named(i), { marker: i.Marker, maxItems: i.MaxItems });
+        return { Tags: page.items.map((t) => ({ Key: t.Key, Value: t.Value })), ...pageTail(page) };
+      }),
     }),
   };
 }
@@ -59,4 +65,5 @@ function principalActions(ops: PrincipalPermissions, s: PrincipalSchemas): Recor
 export const principalPolicyActions: Record<string, QueryAction> = {
   ...principalActions(PERMISSIONS.role, PRINCIPAL_SCHEMAS.role),
   ...principalActions(PERMISSIONS.user, PRINCIPAL_SCHEMAS.user),
+  ...principalActions(PERMISSIONS.group, PRINCIPAL_SCHEMAS.group),
 };

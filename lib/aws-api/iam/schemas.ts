@@ -2,6 +2,8 @@ import { z } from "zod";
 import {
   arnSchema,
   descriptionSchema,
+  existingUserNameSchema,
+  groupNameSchema,
   paginationSchema,
   pathPrefixSchema,
   policyDocumentSchema,
@@ -13,7 +15,7 @@ import {
   accessKeyStatusSchema,
   accessKeyIdSchema,
 } from "@/lib/domain/schemas";
-import { ASSIGNMENT_STATUSES, consecutiveCodesSchema, existingUserNameSchema, serialNumberSchema } from "@/lib/domain/mfa-schemas";
+import { ASSIGNMENT_STATUSES, consecutiveCodesSchema, serialNumberSchema } from "@/lib/domain/mfa-schemas";
 
 /**
  * Per-action input schemas of the IAM Query API, composed from the shared member schemas in lib/domain/schemas.ts.
@@ -61,6 +63,7 @@ export type PrincipalSchemas = ReturnType<typeof principalSchemas>;
 export const PRINCIPAL_SCHEMAS = {
   role: principalSchemas("RoleName", roleNameSchema),
   user: principalSchemas("UserName", userNameSchema),
+  group: principalSchemas("GroupName", groupNameSchema),
 };
 
 const role = { RoleName: roleNameSchema };
@@ -71,6 +74,13 @@ export const roleTrust = z.object({ ...role, PolicyDocument: policyDocumentSchem
 export const userOnly = z.object({ UserName: userNameSchema });
 export const optionalUser = z.object({ UserName: userNameSchema.optional() });
 export const usersPage = paginationSchema.extend({ PathPrefix: pathPrefixSchema.optional() });
+
+const group = { GroupName: groupNameSchema };
+export const groupOnly = z.object(group);
+export const groupPage = paginationSchema.extend(group);
+export const groupsPage = paginationSchema.extend({ PathPrefix: pathPrefixSchema.optional() });
+export const groupMember = z.object({ ...group, UserName: existingUserNameSchema });
+export const groupsForUserPage = paginationSchema.extend({ UserName: existingUserNameSchema });
 
 export const accessKeysPage = paginationSchema.extend({ UserName: userNameSchema.optional() });
 export const accessKeyUpdate = z.object({

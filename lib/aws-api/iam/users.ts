@@ -1,7 +1,7 @@
 import * as users from "@/lib/iam/users";
 import { createUserSchema } from "@/lib/domain/schemas";
 import { action, type QueryAction } from "../action";
-import { pageTail, userShape } from "../shapes";
+import { pageTail, userListShape, userShape } from "../shapes";
 import * as s from "./schemas";
 
 /** IAM users (CreateUser … DeleteUser); their policies and tags are in ./principal-policies. */
@@ -13,9 +13,7 @@ export const userActions: Record<string, QueryAction> = {
 
   ListUsers: action(s.usersPage, async ({ ctx }, input) => {
     const page = await users.listUsers(ctx, { pathPrefix: input.PathPrefix, marker: input.Marker, maxItems: input.MaxItems });
-    // ListUsers items omit PermissionsBoundary and Tags (see the ListUsers API reference).
-    const items = page.items.map((u) => ({ ...userShape(u), PermissionsBoundary: undefined, Tags: undefined }));
-    return { Users: items, ...pageTail(page) };
+    return { Users: page.items.map(userListShape), ...pageTail(page) };
   }),
 
   DeleteUser: action(s.userOnly, async ({ ctx }, input) => {

@@ -1,0 +1,3 @@
+import { attachedPoliciesRoutes } from "../../../principal-routes";
+
+export const { GET, POST, DELETE } = attachedPoliciesRoutes("group");

@@ -1,0 +1,3 @@
+import { inlinePolicyRoutes } from "../../../../principal-routes";
+
+export const { GET, PUT, DELETE } = inlinePolicyRoutes("group");

@@ -1,0 +1,3 @@
+import { inlinePoliciesRoutes } from "../../../principal-routes";
+
+export const { GET } = inlinePoliciesRoutes("group");
