@@ -38,7 +38,12 @@ export type AwsErrorCode =
   | "RequestExpired"
   | "InvalidParameterValue"
   | "RequestEntityTooLarge"
-  | "ServiceFailure";
+  | "ServiceFailure"
+  | "InvalidIdentityToken"
+  | "ExpiredTokenException"
+  | "IDPRejectedClaim"
+  | "IDPCommunicationError"
+  | "OpenIdIdpCommunicationError";
 
 /** One table maps every code to its HTTP status, so adapters never restate it. */
 export const STATUS_BY_CODE: Record<AwsErrorCode, number> = {
@@ -64,6 +69,13 @@ export const STATUS_BY_CODE: Record<AwsErrorCode, number> = {
   InvalidParameterValue: 400,
   RequestEntityTooLarge: 413,
   ServiceFailure: 500,
+  // STS federation (botocore sts/2011-06-15: InvalidIdentityTokenException … IDPCommunicationErrorException).
+  InvalidIdentityToken: 400,
+  ExpiredTokenException: 400,
+  IDPRejectedClaim: 403,
+  IDPCommunicationError: 400,
+  // IAM CreateOpenIDConnectProvider when the issuer cannot be reached.
+  OpenIdIdpCommunicationError: 400,
 };
 
 export const isAwsError = (e: unknown): e is AwsError => e instanceof AwsError;

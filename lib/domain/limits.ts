@@ -36,6 +36,19 @@ export const LIMITS = {
   policyVersions: 5,
   maxItems: { min: 1, max: 1000, default: 100 },
   marker: { min: 1, max: 320 },
+  oidcProviderUrl: { min: 1, max: 255 },
+  clientId: { min: 1, max: 255 },
+  clientIdsPerOidcProvider: 100,
+  thumbprintsPerOidcProvider: 5,
+  oidcProvidersPerAccount: 100,
+  samlProviderName: { min: 1, max: 128 },
+  samlMetadataDocument: { min: 1000, max: 10_000_000 },
+  signingKeysPerSamlProvider: 10,
+  samlProvidersPerAccount: 100,
+  webIdentityToken: { min: 4, max: 20000 },
+  samlAssertion: { min: 4, max: 100000 },
+  jwksDocument: { min: 1, max: 65536 },
+  keysPerJwks: 100,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
@@ -81,6 +94,19 @@ export const LIMIT_DOCS: Record<LimitName, LimitDoc> = {
   policyVersions: { what: "Versions kept per managed policy" },
   maxItems: { what: "MaxItems of a list call", unit: "items" },
   marker: { what: "Marker length", unit: "characters" },
+  oidcProviderUrl: { what: "OIDC provider Url length", unit: "characters" },
+  clientId: { what: "OIDC client ID (audience) length", unit: "characters" },
+  clientIdsPerOidcProvider: { what: "Client IDs per OIDC provider", quota: "ClientIDsPerOpenIdConnectProvider" },
+  thumbprintsPerOidcProvider: { what: "Thumbprints per OIDC provider", quota: "ThumbprintsPerOpenIdConnectProvider" },
+  oidcProvidersPerAccount: { what: "OIDC providers per account", quota: "OpenIdConnectProvidersPerAccount" },
+  samlProviderName: { what: "SAML provider Name length", unit: "characters" },
+  samlMetadataDocument: { what: "SAMLMetadataDocument length (the API body is at most 1 MiB)", unit: "characters" },
+  signingKeysPerSamlProvider: { what: "Signing certificates in a SAML provider's metadata", quota: "KeysPerSAMLProvider" },
+  samlProvidersPerAccount: { what: "SAML providers per account", quota: "SAMLProvidersPerAccount" },
+  webIdentityToken: { what: "WebIdentityToken length (STS)", unit: "characters" },
+  samlAssertion: { what: "SAMLAssertion length, base64 (STS)", unit: "characters" },
+  jwksDocument: { what: "JWKS of an OIDC provider (Roleplane's own)", unit: "characters" },
+  keysPerJwks: { what: "Keys in an OIDC provider's JWKS (Roleplane's own)" },
 };
 
 type Limit = (typeof LIMITS)[LimitName];
