@@ -166,3 +166,47 @@ export interface ConsoleUserSummary {
   activeSessions: number;
   lastSignInAt: Date | null;
 }
+
+/** An OpenID Connect identity provider (IAM `oidc-provider/HOST/PATH`). */
+export interface OidcProvider {
+  arn: string;
+  accountId: string;
+  /** The issuer URL as registered, `https://…`. */
+  url: string;
+  clientIds: string[];
+  thumbprints: string[];
+  createdAt: Date;
+  tags: Tag[];
+  /** Roleplane's own: the JWKS tokens are verified with, as JSON text, and where it came from. */
+  jwks: string | null;
+  jwksSource: "upload" | "discovery" | null;
+  jwksUpdatedAt: Date | null;
+  /** Roleplane's built-in test provider: Roleplane holds its signing key. */
+  demo: boolean;
+}
+
+/** A SAML 2.0 identity provider (IAM `saml-provider/NAME`). */
+export interface SamlProvider {
+  arn: string;
+  accountId: string;
+  name: string;
+  /** GetSAMLProvider's SAMLProviderUUID. */
+  uuid: string;
+  metadataDocument: string;
+  createdAt: Date;
+  /** The metadata's validUntil, when it states one. */
+  validUntil: Date | null;
+  tags: Tag[];
+  demo: boolean;
+}
+
+/** One row of the console's identity-provider list. */
+export interface IdentityProviderListItem {
+  arn: string;
+  type: "OIDC" | "SAML";
+  /** The issuer URL (OIDC) or the provider name (SAML). */
+  name: string;
+  createdAt: Date;
+  validUntil: Date | null;
+  demo: boolean;
+}

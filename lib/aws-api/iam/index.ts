@@ -1,5 +1,6 @@
 import type { QueryService } from "../action";
 import { accessKeyActions } from "./access-keys";
+import { identityProviderActions } from "./identity-providers";
 import { policyActions } from "./policies";
 import { principalPolicyActions } from "./principal-policies";
 import { roleActions } from "./roles";
@@ -10,5 +11,5 @@ export const iamService: QueryService = {
   name: "iam",
   version: "2010-05-08",
   namespace: "https://iam.amazonaws.com/doc/2010-05-08/",
-  actions: { ...roleActions, ...principalPolicyActions, ...policyActions, ...userActions, ...accessKeyActions },
+  actions: { ...roleActions, ...principalPolicyActions, ...policyActions, ...userActions, ...accessKeyActions, ...identityProviderActions },
 };
