@@ -210,3 +210,36 @@ export interface IdentityProviderListItem {
   validUntil: Date | null;
   demo: boolean;
 }
+
+/** A SAML signing certificate as the console shows it; `pem` is what signatures are checked with. */
+export interface SamlCertificate {
+  pem: string;
+  subject: string;
+  issuer: string;
+  notBefore: Date;
+  notAfter: Date;
+  /** SHA-256 fingerprint, colon-separated hex, as people compare certificates. */
+  fingerprintSha256: string;
+  keyType: string;
+}
+
+/** One key of an OIDC provider's JWKS as the console lists it. */
+export interface SigningKeySummary {
+  kid: string | null;
+  kty: string;
+  alg: string | null;
+  /** RSA modulus bits, or the EC curve. */
+  size: string;
+}
+
+/** A role whose trust policy names a provider as `Federated`. */
+export interface RoleNamingProvider {
+  name: string;
+  arn: string;
+  accountId: string;
+}
+
+/** One provider as its console page shows it. */
+export type IdentityProviderDetails =
+  | { type: "OIDC"; provider: OidcProvider; keys: SigningKeySummary[]; roles: RoleNamingProvider[] }
+  | { type: "SAML"; provider: SamlProvider; entityId: string | null; certificates: SamlCertificate[]; signOnUrls: string[]; roles: RoleNamingProvider[] };

@@ -1,5 +1,8 @@
 import type { JSONWebKeySet, JWK } from "jose";
 import { LIMITS } from "@/lib/domain/limits";
+import type { SigningKeySummary } from "@/lib/domain/types";
+
+export type { SigningKeySummary };
 
 /**
  * An OIDC provider's signing keys as a JSON Web Key Set (RFC 7517, section 5). Roleplane keeps only public
@@ -9,15 +12,6 @@ import { LIMITS } from "@/lib/domain/limits";
 
 /** Signature algorithms a web identity token may use: RSA and ECDSA, never `none` or HMAC. */
 export const TOKEN_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"] as const;
-
-/** One key as the console lists it. */
-export interface SigningKeySummary {
-  kid: string | null;
-  kty: string;
-  alg: string | null;
-  /** RSA modulus bits, or the EC curve. */
-  size: string;
-}
 
 export type JwksRead = { ok: true; jwks: JSONWebKeySet; keys: SigningKeySummary[] } | { ok: false; reason: string };
 

@@ -1,5 +1,8 @@
 import { X509Certificate } from "node:crypto";
 import { LIMITS } from "@/lib/domain/limits";
+import type { SamlCertificate } from "@/lib/domain/types";
+
+export type { SamlCertificate };
 import { attr, childElements, NS, onlyChild, readXml, textOf } from "./xml";
 
 /**
@@ -15,18 +18,6 @@ export interface SamlMetadata {
   signingCertificates: SamlCertificate[];
   /** SingleSignOnService locations, for people to read. */
   signOnUrls: string[];
-}
-
-/** A signing certificate as the console shows it; `pem` is what signatures are checked with. */
-export interface SamlCertificate {
-  pem: string;
-  subject: string;
-  issuer: string;
-  notBefore: Date;
-  notAfter: Date;
-  /** SHA-256 fingerprint, colon-separated hex, as people compare certificates. */
-  fingerprintSha256: string;
-  keyType: string;
 }
 
 export type MetadataRead = { ok: true; metadata: SamlMetadata } | { ok: false; reason: string };

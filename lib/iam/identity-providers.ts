@@ -1,12 +1,12 @@
-import { getDb } from "@/lib/db/client";
+import { getDb, type Tx } from "@/lib/db/client";
 import * as repo from "@/lib/db/identity-providers";
 import { AwsError } from "@/lib/domain/errors";
-import type { IdentityProviderListItem, OidcProvider, SamlProvider } from "@/lib/domain/types";
-import type { SigningKeySummary } from "@/lib/federation/jwks";
-import { parseSamlMetadata, type SamlCertificate } from "@/lib/federation/saml-metadata";
+import type { IdentityProviderDetails, IdentityProviderListItem } from "@/lib/domain/types";
+import { parseSamlMetadata } from "@/lib/federation/saml-metadata";
 import type { RequestContext } from "./context";
 import { deleteOidcProvider, getOidcProvider, oidcSigningKeys } from "./oidc-providers";
-import { rolesNamingProvider, type RoleNamingProvider } from "./provider-common";
+import type { Tag } from "@/lib/domain/schemas";
+import { replaceTagsOfProvider, requireProvider, rolesNamingProvider } from "./provider-common";
 import { deleteSamlProvider, getSamlProvider } from "./saml-providers";
 
 /** The console's view of identity providers: both kinds in one list, and one page per provider. */
@@ -14,17 +14,6 @@ import { deleteSamlProvider, getSamlProvider } from "./saml-providers";
 export async function listIdentityProviders(ctx: RequestContext): Promise<IdentityProviderListItem[]> {
   return repo.listProviderItems(getDb(), ctx.accountId);
 }
-
-export type ProviderDetails =
-  | { type: "OIDC"; provider: OidcProvider; keys: SigningKeySummary[]; roles: RoleNamingProvider[] }
-  | {
-      type: "SAML";
-      provider: SamlProvider;
-      entityId: string | null;
-      certificates: SamlCertificate[];
-      signOnUrls: string[];
-      roles: RoleNamingProvider[];
-    };
 
 const kindOf = (arn: string) => (/^arn:aws:iam::\d{12}:oidc-provider\//.test(arn) ? "oidc" : /^arn:aws:iam::\d{12}:saml-provider\//.test(arn) ? "saml" : null);
 
@@ -34,7 +23,7 @@ function requireKind(arn: string) {
   return kind;
 }
 
-export async function describeIdentityProvider(ctx: RequestContext, arn: string): Promise<ProviderDetails> {
+export async function describeIdentityProvider(ctx: RequestContext, arn: string): Promise<IdentityProviderDetails> {
   const kind = requireKind(arn);
   const roles = rolesNamingProvider(getDb(), kind, arn);
   if (kind === "oidc") {
@@ -59,4 +48,11 @@ export async function deleteIdentityProvider(ctx: RequestContext, arn: string): 
     await getOidcProvider(ctx, arn);
     await deleteOidcProvider(ctx, arn);
   } else await deleteSamlProvider(ctx, arn);
+}
+
+/** Replaces a provider's tags (either kind) in one change. */
+export async function setIdentityProviderTags(ctx: RequestContext, arn: string, tags: Tag[]): Promise<void> {
+  const kind = requireKind(arn);
+  const find = (tx: Tx) => (a: string): Promise<{ accountId: string } | null> => (kind === "oidc" ? repo.findOidcProvider(tx, a) : repo.findSamlProvider(tx, a));
+  await replaceTagsOfProvider(ctx, kind, arn, tags, (tx) => requireProvider(kind, find(tx), ctx, arn));
 }

@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import * as repo from "@/lib/db/identity-providers";
 import { AwsError, clip } from "@/lib/domain/errors";
 import { LIMITS, type Tag } from "@/lib/domain/schemas";
+import type { RoleNamingProvider } from "@/lib/domain/types";
 import { slicePage, type PageRequest } from "@/lib/domain/paging";
 import { collectPrincipalArns } from "@/lib/policy";
 import { auditedChange } from "./audit";
@@ -63,16 +64,19 @@ export async function untagProvider(ctx: RequestContext, kind: ProviderKind, arn
   });
 }
 
+/** The console's tag editor: the whole set in one change. */
+export async function replaceTagsOfProvider(ctx: RequestContext, kind: ProviderKind, arn: string, tags: Tag[], load: (tx: Tx) => Promise<unknown>) {
+  await auditedChange(ctx, `Tag${NOUN[kind].action}`, arn, async (tx) => {
+    await load(tx);
+    assertUniqueTagKeys(tags);
+    if (tags.length > LIMITS.tagsPerEntity) throw new AwsError("LimitExceeded", `Cannot exceed quota for ${NOUN[kind].tagQuota}: ${LIMITS.tagsPerEntity}`);
+    await repo.replaceProviderTags(tx, arn, tags);
+  });
+}
+
 /** ListOpenIDConnectProviderTags / ListSAMLProviderTags: sorted by key, as IAM returns provider tags. */
 export function pageOfTags(tags: Tag[], page: PageRequest) {
   return slicePage([...tags].sort((a, b) => a.Key.localeCompare(b.Key)), page);
-}
-
-/** A role whose trust policy names a provider as `Federated`. */
-export interface RoleNamingProvider {
-  name: string;
-  arn: string;
-  accountId: string;
 }
 
 /**
