@@ -1,14 +1,14 @@
 import { test as base } from "@playwright/test";
-import { ConsoleApi, PoliciesApi, UsersApi } from "./console-api";
+import { ConsoleApi, PoliciesApi, ProvidersApi, UsersApi } from "./console-api";
 import { E2E } from "./env";
 
 export { expect } from "@playwright/test";
 
 /**
- * `api`, `users`, `policies`: the console API as the admin, with clean-up of what the test created (roles, IAM
- * users, customer policies). Pages start signed in as admin.
+ * `api`, `users`, `policies`, `providers`: the console API as the admin, with clean-up of what the test created
+ * (roles, IAM users, customer policies, identity providers). Pages start signed in as admin.
  */
-export const test = base.extend<{ api: ConsoleApi; users: UsersApi; policies: PoliciesApi }>({
+export const test = base.extend<{ api: ConsoleApi; users: UsersApi; policies: PoliciesApi; providers: ProvidersApi }>({
   storageState: E2E.storage.admin,
   api: async ({ playwright }, use) => {
     const request = await playwright.request.newContext({ baseURL: E2E.baseURL, storageState: E2E.storage.admin });
@@ -26,5 +26,10 @@ export const test = base.extend<{ api: ConsoleApi; users: UsersApi; policies: Po
     const policies = new PoliciesApi(api.request);
     await use(policies);
     await policies.cleanup();
+  },
+  providers: async ({ api }, use) => {
+    const providers = new ProvidersApi(api.request);
+    await use(providers);
+    await providers.cleanup();
   },
 });
