@@ -15,6 +15,7 @@ import {
   goToIdentityProviders,
   goToProvider,
   goToTestIdp,
+  samlDialog,
   useAccount,
 } from "./helpers/identity-providers";
 
@@ -47,7 +48,7 @@ test.describe("identity providers", () => {
   });
 
   test("an admin adds a SAML provider from its metadata and sees its signing certificate", async ({ page, providers }) => {
-    const name = uniqueName("Corp").replace(/-/g, "_");
+    const name = uniqueName("Corp");
     providers.track(`arn:aws:iam::111111111111:saml-provider/${name}`);
     await goToIdentityProviders(page);
     await fillCreateSamlProvider(page, { name, metadata: generateDemoSamlIdentity(`https://${name}.example.com/saml`).metadataXml });
@@ -56,15 +57,17 @@ test.describe("identity providers", () => {
     await assertCertificate(page, /CN=Roleplane demo SAML IdP/);
   });
 
-  test("metadata that is not SAML is refused in the API's words, and nothing is added", async ({ page }) => {
+  test("metadata that is not SAML is refused in the API's words, and nothing is added", async ({ page, providers }) => {
+    const name = uniqueName("Bad");
     await goToIdentityProviders(page);
-    await fillCreateSamlProvider(page, { name: uniqueName("Bad").replace(/-/g, "_"), metadata: `<html>${"x".repeat(1100)}</html>` });
-    await page.getByTestId("confirm-create-saml").click();
-    await expect(page.getByTestId("create-saml-dialog")).toContainText("Could not parse metadata: its root element is not a SAML 2.0 metadata EntityDescriptor.");
+    await fillCreateSamlProvider(page, { name, metadata: `<html>${"x".repeat(1100)}</html>` });
+    await samlDialog(page).getByTestId("confirm-create-saml").click();
+    await expect(samlDialog(page)).toContainText("Could not parse metadata: its root element is not a SAML 2.0 metadata EntityDescriptor.");
+    expect(await providers.exists(`arn:aws:iam::111111111111:saml-provider/${name}`)).toBe(false);
   });
 
   test("deleting a provider that roles trust warns and lists them", async ({ page, api, providers }) => {
-    const name = uniqueName("Trusted").replace(/-/g, "_");
+    const name = uniqueName("Trusted");
     const arn = await providers.createSaml(name, generateDemoSamlIdentity(`https://${name}.example.com/saml`).metadataXml);
     const role = await api.createRole({ trust: samlTrust(arn) });
     await goToProvider(page, arn);
@@ -78,7 +81,7 @@ test.describe("identity providers", () => {
   });
 
   test("the list filters by type and name, and the filter lives in the URL", async ({ page, providers }) => {
-    const name = uniqueName("Filter").replace(/-/g, "_");
+    const name = uniqueName("Filter");
     await providers.createSaml(name, generateDemoSamlIdentity(`https://${name}.example.com/saml`).metadataXml);
     await providers.ensureDemo("oidc");
     await goToIdentityProviders(page);

@@ -42,15 +42,18 @@ export async function clickMintToken(page: Page) {
   return { token, claims: JSON.parse(await page.getByTestId("minted-claims").inputValue()) as Record<string, unknown> };
 }
 
+/** The open dialog (an empty list renders a second, closed one for its own button). */
+export const samlDialog = (page: Page) => page.getByRole("dialog", { name: "Add a SAML 2.0 provider" });
+
 export async function fillCreateSamlProvider(page: Page, p: { name: string; metadata: string }) {
   await page.getByTestId("add-saml-provider").click();
-  const dialog = page.getByTestId("create-saml-dialog");
+  const dialog = samlDialog(page);
   await dialog.getByLabel("Provider name").fill(p.name);
   await dialog.getByTestId("saml-metadata").fill(p.metadata);
 }
 
 export async function clickCreateSamlSubmit(page: Page, name: string) {
-  await page.getByTestId("confirm-create-saml").click();
+  await samlDialog(page).getByTestId("confirm-create-saml").click();
   await expect(page).toHaveURL(new RegExp(`/identity-providers/saml/${name}$`));
   await expect(page.getByTestId("provider-title")).toHaveText(name);
 }

@@ -1,11 +1,12 @@
 "use client";
 import { useState } from "react";
-import { LIMITS, tagListSchema, type Tag } from "@/lib/domain/schemas";
+import { LIMITS, type Tag } from "@/lib/domain/schemas";
 import { Card } from "@/components/ui/states";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { useReadOnlyReason } from "@/components/shell/console-context";
 import { TagEditor } from "@/components/roles/tag-editor";
+import { tagRowErrors } from "@/components/permissions/tags-card";
 import { useProviderTagsMutation } from "../provider-queries";
 
 /** A provider's tags, saved as one set (TagOpenIDConnectProvider / TagSAMLProvider and their Untag). */
@@ -22,9 +23,7 @@ export function ProviderTagsCard({ arn, tags: saved }: { arn: string; tags: Tag[
   }
   const dirty = JSON.stringify(tags) !== JSON.stringify(saved);
   async function onSave() {
-    const check = tagListSchema.safeParse(tags);
-    const found: Record<number, string> = {};
-    if (!check.success) for (const i of check.error.issues) if (typeof i.path[0] === "number") found[i.path[0]] ??= `${String(i.path[1] ?? "Tag")}: ${i.message.replace(/^Member must/, "must")}`;
+    const found = tagRowErrors(tags);
     setErrors(found);
     if (Object.keys(found).length) return;
     await save.mutateAsync(tags).then(
