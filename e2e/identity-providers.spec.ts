@@ -31,10 +31,10 @@ test.describe("identity providers", () => {
     await page.request.delete(`/api/console/identity-providers/provider?arn=${encodeURIComponent(demoArn)}`);
     await goToTestIdp(page);
     await clickRegisterDemo(page, "oidc");
-    await fillMintToken(page, { subject: "repo:acme/app:ref:refs/heads/main", audience: "sts.amazonaws.com" });
+    await fillMintToken(page, { subject: "repo:acme/app:ref:refs/heads/main", audience: "sts.amazonaws.com", claim: { name: "amr", value: "pwd, mfa" } });
     const { token, claims } = await clickMintToken(page);
     expect(token.split(".")).toHaveLength(3);
-    expect(claims).toMatchObject({ iss: `https://demo-idp.roleplane.test/${PARTNER}`, sub: "repo:acme/app:ref:refs/heads/main", aud: "sts.amazonaws.com" });
+    expect(claims).toMatchObject({ iss: `https://demo-idp.roleplane.test/${PARTNER}`, sub: "repo:acme/app:ref:refs/heads/main", aud: "sts.amazonaws.com", amr: ["pwd", "mfa"] });
     await expect(page.getByTestId("minted-cli")).toHaveValue(/sts assume-role-with-web-identity/);
 
     await fillMintToken(page, { subject: "x", audience: "someone-else" });
@@ -45,6 +45,19 @@ test.describe("identity providers", () => {
     await expect(page.getByTestId("signing-key-row")).toHaveCount(1);
     await expect(page.getByTestId("audience-row")).toHaveText(["sts.amazonaws.com"]);
     await page.request.delete(`/api/console/identity-providers/provider?arn=${encodeURIComponent(demoArn)}`);
+  });
+
+  test("an admin mints a SAML assertion offering a role that trusts the test SAML provider", async ({ page, api, providers }) => {
+    const samlArn = await providers.ensureDemo("saml");
+    const role = await api.createRole({ trust: samlTrust(samlArn) });
+    await goToTestIdp(page);
+    await page.getByTestId("assert-role").selectOption(role.arn);
+    await page.getByTestId("assert-session-name").fill("ada");
+    await page.getByTestId("mint-assertion").click();
+    await expect(page.getByTestId("minted-assertion")).not.toHaveValue("");
+    const xml = Buffer.from(await page.getByTestId("minted-assertion").inputValue(), "base64").toString("utf8");
+    expect(xml).toContain(`${role.arn},${samlArn}`);
+    await expect(page.getByTestId("minted-saml-cli")).toHaveValue(new RegExp(`--principal-arn '${samlArn}'`));
   });
 
   test("an admin adds a SAML provider from its metadata and sees its signing certificate", async ({ page, providers }) => {

@@ -29,9 +29,14 @@ export async function clickRegisterDemo(page: Page, kind: "oidc" | "saml") {
   await expect(page.getByTestId(`demo-${kind}-link`)).toBeVisible();
 }
 
-export async function fillMintToken(page: Page, t: { subject: string; audience: string }) {
+export async function fillMintToken(page: Page, t: { subject: string; audience: string; claim?: { name: string; value: string } }) {
   await page.getByTestId("mint-subject").fill(t.subject);
   await page.getByTestId("mint-audience").fill(t.audience);
+  if (t.claim) {
+    await page.getByTestId("add-mint-claim").click();
+    await page.getByLabel("Claim 1 name").fill(t.claim.name);
+    await page.getByLabel("Claim 1 value").fill(t.claim.value);
+  }
 }
 
 /** Mints and returns the token shown, with its decoded claims. */

@@ -47,6 +47,12 @@ async function readJson(fetchImpl: FetchLike, url: string, signal: AbortSignal):
   }
 }
 
+/** fetch() says only "fetch failed"; the cause says why (ENOTFOUND, ECONNREFUSED, a certificate error). */
+function describeFailure(e: Error): string {
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  return cause ? `${e.message} (${cause.code ?? cause.message ?? "no detail"})` : e.message;
+}
+
 export async function discoverJwks(issuerUrl: string, options: DiscoveryOptions = {}): Promise<DiscoveredKeys> {
   const fetchImpl = options.fetchImpl ?? (fetch as FetchLike);
   const signal = AbortSignal.timeout(options.timeoutMs ?? DISCOVERY_TIMEOUT_MS);
@@ -58,7 +64,7 @@ export async function discoverJwks(issuerUrl: string, options: DiscoveryOptions 
     const jwks = parseJwks(JSON.stringify(await readJson(fetchImpl, jwksUri, signal)));
     return jwks.ok ? { ok: true, jwks: jwks.jwks, jwksUri } : { ok: false, reason: jwks.reason };
   } catch (e) {
-    const reason = e instanceof Error ? (e.name === "TimeoutError" || e.name === "AbortError" ? `no answer within ${options.timeoutMs ?? DISCOVERY_TIMEOUT_MS} ms` : e.message) : String(e);
+    const reason = e instanceof Error ? (e.name === "TimeoutError" || e.name === "AbortError" ? `no answer within ${options.timeoutMs ?? DISCOVERY_TIMEOUT_MS} ms` : describeFailure(e)) : String(e);
     return { ok: false, reason: `${base} could not be reached: ${reason}` };
   }
 }

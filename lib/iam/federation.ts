@@ -53,6 +53,15 @@ function providerKeys(p: OidcProvider, options?: DiscoveryOptions): () => Promis
   };
 }
 
+/**
+ * The issuer as providers are stored: the host is compared without case (DNS names have none), the path with it,
+ * since one host may serve many issuers (tenants) that share signing keys.
+ */
+function normalizedIssuer(issuer: string): string | null {
+  const m = /^https:\/\/([^/]+)(\/.*)?$/i.exec(issuer);
+  return m ? `https://${m[1].toLowerCase()}${m[2] ?? ""}` : null;
+}
+
 export interface WebIdentityTokenCheck {
   /** AssumeRoleWithWebIdentity's WebIdentityToken. */
   token: string;
@@ -72,7 +81,7 @@ export interface WebIdentityTokenCheck {
 export async function verifyWebIdentityToken(check: WebIdentityTokenCheck): Promise<Verification<VerifiedWebIdentity>> {
   const providers = await repo.listProviders(getDb(), check.accountId, "OIDC");
   return verifyWebIdentityJwt({ token: check.token, providerId: check.providerId, now: check.now }, async (issuer): Promise<WebIdentityTrust | null> => {
-    const registered = issuer.toLowerCase().startsWith("https://") ? providers.find((p) => p.url.toLowerCase() === issuer.toLowerCase()) : undefined;
+    const registered = providers.find((p) => p.url === normalizedIssuer(issuer));
     if (registered) return { providerArn: registered.arn, keyPrefix: registered.url.slice("https://".length), clientIds: registered.clientIds, keys: providerKeys(registered, check.discovery) };
     const known = WELL_KNOWN_ISSUERS[issuer];
     if (known) return { providerArn: null, keyPrefix: known.keyPrefix, clientIds: null, keys: () => keysFromIssuer(known.issuerUrl, check.discovery) };

@@ -115,6 +115,16 @@ describe("the demo providers and the store-aware verifiers", () => {
     expect((await refusal(demo.mintDemoWebIdentityToken(other, mintDemoTokenSchema.parse({ subject: "x", audience: "y" })))).code).toBe("NoSuchEntity");
   });
 
+  it("matches a token's issuer to a provider ignoring the host's case, never the path's", async () => {
+    const keys = await generateDemoOidcKeys();
+    await oidc.createOidcProvider(ctx, { Url: "https://tenants.example.com/Tenant-A", ClientIDList: ["app"], Jwks: JSON.stringify(keys.jwks) });
+    const tokenFrom = async (issuer: string) =>
+      (await mintDemoJwt({ issuer, privateKeyPem: keys.privateKeyPem, kid: keys.kid }, mintDemoTokenSchema.parse({ subject: "s", audience: "app" }))).token;
+    expect((await verifyWebIdentityToken({ token: await tokenFrom("https://TENANTS.example.com/Tenant-A"), accountId: ctx.accountId })).ok).toBe(true);
+    const otherTenant = await verifyWebIdentityToken({ token: await tokenFrom("https://tenants.example.com/tenant-a"), accountId: ctx.accountId });
+    expect(!otherTenant.ok && otherTenant.refusal.message).toBe("No OpenIDConnect provider found in your account for https://tenants.example.com/tenant-a");
+  });
+
   it("registers the demo SAML provider, mints an assertion, and verifies it", async () => {
     const p = await demo.registerDemoSamlProvider(ctx);
     const role = "arn:aws:iam::111111111111:role/saml-named";

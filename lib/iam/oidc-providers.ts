@@ -67,7 +67,7 @@ export async function createOidcProvider(ctx: RequestContext, input: CreateOidcP
     const thumbprints = checkThumbprints(input.ThumbprintList ?? []);
     const jwks = input.Jwks ? checkJwks(input.Jwks) : null;
     const existing = await repo.listProviders(tx, ctx.accountId, "OIDC");
-    if (existing.some((p) => p.url.toLowerCase() === `https://${name}`.toLowerCase())) throw new AwsError("EntityAlreadyExists", `Provider with url https://${name} already exists.`);
+    if (existing.some((p) => p.url === `https://${name}`)) throw new AwsError("EntityAlreadyExists", `Provider with url https://${name} already exists.`);
     if (existing.length >= LIMITS.oidcProvidersPerAccount)
       throw new AwsError("LimitExceeded", `Cannot exceed quota for OpenIdConnectProvidersPerAccount: ${LIMITS.oidcProvidersPerAccount}`);
     return repo.insertOidcProvider(tx, { arn, accountId: ctx.accountId, name, clientIds, thumbprints, tags, jwks, jwksSource: jwks ? "upload" : null, demoKeySealed: extras.demoKeySealed });

@@ -12,6 +12,7 @@ import { prettyJson } from "@/components/format";
 import { useMintTokenMutation, type ProviderDetailsDto } from "../provider-queries";
 import { toIdentityProvider } from "../routes";
 import { cliCommand, ExpiresNote, MintedOutput } from "./minted-output";
+import { PairsEditor, valuesOf, type Pair } from "./pairs-editor";
 
 type OidcDetails = Extract<ProviderDetailsDto, { type: "OIDC" }>;
 
@@ -25,7 +26,7 @@ export function OidcMinter({ details }: { details: OidcDetails }) {
   const [subject, setSubject] = useState("repo:acme/app:ref:refs/heads/main");
   const [audience, setAudience] = useState(p.clientIds[0] ?? "sts.amazonaws.com");
   const [lifetime, setLifetime] = useState(3600);
-  const [email, setEmail] = useState("");
+  const [claims, setClaims] = useState<Pair[]>([]);
   const [role, setRole] = useState(details.roles[0]?.arn ?? "");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const mint = useMintTokenMutation();
@@ -33,13 +34,17 @@ export function OidcMinter({ details }: { details: OidcDetails }) {
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const parsed = mintDemoTokenSchema.safeParse({ subject: subject.trim(), audience: audience.trim(), expiresInSeconds: lifetime, claims: email.trim() ? { email: email.trim() } : {} });
+    const extra = Object.fromEntries(claims.filter((c) => c.name.trim()).map((c) => {
+      const values = valuesOf(c.value);
+      return [c.name.trim(), values.length > 1 ? values : (values[0] ?? "")];
+    }));
+    const parsed = mintDemoTokenSchema.safeParse({ subject: subject.trim(), audience: audience.trim(), expiresInSeconds: lifetime, claims: extra });
     setErrors(parsed.success ? {} : fieldErrors(parsed.error.issues).fields);
     if (parsed.success) await mint.mutateAsync(parsed.data).catch(() => undefined);
   }
 
   const token = mint.data?.token;
-  const claims = token ? prettyJson(decodeBase64Url(token.split(".")[1])) : "";
+  const decoded = token ? prettyJson(decodeBase64Url(token.split(".")[1])) : "";
   return (
     <div className="flex flex-col gap-4">
       <p className="text-[13px] text-fg-muted">
@@ -55,15 +60,14 @@ export function OidcMinter({ details }: { details: OidcDetails }) {
         <Field label="Valid for">
           {({ id }) => <Select id={id} value={lifetime} onChange={(e) => setLifetime(Number(e.target.value))} data-testid="mint-lifetime">{LIFETIMES.map(([s, l]) => <option key={s} value={s}>{l}</option>)}</Select>}
         </Field>
-        <Field label="Email claim" optional hint="Sets the :email key.">
-          {({ id, describedBy }) => <Input id={id} aria-describedby={describedBy} value={email} type="email" onChange={(e) => setEmail(e.target.value)} data-testid="mint-email" />}
-        </Field>
         <Field label="Role for the CLI command" optional hint={details.roles.length ? "A role that trusts this provider." : "No role trusts this provider yet."}>
           {({ id, describedBy }) => <Select id={id} aria-describedby={describedBy} value={role} onChange={(e) => setRole(e.target.value)} data-testid="mint-role">
             <option value="">Choose a role…</option>
             {details.roles.map((r) => <option key={r.arn} value={r.arn}>{r.name}</option>)}
           </Select>}
         </Field>
+        <PairsEditor legend="Extra claims" noun="Claim" testId="mint-claim" pairs={claims} onChange={setClaims} error={errors.claims}
+          suggestions={["email", "amr", "azp", "email_verified", "groups"]} hint="Several values, separated by commas, make a list (amr: pwd, mfa)." />
         <div className="sm:col-span-2"><Button type="submit" variant="primary" icon={<KeyRound aria-hidden className="size-4" />} loading={mint.isPending} data-testid="mint-token">Mint token</Button></div>
       </form>
       {mint.error && <ErrorState title="Not minted" message={mint.error.message} />}
@@ -71,7 +75,7 @@ export function OidcMinter({ details }: { details: OidcDetails }) {
         <div className="flex flex-col gap-3 rounded-lg border border-border bg-surface-2/50 p-4" data-testid="minted-token-panel">
           <MintedOutput label="Web identity token" value={token} testId="minted-token" />
           <ExpiresNote at={mint.data.expiresAt} />
-          <MintedOutput label="Claims" value={claims} rows={7} testId="minted-claims" />
+          <MintedOutput label="Claims" value={decoded} rows={7} testId="minted-claims" />
           <MintedOutput label="AWS CLI" rows={5} testId="minted-cli"
             value={cliCommand([["role-arn", role || "arn:aws:iam::<account>:role/<role>"], ["role-session-name", "demo-session"], ["web-identity-token", token]], "sts assume-role-with-web-identity")} />
         </div>

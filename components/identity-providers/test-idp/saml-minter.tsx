@@ -11,6 +11,16 @@ import { mintDemoAssertionSchema, NAME_ID_FORMATS } from "@/lib/domain/identity-
 import { useMintAssertionMutation, type ProviderDetailsDto } from "../provider-queries";
 import { toIdentityProvider } from "../routes";
 import { cliCommand, ExpiresNote, MintedOutput } from "./minted-output";
+import { PairsEditor, valuesOf, type Pair } from "./pairs-editor";
+
+const ATTRIBUTE_SUGGESTIONS = [
+  "https://aws.amazon.com/SAML/Attributes/PrincipalTag:team",
+  "https://aws.amazon.com/SAML/Attributes/SourceIdentity",
+  "https://aws.amazon.com/SAML/Attributes/SessionDuration",
+  "https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys",
+  "urn:oid:1.3.6.1.4.1.5923.1.1.1.1",
+  "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
+];
 
 type SamlDetails = Extract<ProviderDetailsDto, { type: "SAML" }>;
 
@@ -21,12 +31,15 @@ export function SamlMinter({ details }: { details: SamlDetails }) {
   const [format, setFormat] = useState<(typeof NAME_ID_FORMATS)[number]>("persistent");
   const [role, setRole] = useState(details.roles[0]?.arn ?? "");
   const [sessionName, setSessionName] = useState("ada");
+  const [attributes, setAttributes] = useState<Pair[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const mint = useMintAssertionMutation();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const parsed = mintDemoAssertionSchema.safeParse({ subject: subject.trim(), nameIdFormat: format, roleArns: role ? [role.trim()] : [], roleSessionName: sessionName.trim() });
+    const parsed = mintDemoAssertionSchema.safeParse({ subject: subject.trim(), nameIdFormat: format, roleArns: role ? [role.trim()] : [], roleSessionName: sessionName.trim(),
+      attributes: Object.fromEntries(attributes.filter((a) => a.name.trim()).map((a) => [a.name.trim(), valuesOf(a.value)])),
+    });
     setErrors(parsed.success ? {} : fieldErrors(parsed.error.issues).fields);
     if (parsed.success) await mint.mutateAsync(parsed.data).catch(() => undefined);
   }
@@ -53,6 +66,8 @@ export function SamlMinter({ details }: { details: SamlDetails }) {
         <Field label="Role session name" error={errors.roleSessionName} hint="The RoleSessionName attribute: 2–64 letters, digits and _ + = , . @ -">
           {({ id, describedBy, invalid }) => <Input id={id} aria-describedby={describedBy} invalid={invalid} value={sessionName} onChange={(e) => setSessionName(e.target.value)} data-testid="assert-session-name" />}
         </Field>
+        <PairsEditor legend="Extra attributes" noun="Attribute" testId="assert-attribute" pairs={attributes} onChange={setAttributes} error={errors.attributes}
+          suggestions={ATTRIBUTE_SUGGESTIONS} hint="By SAML Name; separate several values with commas." />
         <div className="sm:col-span-2"><Button type="submit" variant="primary" icon={<FileSignature aria-hidden className="size-4" />} loading={mint.isPending} data-testid="mint-assertion">Mint assertion</Button></div>
       </form>
       {mint.error && <ErrorState title="Not minted" message={mint.error.message} />}
