@@ -6,7 +6,7 @@ import nextTs from "eslint-config-next/typescript";
  * Next's rules (React, hooks, accessibility, Core Web Vitals), TypeScript's, and the layers of ../shared/STYLE.md
  * as import boundaries: a change that breaks them fails `npm run lint`, which `npm test` runs.
  */
-const serverOnly = ["./lib/db", "./lib/iam", "./lib/auth", "./lib/aws-api", "./lib/crypto", "./lib/generated", "./lib/config.ts", "./lib/health.ts"];
+const serverOnly = ["./lib/db", "./lib/iam", "./lib/auth", "./lib/aws-api", "./lib/crypto", "./lib/federation", "./lib/generated", "./lib/config.ts", "./lib/health.ts"];
 
 export default defineConfig([
   ...nextVitals,
@@ -29,6 +29,11 @@ export default defineConfig([
               target: "./lib/domain",
               from: ["./lib/db", "./lib/iam", "./lib/auth", "./lib/aws-api", "./app", "./components"],
               message: "lib/domain holds the types, limits and schemas every layer shares; it imports no layer above it.",
+            },
+            {
+              target: "./lib/federation",
+              from: ["./lib/db", "./lib/iam", "./lib/auth", "./lib/aws-api", "./app", "./components"],
+              message: "lib/federation verifies tokens and assertions without the store: callers pass what it trusts.",
             },
             {
               target: "./lib/db",

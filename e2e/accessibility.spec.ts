@@ -3,6 +3,9 @@ import { ROLE_TABS, toRole, toRoles, toNewRole } from "@/components/roles/routes
 import { USER_TABS, toUser, toUsers } from "@/components/users/routes";
 import { POLICY_TABS, toPolicies, toPolicy } from "@/components/policies/routes";
 import { GROUP_TABS, toGroup, toGroups } from "@/components/groups/routes";
+import { toDemoIdentityProvider, toIdentityProvider, toIdentityProviders } from "@/components/identity-providers/routes";
+import { generateDemoSamlIdentity } from "@/lib/federation/demo-idp";
+import { uniqueName } from "./support/console-api";
 import { openConsolePage } from "./helpers/navigation";
 import { assertNoAxeViolations, useColourScheme, type ColourScheme } from "./helpers/accessibility";
 
@@ -84,6 +87,28 @@ for (const scheme of SCHEMES) {
       }
       await openConsolePage(page, "/playground");
       await expect(page.getByTestId("policy-editor-content")).toBeVisible();
+      await assertNoAxeViolations(page);
+    });
+
+    test("the identity provider pages and the test identity provider", async ({ page, providers }) => {
+      const oidcArn = await providers.ensureDemo("oidc");
+      await providers.ensureDemo("saml");
+      const name = uniqueName("Axe");
+      const samlArn = await providers.createSaml(name, generateDemoSamlIdentity(`https://${name}.example.com/saml`).metadataXml);
+      await openConsolePage(page, toIdentityProviders());
+      await expect(page.getByTestId("provider-row").first()).toBeVisible();
+      await assertNoAxeViolations(page);
+      for (const arn of [oidcArn, samlArn]) {
+        await openConsolePage(page, toIdentityProvider(arn));
+        await expect(page.getByTestId("provider-arn")).toHaveText(arn);
+        await assertNoAxeViolations(page);
+      }
+      await page.getByTestId("delete-provider").click();
+      await expect(page.getByTestId("delete-provider-dialog")).toBeVisible();
+      await assertNoAxeViolations(page);
+      await openConsolePage(page, toDemoIdentityProvider());
+      await page.getByTestId("mint-token").click();
+      await expect(page.getByTestId("minted-token")).not.toHaveValue("");
       await assertNoAxeViolations(page);
     });
 

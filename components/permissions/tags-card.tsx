@@ -26,7 +26,7 @@ const same = (a: Tag[], b: Tag[]) => JSON.stringify(a) === JSON.stringify(b);
  * Row errors from the shared tag schema. Not fieldErrors: it lower-cases the whole message, which would turn the
  * key pattern's \p{L} into \p{l}.
  */
-function tagRowErrors(tags: Tag[]) {
+export function tagRowErrors(tags: Tag[]) {
   const check = tagListSchema.safeParse(tags);
   const found: Record<number, string> = {};
   if (!check.success) for (const i of check.error.issues) if (typeof i.path[0] === "number") found[i.path[0]] ??= `${String(i.path[1] ?? "Tag")}: ${i.message.replace(/^Member must/, "must")}`;

@@ -158,3 +158,43 @@ class PoliciesApi {
     }
   }
 }
+
+export /** Identity providers made in a test through the console API as the admin; deleted when the test ends. */
+class ProvidersApi {
+  private readonly created = new Set<string>();
+  constructor(readonly request: APIRequestContext) {}
+
+  async createSaml(name: string, metadata: string) {
+    const res = await this.request.post("/api/console/identity-providers/saml", { data: { Name: name, SAMLMetadataDocument: metadata } });
+    expect(res.status(), await res.text()).toBe(201);
+    const { arn } = (await res.json()) as { arn: string };
+    this.created.add(arn);
+    return arn;
+  }
+
+  /** The current account's demo provider, registered when missing (kept: other specs may use it). */
+  async ensureDemo(kind: "oidc" | "saml") {
+    const list = (await (await this.request.get("/api/console/identity-providers")).json()) as { demo: { oidcArn: string | null; samlArn: string | null } };
+    const arn = kind === "oidc" ? list.demo.oidcArn : list.demo.samlArn;
+    if (arn) return arn;
+    const res = await this.request.post(`/api/console/identity-providers/demo/${kind}`);
+    expect(res.status(), await res.text()).toBe(201);
+    return ((await res.json()) as { arn: string }).arn;
+  }
+
+  async exists(arn: string) {
+    return (await this.request.get(`/api/console/identity-providers/provider?arn=${encodeURIComponent(arn)}`)).status() === 200;
+  }
+
+  async delete(arn: string) {
+    await this.request.delete(`/api/console/identity-providers/provider?arn=${encodeURIComponent(arn)}`);
+  }
+
+  track(arn: string) {
+    this.created.add(arn);
+  }
+
+  async cleanup() {
+    for (const arn of this.created) await this.delete(arn);
+  }
+}

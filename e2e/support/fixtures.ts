@@ -1,14 +1,14 @@
 import { test as base } from "@playwright/test";
-import { ConsoleApi, GroupsApi, PoliciesApi, UsersApi } from "./console-api";
+import { ConsoleApi, GroupsApi, PoliciesApi, ProvidersApi, UsersApi } from "./console-api";
 import { E2E } from "./env";
 
 export { expect } from "@playwright/test";
 
 /**
- * `api`, `users`, `groups`, `policies`: the console API as the admin, with clean-up of what the test created
- * (roles, IAM users, groups, customer policies). Pages start signed in as admin.
+ * `api`, `users`, `groups`, `policies`, `providers`: the console API as the admin, with clean-up of what the test
+ * created (roles, IAM users, groups, customer policies, identity providers). Pages start signed in as admin.
  */
-export const test = base.extend<{ api: ConsoleApi; users: UsersApi; groups: GroupsApi; policies: PoliciesApi }>({
+export const test = base.extend<{ api: ConsoleApi; users: UsersApi; groups: GroupsApi; policies: PoliciesApi; providers: ProvidersApi }>({
   storageState: E2E.storage.admin,
   api: async ({ playwright }, use) => {
     const request = await playwright.request.newContext({ baseURL: E2E.baseURL, storageState: E2E.storage.admin });
@@ -32,5 +32,10 @@ export const test = base.extend<{ api: ConsoleApi; users: UsersApi; groups: Grou
     const policies = new PoliciesApi(api.request);
     await use(policies);
     await policies.cleanup();
+  },
+  providers: async ({ api }, use) => {
+    const providers = new ProvidersApi(api.request);
+    await use(providers);
+    await providers.cleanup();
   },
 });

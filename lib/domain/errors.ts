@@ -41,7 +41,12 @@ export type AwsErrorCode =
   | "InvalidAuthenticationCode"
   | "ExpiredToken"
   | "PackedPolicyTooLarge"
-  | "ServiceFailure";
+  | "ServiceFailure"
+  | "InvalidIdentityToken"
+  | "ExpiredTokenException"
+  | "IDPRejectedClaim"
+  | "IDPCommunicationError"
+  | "OpenIdIdpCommunicationError";
 
 /** One table maps every code to its HTTP status, so adapters never restate it. */
 export const STATUS_BY_CODE: Record<AwsErrorCode, number> = {
@@ -70,6 +75,13 @@ export const STATUS_BY_CODE: Record<AwsErrorCode, number> = {
   ExpiredToken: 400,
   PackedPolicyTooLarge: 400,
   ServiceFailure: 500,
+  // STS federation (botocore sts/2011-06-15: InvalidIdentityTokenException … IDPCommunicationErrorException).
+  InvalidIdentityToken: 400,
+  ExpiredTokenException: 400,
+  IDPRejectedClaim: 403,
+  IDPCommunicationError: 400,
+  // IAM CreateOpenIDConnectProvider when the issuer cannot be reached.
+  OpenIdIdpCommunicationError: 400,
 };
 
 export const isAwsError = (e: unknown): e is AwsError => e instanceof AwsError;

@@ -59,6 +59,19 @@ export const LIMITS = {
   virtualMfaDeviceName: { min: 1, max: 128 },
   mfaDevicesPerUser: 8,
   virtualMfaDevicesPerAccount: 5000,
+  oidcProviderUrl: { min: 1, max: 255 },
+  clientId: { min: 1, max: 255 },
+  clientIdsPerOidcProvider: 100,
+  thumbprintsPerOidcProvider: 5,
+  oidcProvidersPerAccount: 100,
+  samlProviderName: { min: 1, max: 128 },
+  samlMetadataDocument: { min: 1000, max: 10_000_000 },
+  signingKeysPerSamlProvider: 10,
+  samlProvidersPerAccount: 100,
+  webIdentityToken: { min: 4, max: 20000 },
+  samlAssertion: { min: 4, max: 100000 },
+  jwksDocument: { min: 1, max: 65536 },
+  keysPerJwks: 100,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
@@ -123,6 +136,19 @@ export const LIMIT_DOCS: Record<LimitName, LimitDoc> = {
   virtualMfaDeviceName: { what: "VirtualMFADeviceName length", unit: "characters" },
   mfaDevicesPerUser: { what: "MFA devices in use by an IAM user", quota: "MFADevicesPerUser" },
   virtualMfaDevicesPerAccount: { what: "Virtual MFA devices in an account" },
+  oidcProviderUrl: { what: "OIDC provider Url length", unit: "characters" },
+  clientId: { what: "OIDC client ID (audience) length", unit: "characters" },
+  clientIdsPerOidcProvider: { what: "Client IDs per OIDC provider", quota: "ClientIDsPerOpenIdConnectProvider" },
+  thumbprintsPerOidcProvider: { what: "Thumbprints per OIDC provider", quota: "ThumbprintsPerOpenIdConnectProvider" },
+  oidcProvidersPerAccount: { what: "OIDC providers per account", quota: "OpenIdConnectProvidersPerAccount" },
+  samlProviderName: { what: "SAML provider Name length", unit: "characters" },
+  samlMetadataDocument: { what: "SAMLMetadataDocument length (the API body is at most 1 MiB)", unit: "characters" },
+  signingKeysPerSamlProvider: { what: "Signing certificates in a SAML provider's metadata", quota: "KeysPerSAMLProvider" },
+  samlProvidersPerAccount: { what: "SAML providers per account", quota: "SAMLProvidersPerAccount" },
+  webIdentityToken: { what: "WebIdentityToken length (STS)", unit: "characters" },
+  samlAssertion: { what: "SAMLAssertion length, base64 (STS)", unit: "characters" },
+  jwksDocument: { what: "JWKS of an OIDC provider (Roleplane's own)", unit: "characters" },
+  keysPerJwks: { what: "Keys in an OIDC provider's JWKS (Roleplane's own)" },
 };
 
 type Limit = (typeof LIMITS)[LimitName];

@@ -218,3 +218,80 @@ export interface ConsoleUserSummary {
   activeSessions: number;
   lastSignInAt: Date | null;
 }
+
+/** An OpenID Connect identity provider (IAM `oidc-provider/HOST/PATH`). */
+export interface OidcProvider {
+  arn: string;
+  accountId: string;
+  /** The issuer URL as registered, `https://…`. */
+  url: string;
+  clientIds: string[];
+  thumbprints: string[];
+  createdAt: Date;
+  tags: Tag[];
+  /** Roleplane's own: the JWKS tokens are verified with, as JSON text, and where it came from. */
+  jwks: string | null;
+  jwksSource: "upload" | "discovery" | null;
+  jwksUpdatedAt: Date | null;
+  /** Roleplane's built-in test provider: Roleplane holds its signing key. */
+  demo: boolean;
+}
+
+/** A SAML 2.0 identity provider (IAM `saml-provider/NAME`). */
+export interface SamlProvider {
+  arn: string;
+  accountId: string;
+  name: string;
+  /** GetSAMLProvider's SAMLProviderUUID. */
+  uuid: string;
+  metadataDocument: string;
+  createdAt: Date;
+  /** The metadata's validUntil, when it states one. */
+  validUntil: Date | null;
+  tags: Tag[];
+  demo: boolean;
+}
+
+/** One row of the console's identity-provider list. */
+export interface IdentityProviderListItem {
+  arn: string;
+  type: "OIDC" | "SAML";
+  /** The issuer URL (OIDC) or the provider name (SAML). */
+  name: string;
+  createdAt: Date;
+  validUntil: Date | null;
+  demo: boolean;
+}
+
+/** A SAML signing certificate as the console shows it; `pem` is what signatures are checked with. */
+export interface SamlCertificate {
+  pem: string;
+  subject: string;
+  issuer: string;
+  notBefore: Date;
+  notAfter: Date;
+  /** SHA-256 fingerprint, colon-separated hex, as people compare certificates. */
+  fingerprintSha256: string;
+  keyType: string;
+}
+
+/** One key of an OIDC provider's JWKS as the console lists it. */
+export interface SigningKeySummary {
+  kid: string | null;
+  kty: string;
+  alg: string | null;
+  /** RSA modulus bits, or the EC curve. */
+  size: string;
+}
+
+/** A role whose trust policy names a provider as `Federated`. */
+export interface RoleNamingProvider {
+  name: string;
+  arn: string;
+  accountId: string;
+}
+
+/** One provider as its console page shows it. */
+export type IdentityProviderDetails =
+  | { type: "OIDC"; provider: OidcProvider; keys: SigningKeySummary[]; roles: RoleNamingProvider[] }
+  | { type: "SAML"; provider: SamlProvider; entityId: string | null; certificates: SamlCertificate[]; signOnUrls: string[]; roles: RoleNamingProvider[] };

@@ -2,6 +2,7 @@ import type { QueryService } from "../action";
 import { accessKeyActions } from "./access-keys";
 import { mfaDeviceActions } from "./mfa-devices";
 import { groupActions } from "./groups";
+import { identityProviderActions } from "./identity-providers";
 import { policyActions } from "./policies";
 import { principalPolicyActions } from "./principal-policies";
 import { roleActions } from "./roles";
@@ -12,5 +13,5 @@ export const iamService: QueryService = {
   name: "iam",
   version: "2010-05-08",
   namespace: "https://iam.amazonaws.com/doc/2010-05-08/",
-  actions: { ...roleActions, ...principalPolicyActions, ...policyActions, ...userActions, ...accessKeyActions, ...mfaDeviceActions, ...groupActions },
+  actions: { ...roleActions, ...principalPolicyActions, ...policyActions, ...userActions, ...accessKeyActions, ...mfaDeviceActions, ...groupActions, ...identityProviderActions },
 };
