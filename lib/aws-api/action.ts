@@ -23,6 +23,11 @@ export interface ActionContext {
    * request with ValidationError before it evaluates policies.
    */
   authorize?: (input: Record<string, unknown>) => Promise<void>;
+  /**
+   * Checks the caller's permission for a second action the call needs (AddRoleToInstanceProfile needs
+   * `iam:PassRole` on the role), authorized on that action's own resource and context.
+   */
+  authorizeAlso?: (action: string, input: Record<string, unknown>) => Promise<void>;
 }
 
 /**

@@ -161,8 +161,9 @@ export async function answerAwsRequest(req: HttpRequestLike): Promise<HttpAnswer
     const query = nestParams(flat);
 
     const ctx = { accountId: caller?.accountId ?? "", actor: caller?.arn ?? "anonymous", source: "api" as const, requestId };
-    const authorize = caller ? (input: Record<string, unknown>) => authorizeCall(req, url, service, named.action!, caller, input, ctx) : undefined;
-    const result = await action.handle({ ctx, caller, authorize }, query.input);
+    const authorizeAs = caller && ((name: string, input: Record<string, unknown>) => authorizeCall(req, url, service, name, caller, input, ctx));
+    const authorize = authorizeAs && ((input: Record<string, unknown>) => authorizeAs(named.action!, input));
+    const result = await action.handle({ ctx, caller, authorize, authorizeAlso: authorizeAs }, query.input);
     return xmlAnswer(renderResponse(named.action!, namespace, result, requestId), 200, requestId);
   } catch (e) {
     const { error, status } = toXmlError(e);

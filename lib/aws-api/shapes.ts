@@ -3,11 +3,13 @@ import type {
   AccessKeyMetadata,
   AttachedPolicy,
   IamUser,
+  InstanceProfile,
   ManagedPolicy,
   NewAccessKey,
   PolicyVersion,
   Role,
   RoleListItem,
+  ServiceLinkedRoleDeletion,
 } from "@/lib/domain/types";
 import { encodePolicyDocument, type XmlObject, type XmlValue } from "./xml";
 
@@ -41,6 +43,39 @@ export function roleShape(r: Role): XmlObject {
       : undefined,
     Tags: tags(r.tags),
     RoleLastUsed: { LastUsedDate: r.lastUsedAt ?? undefined, Region: r.lastUsedRegion ?? undefined },
+  };
+}
+
+/**
+ * An instance profile with its role. The role inside carries the members AWS's own responses show there: path,
+ * name, id, ARN, creation date and the (URL-encoded) trust policy.
+ */
+export function instanceProfileShape(p: InstanceProfile): XmlObject {
+  return {
+    Path: p.path,
+    InstanceProfileName: p.name,
+    InstanceProfileId: p.id,
+    Arn: p.arn,
+    CreateDate: p.createdAt,
+    Roles: p.roles.map((r) => ({
+      Path: r.path,
+      RoleName: r.name,
+      RoleId: r.id,
+      Arn: r.arn,
+      CreateDate: r.createdAt,
+      AssumeRolePolicyDocument: encodePolicyDocument(r.trustPolicy),
+    })),
+    Tags: tags(p.tags),
+  };
+}
+
+/** GetServiceLinkedRoleDeletionStatus's result: the status, and for a failure its reason and RoleUsageList. */
+export function deletionStatusShape(d: ServiceLinkedRoleDeletion): XmlObject {
+  return {
+    Status: d.status,
+    Reason: d.failure
+      ? { Reason: d.failure.reason, RoleUsageList: d.failure.roleUsage.map((u) => ({ Region: u.region, Resources: u.resources })) }
+      : undefined,
   };
 }
 

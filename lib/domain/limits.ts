@@ -36,6 +36,12 @@ export const LIMITS = {
   policyVersions: 5,
   maxItems: { min: 1, max: 1000, default: 100 },
   marker: { min: 1, max: 320 },
+  instanceProfileName: { min: 1, max: 128 },
+  instanceProfilesPerAccount: 1000,
+  rolesPerInstanceProfile: 1,
+  awsServiceName: { min: 1, max: 128 },
+  customSuffix: { min: 1, max: 64 },
+  deletionTaskId: { min: 1, max: 1000 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
@@ -64,7 +70,7 @@ export const LIMIT_DOCS: Record<LimitName, LimitDoc> = {
   pathPrefix: { what: "PathPrefix length (list filters)", unit: "characters" },
   description: { what: "Description length (roles and policies)", unit: "characters" },
   maxSessionDuration: { what: "MaxSessionDuration of a role", unit: "seconds" },
-  tagsPerEntity: { what: "Tags per role, user or policy", quota: "TagsPerRole / TagsPerUser" },
+  tagsPerEntity: { what: "Tags per role, user, policy or instance profile", quota: "TagsPerRole / TagsPerUser / TagsPerInstanceProfile" },
   tagKey: { what: "Tag key length", unit: "characters" },
   tagValue: { what: "Tag value length", unit: "characters" },
   policyDocument: { what: "Policy document parameter length", unit: "characters" },
@@ -81,6 +87,12 @@ export const LIMIT_DOCS: Record<LimitName, LimitDoc> = {
   policyVersions: { what: "Versions kept per managed policy" },
   maxItems: { what: "MaxItems of a list call", unit: "items" },
   marker: { what: "Marker length", unit: "characters" },
+  instanceProfileName: { what: "InstanceProfileName length", unit: "characters" },
+  instanceProfilesPerAccount: { what: "Instance profiles per account", quota: "InstanceProfilesPerAccount" },
+  rolesPerInstanceProfile: { what: "Roles in an instance profile (AWS does not raise it)", quota: "InstanceSessionsPerInstanceProfile" },
+  awsServiceName: { what: "AWSServiceName of CreateServiceLinkedRole", unit: "characters" },
+  customSuffix: { what: "CustomSuffix of a service-linked role", unit: "characters" },
+  deletionTaskId: { what: "DeletionTaskId length", unit: "characters" },
 };
 
 type Limit = (typeof LIMITS)[LimitName];

@@ -15,6 +15,9 @@ export type RoleSort = (typeof ROLE_SORTS)[number];
 export const USER_SORTS = ["name", "createdAt"] as const;
 export type UserSort = (typeof USER_SORTS)[number];
 
+export const INSTANCE_PROFILE_SORTS = ["name", "createdAt"] as const;
+export type InstanceProfileSort = (typeof INSTANCE_PROFILE_SORTS)[number];
+
 /** `type` ascending lists AWS managed policies before customer managed ones, as their labels sort. */
 export const POLICY_SORTS = ["name", "type"] as const;
 export type PolicySort = (typeof POLICY_SORTS)[number];

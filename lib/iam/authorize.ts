@@ -12,10 +12,12 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import { findKeyWithOwner } from "@/lib/db/access-keys";
 import { loadPrincipalPolicies, type PrincipalPolicies } from "@/lib/db/principal-tables";
+import { findInstanceProfile } from "@/lib/db/instance-profiles";
 import { findRole } from "@/lib/db/roles";
 import { findUser } from "@/lib/db/users";
 import { evaluateRequest, type ContextValue, type Decision, type DeniedDecision, type PolicyType } from "@/lib/policy";
 import { AwsError } from "@/lib/domain/errors";
+import { findServiceLinkedService, serviceLinkedRoleName, serviceLinkedRolePath } from "@/lib/domain/service-linked-roles";
 
 /** The authenticated caller of an API request (today: IAM users signing with long-term keys). */
 export interface ApiCaller {
@@ -194,10 +196,18 @@ export async function iamAuthorizationInput(
   if (policyArn && /^(Attach|Detach)(Role|User|Group)Policy$/.test(action)) context["iam:PolicyARN"] = policyArn;
   const boundary = str(params, "PermissionsBoundary");
   if (boundary) context["iam:PermissionsBoundary"] = boundary;
+  const serviceName = str(params, "AWSServiceName");
+  if (serviceName && action === "CreateServiceLinkedRole") context["iam:AWSServiceName"] = serviceName;
+  // iam:PassRole is checked beside another action (AddRoleToInstanceProfile), which says where the role goes.
+  for (const key of ["PassedToService", "AssociatedResourceArn"]) {
+    const value = action === "PassRole" ? str(params, key) : undefined;
+    if (value) context[`iam:${key}`] = value;
+  }
 
   const pathPrefix = str(params, "PathPrefix") ?? "/";
   if (action === "ListRoles") return { resourceArn: `arn:aws:iam::${accountId}:role${pathPrefix}`, context };
   if (action === "ListUsers") return { resourceArn: `arn:aws:iam::${accountId}:user${pathPrefix}`, context };
+  if (action === "ListInstanceProfiles") return { resourceArn: `arn:aws:iam::${accountId}:instance-profile${pathPrefix}`, context };
   if (action === "ListPolicies") return { resourceArn: `policy path ${pathPrefix}`, context };
 
   const resourceTags = (list: { Key: string; Value: string }[], alsoIam: boolean) => {
@@ -216,10 +226,7 @@ export async function iamAuthorizationInput(
     switch (type) {
       case "role": {
         const name = str(params, "RoleName");
-        if (!name) {
-          const svc = str(params, "AWSServiceName");
-          return svc ? `arn:aws:iam::${accountId}:role/aws-service-role/${svc}/*` : undefined;
-        }
+        if (!name) return serviceLinkedRoleArn();
         const role = await findRole(tx, accountId, name);
         if (role) resourceTags(role.tags, true);
         return role?.arn ?? iamArn(accountId, "role", str(params, "Path"), name);
@@ -246,7 +253,10 @@ export async function iamAuthorizationInput(
       }
       case "instance-profile": {
         const name = str(params, "InstanceProfileName");
-        return name ? iamArn(accountId, "instance-profile", str(params, "Path"), name) : undefined;
+        if (!name) return undefined;
+        const profile = await findInstanceProfile(tx, accountId, name);
+        if (profile) resourceTags(profile.tags, false);
+        return profile?.arn ?? iamArn(accountId, "instance-profile", str(params, "Path"), name);
       }
       case "oidc-provider": {
         const url = str(params, "Url");
@@ -259,6 +269,19 @@ export async function iamAuthorizationInput(
       default:
         return undefined;
     }
+  }
+
+  /**
+   * CreateServiceLinkedRole is authorized on the role it would create (`role/aws-service-role/<service>/<name>`),
+   * GetServiceLinkedRoleDeletionStatus on the role its task id names.
+   */
+  function serviceLinkedRoleArn(): string | undefined {
+    const task = /^task\/aws-service-role\/([^/]+)\/([^/]+)\//.exec(str(params, "DeletionTaskId") ?? "");
+    if (task) return iamArn(accountId, "role", serviceLinkedRolePath(task[1]), task[2]);
+    if (!serviceName) return undefined;
+    const known = findServiceLinkedService(serviceName);
+    const suffix = str(params, "CustomSuffix");
+    return iamArn(accountId, "role", serviceLinkedRolePath(serviceName), known ? serviceLinkedRoleName(known, suffix) : "*");
   }
 }
 
