@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { FileText, FlaskConical, KeyRound, Network, ScrollText, UserCog, UserRound } from "lucide-react";
+import { FileText, FlaskConical, KeyRound, Network, ScrollText, Server, UserCog, UserRound } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "./logo";
 
@@ -9,6 +9,7 @@ const NAV = [
   { href: "/roles", label: "Roles", icon: KeyRound, testId: "nav-roles" },
   { href: "/users", label: "Users", icon: UserRound, testId: "nav-users" },
   { href: "/policies", label: "Policies", icon: FileText, testId: "nav-policies" },
+  { href: "/instance-profiles", label: "Instance profiles", icon: Server, testId: "nav-instance-profiles" },
 ];
 
 const TOOLS = [{ href: "/playground", label: "Policy playground", icon: FlaskConical, testId: "nav-playground" }];

@@ -14,6 +14,7 @@ export const uniqueName = (prefix: string) => `e2e-${prefix}-${Date.now().toStri
  */
 export class ConsoleApi {
   private readonly created = new Set<string>();
+  private readonly serviceLinked = new Set<string>();
 
   constructor(readonly request: APIRequestContext) {}
 
@@ -25,6 +26,20 @@ export class ConsoleApi {
     expect(res.status(), await res.text()).toBe(201);
     this.created.add(name);
     return (await res.json()) as { name: string; arn: string; id: string };
+  }
+
+  /** An EC2 Auto Scaling service-linked role with a suffix of its own (the one service that takes one). */
+  async createServiceLinkedRole(suffix = uniqueName("slr").slice(4)) {
+    const res = await this.request.post("/api/console/service-linked-roles", { data: { AWSServiceName: "autoscaling.amazonaws.com", CustomSuffix: suffix } });
+    expect(res.status(), await res.text()).toBe(201);
+    const role = (await res.json()) as { name: string; arn: string };
+    this.serviceLinked.add(role.name);
+    return role;
+  }
+
+  /** Registers a service-linked role the test created through the UI. */
+  trackServiceLinked(name: string) {
+    this.serviceLinked.add(name);
   }
 
   async attachPolicy(roleName: string, policyArn: string) {
@@ -44,6 +59,30 @@ export class ConsoleApi {
   async cleanup() {
     for (const name of this.created)
       await this.request.delete(`/api/console/roles/${encodeURIComponent(name)}?withPolicies=true`);
+    // A service-linked role goes through its deletion task, which finishes on the server a few seconds later.
+    for (const name of this.serviceLinked) await this.request.post(`/api/console/roles/${encodeURIComponent(name)}/service-linked-deletion`);
+  }
+}
+
+export /** Instance profiles made in a test; deleted (their role taken out first) when the test ends. */
+class InstanceProfilesApi {
+  private readonly created = new Set<string>();
+  constructor(readonly request: APIRequestContext) {}
+
+  async createInstanceProfile(input: { name?: string; roleName?: string } = {}) {
+    const name = input.name ?? uniqueName("profile");
+    const res = await this.request.post("/api/console/instance-profiles", { data: { InstanceProfileName: name, RoleName: input.roleName } });
+    expect(res.status(), await res.text()).toBe(201);
+    this.created.add(name);
+    return (await res.json()) as { name: string; arn: string };
+  }
+
+  track(name: string) {
+    this.created.add(name);
+  }
+
+  async cleanup() {
+    for (const name of this.created) await this.request.delete(`/api/console/instance-profiles/${encodeURIComponent(name)}?removeRole=true`);
   }
 }
 
@@ -63,6 +102,13 @@ class UsersApi {
     const res = await this.request.post(`/api/console/users/${encodeURIComponent(userName)}/access-keys`);
     expect(res.status(), await res.text()).toBe(201);
     return (await res.json()) as { accessKeyId: string };
+  }
+
+  async putInlinePolicy(userName: string, policyName: string, document: object) {
+    const res = await this.request.put(`/api/console/users/${encodeURIComponent(userName)}/inline-policies/${encodeURIComponent(policyName)}`, {
+      data: { PolicyDocument: JSON.stringify(document) },
+    });
+    expect(res.status(), await res.text()).toBe(204);
   }
 
   async exists(name: string) {

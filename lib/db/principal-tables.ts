@@ -154,17 +154,14 @@ interface PolicyRow {
 
 const defaultVersion = { versions: { where: { isDefault: true }, select: { document: true } } };
 
-/** A principal's policies by unique id (`AIDA…`, `AROA…`) or ARN, or null when it does not exist. */
-export async function loadPrincipalPolicies(tx: Tx, kind: PrincipalKind, by: { id: string } | { arn: string }): Promise<PrincipalPolicies | null> {
-  const row = await table<PolicyRow>(tx, TABLES[kind].principal).findUnique({
-    where: by,
-    include: {
-      tags: { orderBy: { position: "asc" } },
-      inlinePolicies: { orderBy: { name: "asc" } },
-      attachedPolicies: { orderBy: { attachedAt: "asc" }, include: { policy: { select: { name: true, arn: true, ...defaultVersion } } } },
-    },
-  });
-  if (!row) return null;
+/** What evaluation needs of a principal row: its tags, inline policies, and attached policies' default versions. */
+const withPolicies = {
+  tags: { orderBy: { position: "asc" } },
+  inlinePolicies: { orderBy: { name: "asc" } },
+  attachedPolicies: { orderBy: { attachedAt: "asc" }, include: { policy: { select: { name: true, arn: true, ...defaultVersion } } } },
+};
+
+function toPrincipalPolicies(row: PolicyRow, boundaries: Map<string, string | null>): PrincipalPolicies {
   return {
     id: row.id,
     accountId: row.accountId,
@@ -175,11 +172,30 @@ export async function loadPrincipalPolicies(tx: Tx, kind: PrincipalKind, by: { i
       ...row.attachedPolicies.flatMap(({ policy }) => (policy.versions.length > 0 ? [{ name: policy.name, arn: policy.arn, document: policy.versions[0].document }] : [])),
       ...row.inlinePolicies.map((p) => ({ name: p.name, document: p.document })),
     ],
-    boundary: row.permissionsBoundaryArn ? await boundaryOf(tx, row.permissionsBoundaryArn) : undefined,
+    boundary: row.permissionsBoundaryArn ? { arn: row.permissionsBoundaryArn, document: boundaries.get(row.permissionsBoundaryArn) ?? null } : undefined,
   };
 }
 
-async function boundaryOf(tx: Tx, arn: string): Promise<PrincipalPolicies["boundary"]> {
-  const p = await tx.managedPolicy.findUnique({ where: { arn }, select: defaultVersion });
-  return { arn, document: p?.versions[0]?.document ?? null };
+/** The default versions of the boundaries the rows name, in one query. */
+async function boundariesOf(tx: Tx, rows: PolicyRow[]): Promise<Map<string, string | null>> {
+  const arns = [...new Set(rows.flatMap((r) => (r.permissionsBoundaryArn ? [r.permissionsBoundaryArn] : [])))];
+  if (arns.length === 0) return new Map();
+  const found = await tx.managedPolicy.findMany({ where: { arn: { in: arns } }, select: { arn: true, ...defaultVersion } });
+  return new Map(found.map((p) => [p.arn, p.versions[0]?.document ?? null]));
+}
+
+/** A principal's policies by unique id (`AIDA…`, `AROA…`) or ARN, or null when it does not exist. */
+export async function loadPrincipalPolicies(tx: Tx, kind: PrincipalKind, by: { id: string } | { arn: string }): Promise<PrincipalPolicies | null> {
+  const row = await table<PolicyRow>(tx, TABLES[kind].principal).findUnique({ where: by, include: withPolicies });
+  return row ? toPrincipalPolicies(row, await boundariesOf(tx, [row])) : null;
+}
+
+/**
+ * The policies of every principal of a kind in an account, for analyses that evaluate many principals at once
+ * (who may pass a role): two queries whatever the number of principals.
+ */
+export async function loadAccountPrincipalPolicies(tx: Tx, kind: PrincipalKind, accountId: string): Promise<PrincipalPolicies[]> {
+  const rows = await table<PolicyRow>(tx, TABLES[kind].principal).findMany({ where: { accountId }, orderBy: { nameLower: "asc" }, include: withPolicies });
+  const boundaries = await boundariesOf(tx, rows);
+  return rows.map((r) => toPrincipalPolicies(r, boundaries));
 }
