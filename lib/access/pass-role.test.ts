@@ -52,6 +52,16 @@ describe("who may pass a role to which service", () => {
     expect(pairs(result)).toEqual([`${byTag.name}→ec2.amazonaws.com`, `${byName.name}→ec2.amazonaws.com`]);
   });
 
+  it("counts NotAction statements and wildcards, and skips principals whose policies never concern PassRole", () => {
+    const notAction = principal("role", [{ name: "all-but-s3", document: doc({ Effect: "Allow", NotAction: "s3:*", Resource: "*" }) }]);
+    const wildcard = principal("user", [{ name: "w", document: doc({ Effect: "Allow", Action: ["s3:Get*", "IAM:Pass*"], Resource: "*" }) }]);
+    const unrelated = principal("user", [{ name: "s3", document: doc({ Effect: "Allow", Action: "s3:*", Resource: "*" }) }]);
+    const excluded = principal("user", [{ name: "not-iam", document: doc({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }) }]);
+    const result = analyzePassRole({ ...role, services: ["ec2.amazonaws.com"] }, [notAction, wildcard, unrelated, excluded]);
+    expect(pairs(result)).toEqual([`${notAction.name}→ec2.amazonaws.com`, `${wildcard.name}→ec2.amazonaws.com`]);
+    expect(result.principalsChecked).toBe(4);
+  });
+
   it("does not count statements that need keys only a live request has", () => {
     const fromOffice = principal("user", [{ name: "ip", document: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: "*", Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/8" } } }) }]);
     expect(analyzePassRole(role, [fromOffice]).grants).toEqual([]);

@@ -10,7 +10,7 @@
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService
  */
-import { evaluateRequest, type ContextValue, type Decision, type RequestPrincipal, type StatementReason } from "@/lib/policy";
+import { actionMatches, evaluateRequest, type ContextValue, type Decision, type RequestPrincipal, type StatementReason } from "@/lib/policy";
 import type { Tag } from "@/lib/domain/schemas";
 
 export interface PassRolePrincipal {
@@ -86,10 +86,33 @@ function decidingStatement(d: Decision): DecidingStatement | undefined {
   return allow && { policyName: allow.policy.name, policyArn: allow.policy.arn, statementIndex: allow.statementIndex, sid: allow.sid };
 }
 
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+
+/**
+ * Whether a document has a statement that could apply to iam:PassRole: an Action that matches it, or any
+ * NotAction. A principal none of whose documents has one is implicitly denied, so evaluation can skip it; on a
+ * busy account most principals are, and a plain JSON.parse costs far less than evaluation. A document that is
+ * not JSON is kept for evaluation, which reports it.
+ */
+function mayConcernPassRole(text: string): boolean {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return true;
+  }
+  return asList((doc as { Statement?: unknown } | null)?.Statement).some((s) => {
+    const st = (s ?? {}) as { Action?: unknown; NotAction?: unknown };
+    return st.NotAction !== undefined || asList(st.Action).some((a) => typeof a !== "string" || actionMatches(a, "iam:PassRole"));
+  });
+}
+
 export function analyzePassRole(role: PassedRole, principals: PassRolePrincipal[]): PassRoleAnalysis {
   const grants: PassRoleGrant[] = [];
+  const concerns = new Map<string, boolean>();
+  const relevant = (text: string) => concerns.get(text) ?? concerns.set(text, mayConcernPassRole(text)).get(text)!;
   for (const p of principals) {
-    if (p.identity.length === 0) continue;
+    if (role.services.length === 0 || !p.identity.some((d) => relevant(d.document))) continue;
     const policies = {
       identity: p.identity,
       boundary: p.boundary ? { arn: p.boundary.arn, document: p.boundary.document ?? EMPTY_POLICY } : undefined,

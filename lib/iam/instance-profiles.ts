@@ -36,30 +36,32 @@ async function requireRole(tx: Tx, accountId: string, roleName: string) {
 }
 
 /**
- * CreateInstanceProfile. The console may name the role to put in it, which happens in the same transaction (the
- * API keeps AddRoleToInstanceProfile a call of its own).
+ * CreateInstanceProfile inside a caller's transaction, so a larger change stays one (the console's create role
+ * that also makes the EC2 instance profile). With `roleName` the role goes in at once.
  */
-export async function createInstanceProfile(ctx: RequestContext, input: CreateInstanceProfileInput & { RoleName?: string }): Promise<InstanceProfile> {
+export async function insertInstanceProfileStep(tx: Tx, accountId: string, input: CreateInstanceProfileInput & { RoleName?: string }): Promise<InstanceProfile> {
   const path = input.Path ?? "/";
-  const arn = instanceProfileArn(ctx.accountId, path, input.InstanceProfileName);
-  return auditedChange(ctx, "CreateInstanceProfile", arn, async (tx) => {
-    const tags = input.Tags ?? [];
-    assertUniqueTagKeys(tags);
-    if (await repo.findInstanceProfile(tx, ctx.accountId, input.InstanceProfileName))
-      throw new AwsError("EntityAlreadyExists", messages.exists(input.InstanceProfileName));
-    if ((await repo.countInstanceProfiles(tx, ctx.accountId)) >= LIMITS.instanceProfilesPerAccount) throw new AwsError("LimitExceeded", messages.accountQuota);
-    const role = input.RoleName ? await requireRole(tx, ctx.accountId, input.RoleName) : null;
-    return repo.insertInstanceProfile(tx, {
-      id: newUniqueId("AIPA"),
-      accountId: ctx.accountId,
-      name: input.InstanceProfileName,
-      path,
-      arn,
-      roleId: role?.id ?? null,
-      tags,
-    });
+  const tags = input.Tags ?? [];
+  assertUniqueTagKeys(tags);
+  if (await repo.findInstanceProfile(tx, accountId, input.InstanceProfileName)) throw new AwsError("EntityAlreadyExists", messages.exists(input.InstanceProfileName));
+  if ((await repo.countInstanceProfiles(tx, accountId)) >= LIMITS.instanceProfilesPerAccount) throw new AwsError("LimitExceeded", messages.accountQuota);
+  const role = input.RoleName ? await requireRole(tx, accountId, input.RoleName) : null;
+  return repo.insertInstanceProfile(tx, {
+    id: newUniqueId("AIPA"),
+    accountId,
+    name: input.InstanceProfileName,
+    path,
+    arn: instanceProfileArn(accountId, path, input.InstanceProfileName),
+    roleId: role?.id ?? null,
+    tags,
   });
 }
+
+/** CreateInstanceProfile; the console may name the role to put in it (the API keeps AddRoleToInstanceProfile apart). */
+export const createInstanceProfile = (ctx: RequestContext, input: CreateInstanceProfileInput & { RoleName?: string }) =>
+  auditedChange(ctx, "CreateInstanceProfile", instanceProfileArn(ctx.accountId, input.Path ?? "/", input.InstanceProfileName), (tx) =>
+    insertInstanceProfileStep(tx, ctx.accountId, input),
+  );
 
 export const getInstanceProfile = (ctx: RequestContext, name: string) => requireProfile(getDb(), ctx.accountId, name);
 

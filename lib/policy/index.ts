@@ -14,6 +14,7 @@ export { policySize, TRUST_POLICY_QUOTA, MANAGED_POLICY_QUOTA, SESSION_POLICY_QU
 export { installCatalogue, exportCatalogue, isCatalogueLoaded, ownConditionKeysOf, type CatalogueData, type ServiceData } from "./catalogue";
 export { CODES, type FindingCode } from "./findings";
 export { evaluateRequest, explainDecision } from "./evaluate";
+export { actionMatches } from "./evaluate-patterns";
 export { describePolicy } from "./evaluate-explain";
 export { evaluateCondition } from "./conditions";
 export type {
