@@ -12,19 +12,10 @@
  */
 import { actionMatches, evaluateRequest, type ContextValue, type Decision, type RequestPrincipal, type StatementReason } from "@/lib/policy";
 import type { Tag } from "@/lib/domain/schemas";
+import type { PrincipalPolicies } from "@/lib/domain/types";
 
-export interface PassRolePrincipal {
-  kind: "user" | "role";
-  id: string;
-  accountId: string;
-  name: string;
-  arn: string;
-  tags: Tag[];
-  /** Managed policies carry their ARN; inline policies only their name. */
-  identity: { name: string; arn?: string; document: string }[];
-  /** A boundary whose policy no longer exists has document null, and then allows nothing. */
-  boundary?: { arn: string; document: string | null };
-}
+/** A user or role with its policies, as lib/db/principal-tables loads them. */
+export type PassRolePrincipal = PrincipalPolicies & { kind: "user" | "role" };
 
 /** The role being passed, and the service principals its trust policy names. */
 export interface PassedRole {

@@ -57,14 +57,7 @@ export function instanceProfileShape(p: InstanceProfile): XmlObject {
     InstanceProfileId: p.id,
     Arn: p.arn,
     CreateDate: p.createdAt,
-    Roles: p.roles.map((r) => ({
-      Path: r.path,
-      RoleName: r.name,
-      RoleId: r.id,
-      Arn: r.arn,
-      CreateDate: r.createdAt,
-      AssumeRolePolicyDocument: encodePolicyDocument(r.trustPolicy),
-    })),
+    Roles: p.roles.map((r) => ({ ...roleListShape(r), Description: undefined, MaxSessionDuration: undefined })),
     Tags: tags(p.tags),
   };
 }

@@ -1,6 +1,6 @@
 import type { PrincipalKind } from "@/lib/domain/principal-kinds";
 import type { Tag } from "@/lib/domain/schemas";
-import type { AttachedPolicy, InlinePolicy } from "@/lib/domain/types";
+import type { AttachedPolicy, InlinePolicy, PrincipalPolicies } from "@/lib/domain/types";
 import type { Tx } from "./client";
 
 /**
@@ -123,23 +123,8 @@ export async function deleteAllPolicies(tx: Tx, kind: PrincipalKind, id: string)
 
 const bump = (t: PrincipalTables) => (t.versioned ? { version: { increment: 1 } } : {});
 
-/**
- * The identity-based policies of a principal, as evaluation needs them: the default version of every attached
- * managed policy, every inline policy, and the permissions boundary's default version. One query for the
- * principal and its policies, one more for the boundary. A role's sessions are evaluated with the role's.
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html
- */
-export interface PrincipalPolicies {
-  id: string;
-  accountId: string;
-  name: string;
-  arn: string;
-  tags: Tag[];
-  /** Managed policies carry their ARN; inline policies only their name. */
-  identity: { name: string; arn?: string; document: string }[];
-  /** Absent when no boundary is set; a boundary whose policy no longer exists has document null. */
-  boundary?: { arn: string; document: string | null };
-}
+/** A principal's policies as evaluation needs them (lib/domain/types); loaded below. */
+export type { PrincipalPolicies };
 
 interface PolicyRow {
   id: string;

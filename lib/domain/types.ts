@@ -74,6 +74,24 @@ export interface ServiceLinkedRoleDeletion {
   failure?: { reason: string; roleUsage: RoleUsage[] };
 }
 
+/**
+ * The identity-based policies of a principal, as evaluation needs them: the default version of every attached
+ * managed policy, every inline policy, and the permissions boundary's default version. A role's sessions are
+ * evaluated with the role's.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html
+ */
+export interface PrincipalPolicies {
+  id: string;
+  accountId: string;
+  name: string;
+  arn: string;
+  tags: Tag[];
+  /** Managed policies carry their ARN; inline policies only their name. */
+  identity: { name: string; arn?: string; document: string }[];
+  /** Absent when no boundary is set; a boundary whose policy no longer exists has document null. */
+  boundary?: { arn: string; document: string | null };
+}
+
 export interface IamUser {
   id: string;
   accountId: string;
