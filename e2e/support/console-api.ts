@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test";
+import { consecutiveCodes } from "../helpers/mfa";
 
 export const EC2_TRUST = JSON.stringify({
   Version: "2012-10-17",
@@ -102,6 +103,18 @@ class UsersApi {
     const res = await this.request.post(`/api/console/users/${encodeURIComponent(userName)}/access-keys`);
     expect(res.status(), await res.text()).toBe(201);
     return (await res.json()) as { accessKeyId: string };
+  }
+
+  /** Creates a virtual MFA device and enables it for the user with two codes computed from its seed. */
+  async assignMfaDevice(userName: string, deviceName = uniqueName("mfa")) {
+    const path = `/api/console/users/${encodeURIComponent(userName)}/mfa-devices`;
+    const res = await this.request.post(path, { data: { VirtualMFADeviceName: deviceName } });
+    expect(res.status(), await res.text()).toBe(201);
+    const device = (await res.json()) as { serialNumber: string; base32StringSeed: string };
+    const [AuthenticationCode1, AuthenticationCode2] = consecutiveCodes(device.base32StringSeed);
+    const enabled = await this.request.post(`${path}/enable`, { data: { SerialNumber: device.serialNumber, AuthenticationCode1, AuthenticationCode2 } });
+    expect(enabled.status(), await enabled.text()).toBe(204);
+    return { serialNumber: device.serialNumber, seed: device.base32StringSeed };
   }
 
   async putInlinePolicy(userName: string, policyName: string, document: object) {

@@ -5,21 +5,25 @@ import type { RequestContext } from "@/lib/iam/context";
 import { explainDecision } from "@/lib/policy";
 import { AwsError, clip, isAwsError } from "@/lib/domain/errors";
 import { newRequestId } from "@/lib/iam/ids";
-import type { Caller, QueryAction, QueryService } from "./action";
+import type { ApiCaller, QueryAction, QueryService } from "./action";
+import type { RequestEnv } from "@/lib/iam/callers";
 import { iamService } from "./iam";
+import { stsService } from "./sts";
 import { ProtocolError } from "./protocol-error";
 import { readBoundedBody } from "@/lib/http/body";
 import type { HeaderReader, HttpAnswer, HttpRequestLike } from "@/lib/http/transport";
 import { nestParams, QUERY_LIMITS, readFlatParams } from "./query";
-import { verifySigV4 } from "./sigv4";
+import { INVALID_TOKEN_MESSAGE, verifySigV4 } from "./sigv4";
+import { findSessionSigningKey, type SessionSigningKey } from "@/lib/sts/session-auth";
+import { syncCaches } from "@/lib/db/versioned-cache";
 import { renderError, renderResponse, type XmlError } from "./xml";
 
 /**
  * The AWS Query endpoint at /api/aws: authenticate (SigV4), pick the service from the credential scope, parse the
  * action's parameters, call the core, answer in AWS's XML. Every refusal is AWS's error envelope with its status.
- * STS (2011-06-15) plugs in by adding its QueryService to SERVICES.
+ * IAM (2010-05-08) and STS (2011-06-15) are the QueryServices in SERVICES.
  */
-export const SERVICES: QueryService[] = [iamService];
+export const SERVICES: QueryService[] = [iamService, stsService];
 
 const DEFAULT_NAMESPACE = iamService.namespace;
 
@@ -50,34 +54,39 @@ function isSigned(req: HttpRequestLike, url: URL): boolean {
   return req.headers.has("authorization") || url.searchParams.has("X-Amz-Signature") || url.searchParams.has("X-Amz-Credential");
 }
 
-async function authenticate(req: HttpRequestLike, url: URL, body: Uint8Array): Promise<{ caller: Caller; service: QueryService }> {
-  const verified = await verifySigV4<SigningKey>(
+type AnyKey = SigningKey | SessionSigningKey;
+const isSessionKey = (k: AnyKey): k is SessionSigningKey => "session" in k;
+
+async function authenticate(req: HttpRequestLike, url: URL, body: Uint8Array): Promise<{ caller: ApiCaller; service: QueryService }> {
+  const verified = await verifySigV4<AnyKey>(
     { method: req.method, url, headers: req.headers, body },
     {
-      // Long-term (AKIA) keys never carry a session token; AWS refuses one sent with them as an invalid token.
-      // Temporary (ASIA) credentials from STS will be looked up here by key and token.
-      lookup: (id, sessionToken) => (sessionToken ? Promise.resolve(null) : findSigningKey(id)),
+      // Long-term (AKIA) keys never carry a session token, and temporary (ASIA) ones always do; AWS refuses either
+      // mismatch as an invalid token.
+      lookup: (id, sessionToken) =>
+        sessionToken ? (id.startsWith("ASIA") ? findSessionSigningKey(id, sessionToken) : Promise.resolve(null)) : findSigningKey(id),
       services: SERVICES.map((s) => s.name),
     },
   );
   const service = SERVICES.find((s) => s.name === verified.service)!;
+  const { key, region } = verified;
+  if (isSessionKey(key)) {
+    const s = key.session;
+    // IAM refuses GetSessionToken credentials obtained without MFA ("You cannot call any IAM API operations unless
+    // MFA authentication information is included in the request"), with the invalid-token answer.
+    if (s.kind === "GetSessionToken" && !s.mfaAuthenticated && service.name === "iam")
+      throw new AwsError("InvalidClientTokenId", INVALID_TOKEN_MESSAGE);
+    return { service, caller: { kind: "session", accountId: s.accountId, arn: s.arn, accessKeyId: s.id, session: s, region } };
+  }
   try {
-    await recordAccessKeyUse(verified.key, verified.service, verified.region);
+    await recordAccessKeyUse(key, verified.service, region);
   } catch (e) {
     // Last-used tracking is best effort; it must never fail the caller's request.
     console.error("recordAccessKeyUse failed", e instanceof Error ? e.message : e);
   }
-  const { key } = verified;
   return {
     service,
-    caller: {
-      accountId: key.accountId,
-      arn: key.userArn,
-      userName: key.userName,
-      userId: key.userId,
-      accessKeyId: key.accessKeyId,
-      region: verified.region,
-    },
+    caller: { kind: "user", accountId: key.accountId, arn: key.userArn, userName: key.userName, userId: key.userId, accessKeyId: key.accessKeyId, region },
   };
 }
 
@@ -91,28 +100,28 @@ async function authorizeCall(
   url: URL,
   service: QueryService,
   actionName: string,
-  caller: Caller,
+  caller: ApiCaller,
   input: Record<string, unknown>,
   ctx: RequestContext,
 ): Promise<void> {
   const { resourceArn, context } = await iamAuthorizationInput(actionName, input, caller.accountId, caller.arn);
   try {
     await authorizeApiCall(
-      { accountId: caller.accountId, arn: caller.arn, userId: caller.userId, type: "user" },
+      caller,
       `${service.name}:${actionName}`,
       resourceArn,
-      {
-        region: caller.region,
-        secureTransport: url.protocol === "https:",
-        sourceIp: req.headers.get("x-forwarded-for")?.split(",")[0].trim(),
-        keys: context,
-      },
+      { ...requestEnv(req, url, caller.region), keys: context },
     );
   } catch (e) {
     if (e instanceof AccessDeniedError)
       await auditRefusal(ctx, actionName, resourceArn, e.code, [e.message, ...explainDecision(e.decision)].join(" "));
     throw e;
   }
+}
+
+/** The transport's part of the request context; the client address is the one scripts/server.ts vouched for. */
+function requestEnv(req: HttpRequestLike, url: URL, region: string | undefined): RequestEnv {
+  return { region, secureTransport: url.protocol === "https:", sourceIp: req.headers.get("x-forwarded-for")?.split(",")[0].trim() || undefined };
 }
 
 function xmlAnswer(xml: string, status: number, requestId: string): HttpAnswer {
@@ -143,13 +152,15 @@ export async function answerAwsRequest(req: HttpRequestLike): Promise<HttpAnswer
   try {
     const url = req.url;
     const body = await req.readBody(QUERY_LIMITS.bodyBytes);
+    // Cached keys, principals and sessions are valid for one store version: a change anywhere is seen from here on.
+    await syncCaches();
     const flat = readFlatParams(url, body, req.headers.get("content-type"));
     const named: Named = { action: flat.get("Action"), version: flat.get("Version") };
 
     const unsigned = isSigned(req, url) ? null : unsignedAction(named);
     let service: QueryService;
     let action: QueryAction;
-    let caller: Caller | undefined;
+    let caller: ApiCaller | undefined;
     if (unsigned) {
       ({ service, action } = unsigned);
       namespace = service.namespace;
@@ -163,7 +174,8 @@ export async function answerAwsRequest(req: HttpRequestLike): Promise<HttpAnswer
     const ctx = { accountId: caller?.accountId ?? "", actor: caller?.arn ?? "anonymous", source: "api" as const, requestId };
     const authorizeAs = caller && ((name: string, input: Record<string, unknown>) => authorizeCall(req, url, service, name, caller, input, ctx));
     const authorize = authorizeAs && ((input: Record<string, unknown>) => authorizeAs(named.action!, input));
-    const result = await action.handle({ ctx, caller, authorize, authorizeAlso: authorizeAs }, query.input);
+    const env = requestEnv(req, url, caller?.region);
+    const result = await action.handle({ ctx, caller, authorize, authorizeAlso: authorizeAs, env }, query.input);
     return xmlAnswer(renderResponse(named.action!, namespace, result, requestId), 200, requestId);
   } catch (e) {
     const { error, status } = toXmlError(e);

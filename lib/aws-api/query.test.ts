@@ -18,6 +18,15 @@ function validationMessage(schema: z.ZodType, input: Record<string, unknown>): s
 }
 
 describe("parseQueryParams", () => {
+  it("never follows a __proto__ segment into Object.prototype", () => {
+    const q = params("Action=X&__proto__.polluted=yes&Tags.member.1.__proto__.p=1&Tags.member.1.Key=__proto__");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).p).toBeUndefined();
+    // Kept as an ordinary member name (objects here have no prototype); schemas ignore members they do not know.
+    expect(Object.keys(q.input)).toEqual(["__proto__", "Tags"]);
+    expect((q.input.Tags as { Key: string }[])[0].Key).toBe("__proto__");
+  });
+
   it("separates Action and Version from the action's input", () => {
     expect(params("Action=GetRole&Version=2010-05-08&RoleName=app")).toEqual({
       action: "GetRole",

@@ -1,10 +1,11 @@
 import type { Tx } from "./client";
 import { randomUUID } from "node:crypto";
-import type { AuditEvent, AuditEventInput } from "@/lib/domain/types";
+import type { AuditDetails, AuditEvent, AuditEventInput } from "@/lib/domain/types";
 
 
 export async function insertAuditEvent(tx: Tx, e: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({ data: { id: randomUUID(), ...e } });
+  const { details, ...columns } = e;
+  await tx.auditEvent.create({ data: { id: randomUUID(), ...columns, details: details ? JSON.stringify(details) : null } });
 }
 
 export async function listAuditEventRows(
@@ -20,5 +21,6 @@ export async function listAuditEventRows(
     ...r,
     outcome: r.outcome as AuditEvent["outcome"],
     source: r.source as AuditEvent["source"],
+    details: r.details ? (JSON.parse(r.details) as AuditDetails) : null,
   }));
 }

@@ -189,3 +189,12 @@ export async function defaultDocument(tx: Tx, policyId: string): Promise<string 
   const v = await tx.policyVersion.findFirst({ where: { policyId, isDefault: true } });
   return v?.document ?? null;
 }
+
+/** The document of a managed policy's default version, or null when the policy is gone. */
+export async function defaultVersionDocumentByArn(tx: Tx, arn: string): Promise<{ arn: string; name: string; document: string } | null> {
+  const p = await tx.managedPolicy.findUnique({
+    where: { arn },
+    select: { arn: true, name: true, versions: { where: { isDefault: true }, select: { document: true } } },
+  });
+  return p && p.versions[0] ? { arn: p.arn, name: p.name, document: p.versions[0].document } : null;
+}

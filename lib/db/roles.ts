@@ -114,3 +114,8 @@ export async function listRoleRows(tx: Tx, accountId: string, q: RoleQuery) {
   ]);
   return { ...pageOf(rows.map(toRoleListItem), q.offset, q.maxItems), total };
 }
+
+/** Records a use of the role (RoleLastUsed); not a change anyone audits, so the role's version stays. */
+export async function touchRoleLastUsed(tx: Tx, roleId: string, at: Date, region: string): Promise<void> {
+  await tx.role.updateMany({ where: { id: roleId }, data: { lastUsedAt: at, lastUsedRegion: region } });
+}

@@ -99,3 +99,7 @@ export async function countAccessKeys(tx: Tx, userId: string): Promise<number> {
 
 
 
+
+export async function countMfaDevices(tx: Tx, userId: string): Promise<number> {
+  return tx.mfaDevice.count({ where: { userId } });
+}

@@ -38,6 +38,9 @@ export type AwsErrorCode =
   | "RequestExpired"
   | "InvalidParameterValue"
   | "RequestEntityTooLarge"
+  | "InvalidAuthenticationCode"
+  | "ExpiredToken"
+  | "PackedPolicyTooLarge"
   | "ServiceFailure";
 
 /** One table maps every code to its HTTP status, so adapters never restate it. */
@@ -63,6 +66,9 @@ export const STATUS_BY_CODE: Record<AwsErrorCode, number> = {
   RequestExpired: 400,
   InvalidParameterValue: 400,
   RequestEntityTooLarge: 413,
+  InvalidAuthenticationCode: 403,
+  ExpiredToken: 400,
+  PackedPolicyTooLarge: 400,
   ServiceFailure: 500,
 };
 

@@ -19,7 +19,7 @@ interface StringRule {
   patternText?: string;
 }
 
-function awsString(rule: StringRule) {
+export function awsString(rule: StringRule) {
   let s = z.string();
   if (rule.min !== undefined)
     s = s.min(rule.min, { message: `Member must have length greater than or equal to ${rule.min}` });
@@ -59,7 +59,7 @@ export const policyDocumentSchema = awsString({
   patternText: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
 });
 /** A whole number within a range, refused in AWS's words. */
-function awsInteger({ min, max }: { min: number; max: number }) {
+export function awsInteger({ min, max }: { min: number; max: number }) {
   return z
     .number({ message: "Member must be a number" })
     .int({ message: "Member must be a whole number" })

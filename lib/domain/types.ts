@@ -188,6 +188,22 @@ export interface AuditEventInput {
   reason?: string | null;
   source: "console" | "api";
   requestId?: string | null;
+  details?: AuditDetails | null;
+}
+
+/**
+ * What an event adds beyond its columns. STS's assumes carry the session they made (or were refused) and the
+ * evaluator's reasons in plain words, so the role's Activity tab can show who, as whom, and why.
+ */
+export interface AuditDetails {
+  sessionName?: string;
+  sourceIdentity?: string;
+  accessKeyId?: string;
+  sessionArn?: string;
+  durationSeconds?: number;
+  mfa?: boolean;
+  /** The evaluator's explanation, one sentence a line. */
+  reasons?: string[];
 }
 
 /** An audit event as stored, with its id and time. */

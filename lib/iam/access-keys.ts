@@ -1,10 +1,12 @@
 import { getDb } from "@/lib/db/client";
+import { VersionedCache } from "@/lib/db/versioned-cache";
 import * as repo from "@/lib/db/access-keys";
 import { openSecret, sealSecret } from "@/lib/crypto/secrets";
 import { auditedChange } from "./audit";
 import type { RequestContext } from "./context";
 import { AwsError } from "@/lib/domain/errors";
-import { newAccessKeyId, newSecretAccessKey } from "./ids";
+import { newSecretAccessKey } from "./ids";
+import { newAccessKeyIdFor } from "./access-key-ids";
 import { LIMITS } from "@/lib/domain/schemas";
 import { requireUser, userTarget } from "./users";
 import type { AccessKeyMetadata, NewAccessKey } from "@/lib/domain/types";
@@ -23,7 +25,7 @@ export async function createAccessKey(ctx: RequestContext, userName: string): Pr
     const secretAccessKey = newSecretAccessKey();
     const meta = await repo.insertKey(
       tx,
-      { id: newAccessKeyId("AKIA"), userId: user.id, secretEncrypted: sealSecret(secretAccessKey) },
+      { id: newAccessKeyIdFor("AKIA", ctx.accountId), userId: user.id, secretEncrypted: sealSecret(secretAccessKey) },
       user.name,
     );
     return { ...meta, secretAccessKey, userArn: user.arn };
@@ -80,8 +82,16 @@ export interface SigningKey {
   lastUsed?: { at: Date; service: string; region: string };
 }
 
+// Every API call looks its key up; a key's change (status, deletion, its user's deletion) is an audited change,
+// which moves the store version and empties this before the next request.
+const signingKeys = new VersionedCache<string, SigningKey | null>();
+
 /** The key a SigV4 request names, with its secret opened, or null when no such key exists. */
-export async function findSigningKey(accessKeyId: string): Promise<SigningKey | null> {
+export function findSigningKey(accessKeyId: string): Promise<SigningKey | null> {
+  return signingKeys.get(accessKeyId, () => loadSigningKey(accessKeyId));
+}
+
+async function loadSigningKey(accessKeyId: string): Promise<SigningKey | null> {
   const k = await repo.findKeyWithOwner(getDb(), accessKeyId);
   if (!k) return null;
   return {
@@ -111,5 +121,8 @@ export function lastUseIsWorthRecording(key: Pick<SigningKey, "lastUsed">, servi
 }
 
 export async function recordAccessKeyUse(key: SigningKey, service: string, region: string, now = new Date()) {
-  if (lastUseIsWorthRecording(key, service, region, now)) await repo.touchKey(getDb(), key.accessKeyId, service, region, now);
+  if (!lastUseIsWorthRecording(key, service, region, now)) return;
+  // The cached key learns of its own use, so the next minute's requests do not write again.
+  key.lastUsed = { at: now, service, region };
+  await repo.touchKey(getDb(), key.accessKeyId, service, region, now);
 }

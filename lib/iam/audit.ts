@@ -1,5 +1,6 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import { insertAuditEvent, listAuditEventRows } from "@/lib/db/audit";
+import { bumpStoreVersion } from "@/lib/db/store-version";
 import type { RequestContext } from "./context";
 import { isAwsError } from "@/lib/domain/errors";
 
@@ -24,6 +25,7 @@ export async function auditedChange<T>(
   try {
     return await db.$transaction(async (tx) => {
       const result = await change(tx);
+      await bumpStoreVersion(tx);
       await insertAuditEvent(tx, {
         accountId: ctx.accountId,
         actor: ctx.actor,

@@ -3,7 +3,8 @@ import { useFreshTestDb } from "@/lib/db/test-db";
 import { getDb } from "@/lib/db/client";
 import { loadPrincipalPolicies } from "@/lib/db/principal-tables";
 import { evaluateRequest, type Decision } from "@/lib/policy";
-import { AccessDeniedError, accessDeniedMessage, authorizeApiCall, iamAuthorizationInput, iamResourceArn, type ApiCaller } from "./authorize";
+import { AccessDeniedError, accessDeniedMessage, authorizeApiCall, iamAuthorizationInput, iamResourceArn } from "./authorize";
+import type { Caller } from "./callers";
 import type { RequestContext } from "./context";
 import * as profiles from "./instance-profiles";
 import * as policies from "./policies";
@@ -19,7 +20,7 @@ const roleArn = (name: string) => `arn:aws:iam::${ACCT}:role/${name}`;
 async function callerFor(name: string, setup: (name: string) => Promise<unknown> = async () => undefined, tags?: { Key: string; Value: string }[]) {
   const u = await users.createUser(ctx, { UserName: name, Tags: tags });
   await setup(name);
-  return { accountId: ACCT, arn: u.arn, userId: u.id, type: "user" } satisfies ApiCaller;
+  return { kind: "user", accountId: ACCT, arn: u.arn, userId: u.id, userName: u.name } satisfies Caller;
 }
 
 async function denial(p: Promise<unknown>): Promise<AccessDeniedError> {
@@ -129,10 +130,9 @@ describe("authorizeApiCall", () => {
     await denial(authorizeApiCall(caller, "iam:CreateAccessKey", `arn:aws:iam::${ACCT}:user/admin`, { sourceIp: "10.1.2.3" }));
   });
 
-  it("finds the user by ARN when the id is not given, and denies an unknown caller", async () => {
-    const caller = await callerFor("by-arn", (n) => users.userPermissions.attachPolicy(ctx, n, ADMIN));
-    await expect(authorizeApiCall({ ...caller, userId: undefined }, "iam:ListRoles", `arn:aws:iam::${ACCT}:role/`)).resolves.toMatchObject({ decision: "Allowed" });
-    await denial(authorizeApiCall({ accountId: ACCT, arn: `arn:aws:iam::${ACCT}:user/ghost`, type: "user" }, "iam:ListRoles", "*"));
+  it("denies a caller whose user no longer exists", async () => {
+    const ghost: Caller = { kind: "user", accountId: ACCT, arn: `arn:aws:iam::${ACCT}:user/ghost`, userId: "AIDAGHOSTGHOSTGHOST01", userName: "ghost" };
+    await denial(authorizeApiCall(ghost, "iam:ListRoles", "*"));
   });
 });
 

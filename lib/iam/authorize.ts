@@ -3,38 +3,27 @@
  * are evaluated (`evaluateRequest`) against the action, the resource IAM authorizes it on, and the request
  * context; a refusal is AWS's `AccessDenied` with AWS's wording.
  *
- * No cache by design: one query set per call, so a policy change applies to the very next request (AWS itself
- * is eventually consistent here; being stricter costs nothing at Roleplane's scale).
+ * The caller's policies come from caches that a change to any of them empties before the next request
+ * (lib/db/versioned-cache), so a policy change applies to the very next request (AWS itself is eventually
+ * consistent here).
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
  */
 import { getDb, type Tx } from "@/lib/db/client";
+import { syncCaches } from "@/lib/db/versioned-cache";
 import { findKeyWithOwner } from "@/lib/db/access-keys";
-import { loadPrincipalPolicies, type PrincipalPolicies } from "@/lib/db/principal-tables";
+import { findMfaDevice } from "@/lib/db/mfa-devices";
 import { findInstanceProfile } from "@/lib/db/instance-profiles";
 import { findRole } from "@/lib/db/roles";
 import { findUser } from "@/lib/db/users";
 import { evaluateRequest, type ContextValue, type Decision, type DeniedDecision, type PolicyType } from "@/lib/policy";
 import { AwsError } from "@/lib/domain/errors";
 import { findServiceLinkedService, serviceLinkedRoleName, serviceLinkedRolePath } from "@/lib/domain/service-linked-roles";
-
-/** The authenticated caller of an API request (today: IAM users signing with long-term keys). */
-export interface ApiCaller {
-  accountId: string;
-  arn: string;
-  /** The user's unique id (`AIDA…`); when absent the user is found by ARN. */
-  userId?: string;
-  type: "user";
-}
+import { callerContext, loadCallerPolicies, requestPrincipal, type Caller, type RequestEnv } from "./callers";
 
 /** What the transport knows about the request, plus request-specific condition keys (see `iamAuthorizationInput`). */
-export interface ApiCallContext {
-  sourceIp?: string;
-  region?: string;
-  /** Whether the request came over TLS; Roleplane's default listener is plain HTTP. */
-  secureTransport?: boolean;
-  now?: Date;
+export interface ApiCallContext extends RequestEnv {
   keys?: Record<string, ContextValue>;
 }
 
@@ -77,57 +66,29 @@ export function accessDeniedMessage(principalArn: string, decision: DeniedDecisi
   return `${head} because no ${words.name} allows the ${action} action`;
 }
 
-const EMPTY_POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [] });
-
-/** The global condition keys IAM puts in the context of a request signed with an IAM user's keys. */
-function userContext(caller: ApiCaller, user: PrincipalPolicies | null, c: ApiCallContext): Record<string, ContextValue> {
-  const now = c.now ?? new Date();
-  const out: Record<string, ContextValue> = {
-    ...c.keys,
-    "aws:PrincipalArn": caller.arn,
-    "aws:PrincipalAccount": caller.accountId,
-    "aws:PrincipalType": "User",
-    "aws:CurrentTime": now.toISOString().replace(/\.\d{3}Z$/, "Z"),
-    "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
-    "aws:SecureTransport": c.secureTransport ?? false,
-    "aws:RequestedRegion": c.region ?? "us-east-1",
-    "aws:ViaAWSService": false,
-    "aws:PrincipalIsAWSService": false,
-  };
-  // aws:MultiFactorAuthPresent is absent for long-term access keys, which is why AWS recommends BoolIfExists.
-  if (c.sourceIp) out["aws:SourceIp"] = c.sourceIp;
-  if (user) {
-    out["aws:username"] = user.name;
-    out["aws:userid"] = user.id;
-    for (const t of user.tags) out[`aws:PrincipalTag/${t.Key}`] = t.Value;
-  }
-  return out;
-}
-
 /**
- * Authorizes one API call. Resolves with the decision when allowed; throws `AccessDeniedError` (code
- * `AccessDenied`, HTTP 403) otherwise. A caller whose user no longer exists has no policies: implicitly denied.
+ * Authorizes one API call: the caller's identity-based policies, permissions boundary and (for a session) session
+ * policies against the action and resource, with the request's context. Resolves with the decision when allowed;
+ * throws `AccessDeniedError` (code `AccessDenied`, HTTP 403) otherwise. A caller whose user or role no longer exists
+ * has no policies: implicitly denied.
  */
 export async function authorizeApiCall(
-  caller: ApiCaller,
+  caller: Caller,
   action: string,
   resourceArn: string,
   context: ApiCallContext = {},
   tx: Tx = getDb(),
 ): Promise<Decision> {
-  const user = await loadPrincipalPolicies(tx, "user", caller.userId ? { id: caller.userId } : { arn: caller.arn });
+  await syncCaches();
+  const policies = await loadCallerPolicies(caller, tx);
   const decision = evaluateRequest(
     {
       action,
       resource: resourceArn,
-      principal: { arn: caller.arn, accountId: caller.accountId, type: "user", id: user?.id ?? caller.userId },
-      context: userContext(caller, user, context),
+      principal: requestPrincipal(caller),
+      context: { ...context.keys, ...callerContext(caller, policies, context) },
     },
-    {
-      identity: user?.identity ?? [],
-      // A boundary whose policy is gone allows nothing: fail closed.
-      boundary: user?.boundary ? { arn: user.boundary.arn, document: user.boundary.document ?? EMPTY_POLICY } : undefined,
-    },
+    policies.policies,
   );
   if (decision.decision !== "Allowed") throw new AccessDeniedError(accessDeniedMessage(caller.arn, decision), decision);
   return decision;
@@ -173,10 +134,12 @@ const iamArn = (accountId: string, type: string, path: string | undefined, name:
  * - role actions: the role's ARN with its path (looked up; for CreateRole the `Path` parameter);
  * - user actions: the user's ARN; self-service actions without `UserName` act on the caller;
  * - policy actions: `PolicyArn` (CreatePolicy: the ARN it will have);
+ * - virtual MFA device actions: `SerialNumber`, the device's ARN (CreateVirtualMFADevice: `mfa/PATH/NAME` it will
+ *   have); Enable/Deactivate/ResyncMFADevice and ListMFADevices act on the user;
  * - ListRoles / ListUsers: `arn:aws:iam::ACCT:role/` / `user/` plus the path prefix, and ListPolicies
  *   `policy path /`, as AWS's own access-denied messages show; other actions without resource types: `*`.
  * Context: `aws:RequestTag/*` and `aws:TagKeys` from `Tags`/`TagKeys`, `iam:PolicyARN`, `iam:PermissionsBoundary`,
- * and `aws:ResourceTag/*` (`iam:ResourceTag/*` for roles) from an existing role or user.
+ * and `aws:ResourceTag/*` (`iam:ResourceTag/*` for roles) from an existing role, user or MFA device.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html
  */
@@ -246,6 +209,17 @@ export async function iamAuthorizationInput(
       case "policy": {
         const name = str(params, "PolicyName");
         return policyArn ?? (name && action === "CreatePolicy" ? iamArn(accountId, "policy", str(params, "Path"), name) : undefined);
+      }
+      case "mfa": {
+        // An existing device by serial number (its ARN); CreateVirtualMFADevice the ARN it will have.
+        const serial = str(params, "SerialNumber");
+        if (serial) {
+          const device = await findMfaDevice(tx, accountId, serial);
+          if (device) resourceTags(device.tags, false);
+          return serial;
+        }
+        const name = str(params, "VirtualMFADeviceName");
+        return name ? iamArn(accountId, "mfa", str(params, "Path"), name) : undefined;
       }
       case "group": {
         const name = str(params, "GroupName");

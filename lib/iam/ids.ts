@@ -20,10 +20,6 @@ export function newUniqueId(prefix: Exclude<IdPrefix, "AKIA" | "ASIA">): string 
   return prefix + randomChars(17);
 }
 
-export function newAccessKeyId(prefix: "AKIA" | "ASIA"): string {
-  return prefix + randomChars(16);
-}
-
 /** 40 characters of base64-like text, the shape of an AWS secret access key. */
 export function newSecretAccessKey(): string {
   return randomBytes(30).toString("base64").replace(/\+/g, "A").replace(/\//g, "B");

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshTestDb } from "@/lib/db/test-db";
 import { getDb } from "@/lib/db/client";
+import { insertSession } from "@/lib/db/sts-sessions";
 import { listAuditEvents } from "./audit";
 import type { RequestContext } from "./context";
 import * as profiles from "./instance-profiles";
@@ -159,18 +160,46 @@ describe("DeleteServiceLinkedRole and its task", () => {
     expect(await slr.deleteServiceLinkedRole(ctx, name, at(t0, 500))).toBe(first);
   });
 
-  it("fails while the role may have live sessions, with the reason and where it is used, and keeps the role", async () => {
-    const { name, id: roleId } = await autoScaling(suffix());
+  it("fails while the role has active sessions, with the reason and where they are, and keeps the role", async () => {
+    const { name, id: roleId, arn } = await autoScaling(suffix());
     const t0 = new Date();
-    await getDb().role.update({ where: { id: roleId }, data: { lastUsedAt: new Date(t0.getTime() - 60_000), lastUsedRegion: "eu-west-1" } });
+    await insertSession(getDb(), {
+      id: "ASIATESTSESSION00001",
+      kind: "AssumeRole",
+      accountId: ctx.accountId,
+      roleId,
+      roleArn: arn,
+      sessionName: "service",
+      userId: null,
+      arn: `arn:aws:sts::111111111111:assumed-role/${name}/service`,
+      callerArn: "autoscaling.amazonaws.com",
+      callerAccountId: null,
+      sourceIdentity: null,
+      tags: [],
+      transitiveTagKeys: [],
+      policy: null,
+      policyArns: [],
+      packedPolicySize: null,
+      mfaAuthenticated: false,
+      mfaAuthenticatedAt: null,
+      chained: false,
+      region: "eu-west-1",
+      issuedAt: new Date(t0.getTime() - 60_000),
+      expiresAt: new Date(t0.getTime() + 3_600_000),
+      revokedAt: null,
+      secretEncrypted: "not-used",
+    });
     const id = await slr.deleteServiceLinkedRole(ctx, name, t0);
     const status = await slr.getServiceLinkedRoleDeletionStatus(ctx, id, at(t0, 4000));
     expect(status.status).toBe("FAILED");
-    expect(status.failure?.reason).toMatch(/may have active sessions/);
-    expect(status.failure?.roleUsage).toEqual([{ region: "eu-west-1", resources: [] }]);
+    expect(status.failure?.reason).toMatch(/^The role has 1 active session, the last expiring at /);
+    expect(status.failure?.roleUsage).toEqual([{ region: "eu-west-1", resources: [`arn:aws:sts::111111111111:assumed-role/${name}/service`] }]);
     expect((await roles.getRole(ctx, name)).name).toBe(name);
-    // A failed task is finished: a new request starts a new one.
-    expect(await slr.deleteServiceLinkedRole(ctx, name, at(t0, 5000))).not.toBe(id);
+    // A failed task is finished: a new request starts a new one, which succeeds once the session is revoked.
+    await getDb().stsSession.update({ where: { id: "ASIATESTSESSION00001" }, data: { revokedAt: at(t0, 4500) } });
+    const again = await slr.deleteServiceLinkedRole(ctx, name, at(t0, 5000));
+    expect(again).not.toBe(id);
+    expect((await slr.getServiceLinkedRoleDeletionStatus(ctx, again, at(t0, 9000))).status).toBe("SUCCEEDED");
   });
 
   it("records the request and the outcome in the audit trail", async () => {
@@ -211,11 +240,13 @@ describe("deletionTaskStatus", () => {
     expect(slr.deletionTaskStatus({ outcome: "FAILED", startsAt }, new Date("2026-01-01T00:00:00Z"))).toBe("FAILED");
   });
 
-  it("blocks deletion only while a session may still be live", () => {
+  it("blocks deletion only while an unrevoked session has not expired, grouping them by Region", () => {
     const now = new Date("2026-01-01T12:00:00Z");
-    const role = (lastUsedAt: Date | null) => ({ lastUsedAt, lastUsedRegion: null, maxSessionDuration: 3600 });
-    expect(slr.roleUsageBlockingDeletion(role(null), now)).toBeNull();
-    expect(slr.roleUsageBlockingDeletion(role(new Date("2026-01-01T10:59:59Z")), now)).toBeNull();
-    expect(slr.roleUsageBlockingDeletion(role(new Date("2026-01-01T11:30:00Z")), now)?.roleUsage).toEqual([{ region: "us-east-1", resources: [] }]);
+    const session = (arn: string, region: string, expiresAt: string, revokedAt: string | null = null) => ({ arn, region, expiresAt: new Date(expiresAt), revokedAt: revokedAt ? new Date(revokedAt) : null });
+    expect(slr.sessionsBlockingDeletion([], now)).toBeNull();
+    expect(slr.sessionsBlockingDeletion([session("a", "us-east-1", "2026-01-01T11:59:59Z"), session("b", "us-east-1", "2026-01-01T13:00:00Z", "2026-01-01T11:00:00Z")], now)).toBeNull();
+    const blocked = slr.sessionsBlockingDeletion([session("a", "us-east-1", "2026-01-01T12:30:00Z"), session("b", "eu-west-1", "2026-01-01T13:00:00Z"), session("c", "us-east-1", "2026-01-01T12:10:00Z")], now);
+    expect(blocked?.roleUsage).toEqual([{ region: "us-east-1", resources: ["a", "c"] }, { region: "eu-west-1", resources: ["b"] }]);
+    expect(blocked?.reason).toBe("The role has 3 active sessions, the last expiring at 2026-01-01T13:00:00.000Z. Revoke them or wait, then request the deletion again.");
   });
 });

@@ -3,6 +3,8 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { insertAuditEvent } from "@/lib/db/audit";
 import { removeRoleFromAllInstanceProfiles } from "@/lib/db/instance-profiles";
 import { findPolicyByArn } from "@/lib/db/policies";
+import { bumpStoreVersion } from "@/lib/db/store-version";
+import { listRoleSessions } from "@/lib/db/sts-sessions";
 import { attachPolicy, deleteAllPolicies } from "@/lib/db/principal-tables";
 import * as repo from "@/lib/db/roles";
 import * as tasks from "@/lib/db/service-linked-role-deletions";
@@ -16,6 +18,7 @@ import {
   serviceLinkedTrustPolicy,
   serviceRolePolicyArn,
 } from "@/lib/domain/service-linked-roles";
+import type { StsSession } from "@/lib/domain/sts-types";
 import type { DeletionTaskStatus, Role, RoleUsage, ServiceLinkedRoleDeletion } from "@/lib/domain/types";
 import { roleArn } from "./arn";
 import { auditedChange } from "./audit";
@@ -133,16 +136,18 @@ function toDeletion(t: tasks.DeletionTaskRow, now: Date): ServiceLinkedRoleDelet
 
 /**
  * Why a service-linked role cannot be deleted yet, or null. IAM refuses while the role has active sessions
- * ("Before you call this operation, confirm that the role has no active sessions"). Roleplane knows a role was
- * used and how long its sessions last, so a use more recent than the role's maximum session duration means a
- * session may still be live.
+ * ("Before you call this operation, confirm that the role has no active sessions"): unexpired, unrevoked sessions
+ * of the role are the usage RoleUsageList reports, per Region.
  */
-export function roleUsageBlockingDeletion(role: Pick<Role, "lastUsedAt" | "lastUsedRegion" | "maxSessionDuration">, now: Date): { reason: string; roleUsage: RoleUsage[] } | null {
-  if (!role.lastUsedAt || role.lastUsedAt.getTime() + role.maxSessionDuration * 1000 <= now.getTime()) return null;
-  const until = new Date(role.lastUsedAt.getTime() + role.maxSessionDuration * 1000);
+export function sessionsBlockingDeletion(sessions: Pick<StsSession, "arn" | "region" | "expiresAt" | "revokedAt">[], now: Date): { reason: string; roleUsage: RoleUsage[] } | null {
+  const active = sessions.filter((s) => !s.revokedAt && s.expiresAt > now);
+  if (active.length === 0) return null;
+  const byRegion = new Map<string, string[]>();
+  for (const s of active) byRegion.set(s.region, [...(byRegion.get(s.region) ?? []), s.arn]);
+  const until = new Date(Math.max(...active.map((s) => s.expiresAt.getTime())));
   return {
-    reason: `The role may have active sessions: it was last used at ${role.lastUsedAt.toISOString()}, and sessions last until ${until.toISOString()}. Try again after that.`,
-    roleUsage: [{ region: role.lastUsedRegion ?? "us-east-1", resources: [] }],
+    reason: `The role has ${active.length} active ${active.length === 1 ? "session" : "sessions"}, the last expiring at ${until.toISOString()}. Revoke them or wait, then request the deletion again.`,
+    roleUsage: [...byRegion].map(([region, resources]) => ({ region, resources })),
   };
 }
 
@@ -155,12 +160,16 @@ async function runTask(task: tasks.DeletionTaskRow, now: Date): Promise<void> {
   const db = getDb();
   const result = await db.$transaction(async (tx) => {
     const role = await repo.findRoleById(tx, task.roleId);
-    const blocked = role ? roleUsageBlockingDeletion(role, now) : null;
+    const blocked = role ? sessionsBlockingDeletion(await listRoleSessions(tx, role.id, now), now) : null;
     const outcome = blocked ? "FAILED" : "SUCCEEDED";
     // Recording the outcome first makes the task run once, whichever process gets here first.
     if (!(await tasks.finishDeletionTask(tx, task.id, { outcome, at: now, reason: blocked?.reason, roleUsage: blocked ? JSON.stringify(blocked.roleUsage) : undefined })))
       return null;
-    if (role && !blocked) await deleteServiceLinkedRoleRow(tx, role.id);
+    if (role && !blocked) {
+      await deleteServiceLinkedRoleRow(tx, role.id);
+      // Authorization caches what it reads; the role's removal must reach the very next request.
+      await bumpStoreVersion(tx);
+    }
     return { outcome, reason: blocked?.reason };
   });
   if (!result) return;

@@ -69,13 +69,15 @@ export async function listUsers(
   });
 }
 
-/** IAM refuses to delete a user that still has keys or policies (DeleteUser, "DeleteConflict"). */
+/** IAM refuses to delete a user that still has keys, MFA devices or policies (DeleteUser, "DeleteConflict"). */
 export async function deleteUser(ctx: RequestContext, name: string): Promise<void> {
   await auditedChange(ctx, "DeleteUser", userTarget(ctx, name), async (tx) => {
     const user = await requireUser(tx, ctx.accountId, name);
     const keys = await repo.countAccessKeys(tx, user.id);
     const { attached, inline } = await countPolicies(tx, "user", user.id);
+    const mfaDevices = await repo.countMfaDevices(tx, user.id);
     if (keys) throw new AwsError("DeleteConflict", "Cannot delete entity, must delete access keys first.");
+    if (mfaDevices) throw new AwsError("DeleteConflict", "Cannot delete entity, must delete MFA device first.");
     if (attached) throw new AwsError("DeleteConflict", "Cannot delete entity, must detach all policies first.");
     if (inline) throw new AwsError("DeleteConflict", "Cannot delete entity, must delete policies first.");
     await repo.deleteUserRow(tx, user.id);
@@ -83,11 +85,11 @@ export async function deleteUser(ctx: RequestContext, name: string): Promise<voi
   }, (u) => u.arn);
 }
 
-/** The console's delete: keys, policies and the user together, all or nothing. */
+/** The console's delete: keys, MFA devices, policies and the user together, all or nothing. */
 export async function deleteUserWithDependents(ctx: RequestContext, name: string): Promise<void> {
   await auditedChange(ctx, "DeleteUser", userTarget(ctx, name), async (tx) => {
     const user = await requireUser(tx, ctx.accountId, name);
-    await repo.deleteUserRow(tx, user.id); // keys, attachments, inline policies and tags cascade
+    await repo.deleteUserRow(tx, user.id); // keys, MFA devices, attachments, inline policies and tags cascade
     return user;
   }, (u) => u.arn);
 }

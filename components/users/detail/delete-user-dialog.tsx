@@ -14,10 +14,10 @@ import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * IAM's DeleteUser refuses (DeleteConflict) while keys or policies remain; the console deletes them with the
- * user in one transaction, once the admin has typed the name.
+ * IAM's DeleteUser refuses (DeleteConflict) while keys, MFA devices or policies remain; the console deletes them
+ * with the user in one transaction, once the admin has typed the name.
  */
-export function DeleteUserDialog({ user, open, onClose, keyCount, policyCount }: { user: UserDto; open: boolean; onClose: () => void; keyCount: number; policyCount: number }) {
+export function DeleteUserDialog({ user, open, onClose, keyCount, mfaCount, policyCount }: { user: UserDto; open: boolean; onClose: () => void; keyCount: number; mfaCount: number; policyCount: number }) {
   const [typed, setTyped] = useState("");
   const mutation = useDeleteUserMutation(user.name);
   const router = useRouter();
@@ -34,7 +34,11 @@ export function DeleteUserDialog({ user, open, onClose, keyCount, policyCount }:
     }).catch(() => undefined);
   }
 
-  const dependents = [keyCount && count(keyCount, "access key", "access keys"), policyCount && count(policyCount, "policy", "policies")].filter(Boolean);
+  const dependents = [
+    keyCount && count(keyCount, "access key", "access keys"),
+    mfaCount && count(mfaCount, "MFA device", "MFA devices"),
+    policyCount && count(policyCount, "policy", "policies"),
+  ].filter(Boolean);
   return (
     <Dialog open={open} onClose={onClose} title={`Delete ${user.name}?`} testId="delete-user-dialog"
       description="Calls signed with this user's access keys will be refused from now on. This cannot be undone."
@@ -46,8 +50,8 @@ export function DeleteUserDialog({ user, open, onClose, keyCount, policyCount }:
         <div className="flex gap-3 rounded-lg border border-warning-soft-fg/30 bg-warning-soft p-3 text-[13px] text-warning-soft-fg">
           <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
           <p>
-            Deleting a user also deletes its access keys, detaches its managed policies and deletes its inline policies — all or nothing.
-            {dependents.length > 0 && <> This user has <strong data-testid="delete-user-dependents">{dependents.join(" and ")}</strong>.</>}
+            Deleting a user also deletes its access keys and MFA devices, detaches its managed policies and deletes its inline policies — all or nothing.
+            {dependents.length > 0 && <> This user has <strong data-testid="delete-user-dependents">{dependents.join(", ").replace(/, ([^,]*)$/, " and $1")}</strong>.</>}
           </p>
         </div>
         <Field label="Type the user name to confirm" hint={<>Enter <strong className="font-mono">{user.name}</strong></>}>

@@ -12,7 +12,7 @@ import type { UserDto } from "../user-queries";
 import { toUsers } from "../routes";
 import { DeleteUserDialog } from "./delete-user-dialog";
 
-export function UserSummary({ user, keys, attachedCount, inlineCount }: { user: UserDto; keys?: AccessKeyDto[]; attachedCount?: number; inlineCount?: number }) {
+export function UserSummary({ user, keys, mfaCount, attachedCount, inlineCount }: { user: UserDto; keys?: AccessKeyDto[]; mfaCount?: number; attachedCount?: number; inlineCount?: number }) {
   const readOnly = useReadOnlyReason();
   const [deleting, setDeleting] = useState(false);
   const active = keys?.filter((k) => k.status === "Active").length ?? 0;
@@ -33,10 +33,11 @@ export function UserSummary({ user, keys, attachedCount, inlineCount }: { user: 
         <SummaryField label="Path"><code className="font-mono text-[12.5px]">{user.path}</code></SummaryField>
         <SummaryField label="Access keys">{keys ? `${keys.length} of ${LIMITS.accessKeysPerUser}${keys.length ? ` · ${active} active` : ""}` : "…"}</SummaryField>
         <SummaryField label="Key last used">{keys?.length ? formatRelative(lastUsed) : "—"}</SummaryField>
+        <SummaryField label="MFA">{mfaCount === undefined ? "…" : mfaCount ? `${mfaCount} device${mfaCount === 1 ? "" : "s"}` : "Not assigned"}</SummaryField>
         <SummaryField label="Policies">{attachedCount ?? "…"} managed · {inlineCount ?? "…"} inline</SummaryField>
         <SummaryField label="Permissions boundary">{user.permissionsBoundaryArn ? <code className="font-mono text-[12.5px]">{user.permissionsBoundaryArn.slice(user.permissionsBoundaryArn.lastIndexOf("/") + 1)}</code> : "None"}</SummaryField>
       </SummaryGrid>
-      <DeleteUserDialog user={user} open={deleting} onClose={() => setDeleting(false)} keyCount={keys?.length ?? 0} policyCount={(attachedCount ?? 0) + (inlineCount ?? 0)} />
+      <DeleteUserDialog user={user} open={deleting} onClose={() => setDeleting(false)} keyCount={keys?.length ?? 0} mfaCount={mfaCount ?? 0} policyCount={(attachedCount ?? 0) + (inlineCount ?? 0)} />
     </div>
   );
 }

@@ -8,14 +8,17 @@ import { ApiError } from "@/components/api/fetch-json";
 import { USER_TABS, USER_TAB_LABELS, toUser, toUsers, type UserTab } from "../routes";
 import { useUserQuery } from "../user-queries";
 import { useAccessKeysQuery } from "../access-key-queries";
+import { useMfaDevicesQuery } from "../mfa-queries";
 import { useAttachedPoliciesQuery, useInlinePoliciesQuery } from "@/components/permissions/principal-queries";
 import { PermissionsTab, TagsTab } from "@/components/permissions/principal-tabs";
 import { UserSummary } from "./user-summary";
 import { AccessKeysCard } from "./access-keys-card";
+import { MfaDevicesCard } from "./mfa-devices-card";
 
 export function UserView({ name, tab }: { name: string; tab: UserTab }) {
   const user = useUserQuery(name);
   const keys = useAccessKeysQuery(name);
+  const mfa = useMfaDevicesQuery(name);
   const attached = useAttachedPoliciesQuery("user", name);
   const inline = useInlinePoliciesQuery("user", name);
 
@@ -33,16 +36,21 @@ export function UserView({ name, tab }: { name: string; tab: UserTab }) {
   const owner = { kind: "user", name: user.data.name } as const;
   const counts: Partial<Record<UserTab, number>> = {
     permissions: attached.data && inline.data ? attached.data.length + inline.data.length : undefined,
-    "security-credentials": keys.data?.length,
+    "security-credentials": keys.data && mfa.data ? keys.data.length + mfa.data.length : undefined,
     tags: user.data.tags.length,
   };
   return (
     <div className="flex flex-col gap-6">
-      <UserSummary user={user.data} keys={keys.data} attachedCount={attached.data?.length} inlineCount={inline.data?.length} />
+      <UserSummary user={user.data} keys={keys.data} mfaCount={mfa.data?.length} attachedCount={attached.data?.length} inlineCount={inline.data?.length} />
       <div className="flex flex-col gap-5">
         <Tabs label="User sections" current={tab} tabs={USER_TABS.map((t) => ({ id: t, label: USER_TAB_LABELS[t], href: toUser({ name, tab: t }), count: counts[t] }))} />
         {tab === "permissions" && <PermissionsTab owner={owner} boundaryArn={user.data.permissionsBoundaryArn} />}
-        {tab === "security-credentials" && <AccessKeysCard user={user.data} />}
+        {tab === "security-credentials" && (
+          <div className="flex flex-col gap-5">
+            <MfaDevicesCard user={user.data} />
+            <AccessKeysCard user={user.data} />
+          </div>
+        )}
         {tab === "tags" && <TagsTab owner={owner} tags={user.data.tags} />}
       </div>
     </div>

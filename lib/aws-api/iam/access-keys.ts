@@ -1,20 +1,10 @@
 import * as keys from "@/lib/iam/access-keys";
 import { AwsError } from "@/lib/domain/errors";
 import { slicePage } from "@/lib/domain/paging";
-import { action, type ActionContext, type QueryAction } from "../action";
+import { action, type QueryAction } from "../action";
 import { accessKeyMetadataShape, newAccessKeyShape, pageTail } from "../shapes";
 import * as s from "./schemas";
-
-/**
- * Without UserName, the access-key actions act on the calling user
- * (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccessKey.html: "If you do not specify a user
- * name, IAM determines the user name implicitly based on the Amazon Web Services access key ID signing the request").
- */
-function targetUser({ caller }: ActionContext, userName: string | undefined): string {
-  if (userName) return userName;
-  if (caller?.userName) return caller.userName;
-  throw new AwsError("ValidationError", "Must specify userName when calling with non-User credentials");
-}
+import { targetUser } from "./target-user";
 
 export const accessKeyActions: Record<string, QueryAction> = {
   CreateAccessKey: action(s.optionalUser, async (c, input) => ({

@@ -1,6 +1,7 @@
 import type { QueryService } from "../action";
 import { accessKeyActions } from "./access-keys";
 import { instanceProfileActions } from "./instance-profiles";
+import { mfaDeviceActions } from "./mfa-devices";
 import { policyActions } from "./policies";
 import { principalPolicyActions } from "./principal-policies";
 import { roleActions } from "./roles";
@@ -18,6 +19,7 @@ export const iamService: QueryService = {
     ...policyActions,
     ...userActions,
     ...accessKeyActions,
+    ...mfaDeviceActions,
     ...serviceLinkedRoleActions,
     ...instanceProfileActions,
   },

@@ -15,6 +15,7 @@ import {
   deletionTaskIdSchema,
   instanceProfileNameSchema,
 } from "@/lib/domain/schemas";
+import { ASSIGNMENT_STATUSES, consecutiveCodesSchema, existingUserNameSchema, serialNumberSchema } from "@/lib/domain/mfa-schemas";
 
 /**
  * Per-action input schemas of the IAM Query API, composed from the shared member schemas in lib/domain/schemas.ts.
@@ -112,3 +113,13 @@ export const policyEntitiesPage = paginationSchema.extend({
   PathPrefix: pathPrefixSchema.optional(),
   PolicyUsageFilter: policyUsageFilterSchema.optional(),
 });
+
+const serial = { SerialNumber: serialNumberSchema };
+export const mfaDeviceUserCodes = consecutiveCodesSchema.extend({ UserName: existingUserNameSchema });
+export const mfaDeviceDeactivate = z.object({ UserName: existingUserNameSchema.optional(), ...serial });
+export const mfaDeviceOnly = z.object(serial);
+export const mfaDevicesPage = paginationSchema.extend({ UserName: existingUserNameSchema.optional() });
+export const virtualMfaDevicesPage = paginationSchema.extend({ AssignmentStatus: enumOf(ASSIGNMENT_STATUSES).optional() });
+export const mfaDeviceTags = z.object({ ...serial, Tags: tagListSchema });
+export const mfaDeviceTagKeys = z.object({ ...serial, TagKeys: tagKeyListSchema });
+export const mfaDeviceTagsPage = paginationSchema.extend(serial);

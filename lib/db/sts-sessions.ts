@@ -1,0 +1,62 @@
+import type { Tag } from "@/lib/domain/schemas";
+import type { StsSession, StsSessionKind } from "@/lib/domain/sts-types";
+import type { Tx } from "./client";
+
+/** Temporary-credential sessions (StsSession rows) ↔ the domain's StsSession. */
+
+interface Row {
+  id: string;
+  kind: string;
+  accountId: string;
+  roleId: string | null;
+  roleArn: string | null;
+  sessionName: string | null;
+  userId: string | null;
+  arn: string;
+  callerArn: string;
+  callerAccountId: string | null;
+  sourceIdentity: string | null;
+  tags: string;
+  transitiveTagKeys: string;
+  policy: string | null;
+  policyArns: string;
+  packedPolicySize: number | null;
+  mfaAuthenticated: boolean;
+  mfaAuthenticatedAt: Date | null;
+  chained: boolean;
+  region: string;
+  issuedAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+const toSession = (r: Row): StsSession => ({
+  ...r,
+  kind: r.kind as StsSessionKind,
+  tags: JSON.parse(r.tags) as Tag[],
+  transitiveTagKeys: JSON.parse(r.transitiveTagKeys) as string[],
+  policyArns: JSON.parse(r.policyArns) as string[],
+});
+
+const omitSecret = { secretEncrypted: false } as const;
+
+export async function insertSession(tx: Tx, s: StsSession & { secretEncrypted: string }): Promise<void> {
+  await tx.stsSession.create({
+    data: { ...s, tags: JSON.stringify(s.tags), transitiveTagKeys: JSON.stringify(s.transitiveTagKeys), policyArns: JSON.stringify(s.policyArns) },
+  });
+}
+
+export async function findSession(tx: Tx, id: string): Promise<StsSession | null> {
+  const row = await tx.stsSession.findUnique({ where: { id }, omit: omitSecret });
+  return row ? toSession(row) : null;
+}
+
+/** A role's sessions that have not expired, newest first (revoked ones included, marked). */
+export async function listRoleSessions(tx: Tx, roleId: string, now: Date, take = 200): Promise<StsSession[]> {
+  const rows = await tx.stsSession.findMany({ where: { roleId, expiresAt: { gt: now } }, orderBy: { issuedAt: "desc" }, take, omit: omitSecret });
+  return rows.map(toSession);
+}
+
+export async function revokeSession(tx: Tx, id: string, at: Date): Promise<boolean> {
+  return (await tx.stsSession.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })).count > 0;
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { LIMITS } from "./limits";
+import { arnSchema, awsInteger, awsString, tagKeyListSchema, tagSchema } from "./schemas";
+
+/**
+ * The STS inputs (API version 2011-06-15), shared by the Query API and the console's Assume role form. Bounds come
+ * from the one limits table; patterns and AWS's wording from the botocore STS model.
+ * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+ */
+
+const SESSION_NAME_CHARS = "[\\w+=,.@-]*";
+
+export const roleSessionNameSchema = awsString({ ...LIMITS.roleSessionName, pattern: /^[\w+=,.@-]*$/, patternText: SESSION_NAME_CHARS });
+export const sourceIdentitySchema = awsString({ ...LIMITS.sourceIdentity, pattern: /^[\w+=,.@-]*$/, patternText: SESSION_NAME_CHARS });
+export const externalIdSchema = awsString({ ...LIMITS.externalId, pattern: /^[\w+=,.@:/-]*$/, patternText: "[\\w+=,.@:\\/-]*" });
+export const mfaSerialNumberSchema = awsString({ ...LIMITS.mfaSerialNumber, pattern: /^[\w+=/:,.@-]*$/, patternText: "[\\w+=/:,.@-]*" });
+export const tokenCodeSchema = awsString({ min: 6, max: 6, pattern: /^\d*$/, patternText: "[\\d]*" });
+export const sessionPolicySchema = awsString({
+  ...LIMITS.sessionPolicyParameter,
+  pattern: /^[\u0009\u000A\u000D\u0020-\u00FF]+$/,
+  patternText: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
+});
+export const sessionPolicyArnsSchema = z
+  .array(z.object({ arn: arnSchema }))
+  .max(LIMITS.sessionPolicyArns, { message: `Member must have length less than or equal to ${LIMITS.sessionPolicyArns}` });
+export const sessionTagsSchema = z
+  .array(tagSchema)
+  .max(LIMITS.sessionTags, { message: `Member must have length less than or equal to ${LIMITS.sessionTags}` });
+export const transitiveTagKeysSchema = tagKeyListSchema.max(LIMITS.transitiveTagKeys, {
+  message: `Member must have length less than or equal to ${LIMITS.transitiveTagKeys}`,
+});
+
+export const assumeRoleSchema = z.object({
+  RoleArn: arnSchema,
+  RoleSessionName: roleSessionNameSchema,
+  PolicyArns: sessionPolicyArnsSchema.optional(),
+  Policy: sessionPolicySchema.optional(),
+  DurationSeconds: awsInteger(LIMITS.assumeRoleDuration).optional(),
+  Tags: sessionTagsSchema.optional(),
+  TransitiveTagKeys: transitiveTagKeysSchema.optional(),
+  ExternalId: externalIdSchema.optional(),
+  SerialNumber: mfaSerialNumberSchema.optional(),
+  TokenCode: tokenCodeSchema.optional(),
+  SourceIdentity: sourceIdentitySchema.optional(),
+});
+export type AssumeRoleInput = z.infer<typeof assumeRoleSchema>;
+
+export const getSessionTokenSchema = z.object({
+  DurationSeconds: awsInteger(LIMITS.sessionTokenDuration).optional(),
+  SerialNumber: mfaSerialNumberSchema.optional(),
+  TokenCode: tokenCodeSchema.optional(),
+});
+export type GetSessionTokenInput = z.infer<typeof getSessionTokenSchema>;
+
+export const getAccessKeyInfoSchema = z.object({
+  AccessKeyId: awsString({ ...LIMITS.accessKeyId, pattern: /^[\w]*$/, patternText: "[\\w]*" }),
+});
+
+export const getCallerIdentitySchema = z.object({});
