@@ -24,7 +24,7 @@ export function InstanceProfilesList() {
       {error ? (
         <div className="p-4"><ErrorState title="Could not load instance profiles" message={error.message} onRetry={() => refetch()} /></div>
       ) : isPending ? (
-        <div className="flex flex-col gap-3 p-4" aria-label="Loading instance profiles">
+        <div className="flex flex-col gap-3 p-4" role="status" aria-label="Loading instance profiles">
           {Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-10" />)}
         </div>
       ) : data.items.length === 0 ? (

@@ -38,7 +38,7 @@ export function PassRoleCard({ role }: { role: RoleDto }) {
 function PassRoleTable({ name }: { name: string }) {
   const { data, error, refetch } = usePassRoleQuery(name);
   if (error) return <div className="p-4"><ErrorState title="Could not analyse PassRole" message={error.message} onRetry={() => refetch()} /></div>;
-  if (!data) return <div className="p-4" aria-label="Analysing who can pass this role"><Skeleton className="h-16" /></div>;
+  if (!data) return <div className="p-4" role="status" aria-label="Analysing who can pass this role"><Skeleton className="h-16" /></div>;
   if (data.services.length === 0)
     return (
       <EmptyState icon={<Send aria-hidden className="size-5" />} title="No AWS service may assume this role">

@@ -59,7 +59,7 @@ export function RoleView({ name, tab }: { name: string; tab: RoleTab }) {
 
 function RoleSkeleton() {
   return (
-    <div className="flex flex-col gap-4" aria-label="Loading role">
+    <div className="flex flex-col gap-4" role="status" aria-label="Loading role">
       <Skeleton className="h-8 w-64" />
       <Skeleton className="h-36" />
       <Skeleton className="h-10" />
