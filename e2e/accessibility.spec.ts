@@ -6,6 +6,7 @@ import { GROUP_TABS, toGroup, toGroups } from "@/components/groups/routes";
 import { toDemoIdentityProvider, toIdentityProvider, toIdentityProviders } from "@/components/identity-providers/routes";
 import { generateDemoSamlIdentity } from "@/lib/federation/demo-idp";
 import { uniqueName } from "./support/console-api";
+import { toInstanceProfiles } from "@/components/instance-profiles/routes";
 import { openConsolePage } from "./helpers/navigation";
 import { assertNoAxeViolations, useColourScheme, type ColourScheme } from "./helpers/accessibility";
 
@@ -109,6 +110,35 @@ for (const scheme of SCHEMES) {
       await openConsolePage(page, toDemoIdentityProvider());
       await page.getByTestId("mint-token").click();
       await expect(page.getByTestId("minted-token")).not.toHaveValue("");
+      await assertNoAxeViolations(page);
+    });
+
+    test("a service-linked role, its dialogs, and the instance profiles page", async ({ page, api, profiles }) => {
+      const slr = await api.createServiceLinkedRole();
+      for (const tab of ["permissions", "trust"] as const) {
+        await openConsolePage(page, toRole({ name: slr.name, tab }));
+        await expect(page.getByTestId("slr-callout")).toBeVisible();
+        await assertNoAxeViolations(page);
+      }
+      await page.getByTestId("delete-role").click();
+      await expect(page.getByTestId("delete-slr-dialog")).toBeVisible();
+      await assertNoAxeViolations(page);
+
+      await openConsolePage(page, toRoles());
+      await page.getByTestId("create-slr").click();
+      await expect(page.getByTestId("create-slr-dialog")).toBeVisible();
+      await assertNoAxeViolations(page);
+
+      const role = await api.createRole();
+      await profiles.createInstanceProfile({ roleName: role.name });
+      await openConsolePage(page, toInstanceProfiles());
+      await expect(page.getByTestId("instance-profile-row").first()).toBeVisible();
+      await assertNoAxeViolations(page);
+      await openConsolePage(page, toRole({ name: role.name, tab: "trust" }));
+      await expect(page.getByTestId("role-instance-profile-arn")).toBeVisible();
+      await expect(page.getByTestId("pass-role-table").or(page.getByText("No principal may pass this role"))).toBeVisible();
+      await page.getByTestId("manage-instance-profiles").click();
+      await expect(page.getByTestId("instance-profiles-dialog")).toBeVisible();
       await assertNoAxeViolations(page);
     });
 

@@ -11,6 +11,7 @@ test.describe("a viewer", () => {
     await goToRoles(page);
     await expect(page.getByTestId("console-role")).toHaveText(/Viewer/);
     await expect(page.getByTestId("create-role")).toBeDisabled();
+    await expect(page.getByTestId("create-slr")).toBeDisabled();
     await goToRole(page, role.name);
     await expect(page.getByTestId("role-arn")).toHaveText(role.arn);
     for (const id of ["edit-role", "delete-role", "attach-policy", "add-inline-policy", "set-boundary"])

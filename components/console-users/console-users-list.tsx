@@ -19,7 +19,7 @@ export function ConsoleUsersList() {
       {error ? (
         <div className="p-4"><ErrorState title="Could not load console users" message={error.message} onRetry={() => refetch()} /></div>
       ) : isPending ? (
-        <div className="flex flex-col gap-3 p-4" aria-label="Loading console users">
+        <div className="flex flex-col gap-3 p-4" role="status" aria-label="Loading console users">
           {Array.from({ length: 3 }, (_, i) => <Skeleton key={i} className="h-10" />)}
         </div>
       ) : data.length === 0 ? (

@@ -29,7 +29,7 @@ export function PoliciesList() {
       {error ? (
         <div className="p-4"><ErrorState title="Could not load policies" message={error.message} onRetry={() => refetch()} /></div>
       ) : isPending ? (
-        <div className="flex flex-col gap-3 p-4" aria-label="Loading policies">
+        <div className="flex flex-col gap-3 p-4" role="status" aria-label="Loading policies">
           {Array.from({ length: 6 }, (_, i) => <Skeleton key={i} className="h-10" />)}
         </div>
       ) : data.items.length === 0 ? (

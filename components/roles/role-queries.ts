@@ -2,6 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson, withQuery, type Jsonified } from "@/components/api/fetch-json";
 import type { AuditEvent, Role, RoleListItem } from "@/lib/domain/types";
+import type { PassRoleAnalysis } from "@/lib/access/pass-role";
 import { principalApi, principalKeys, usePrincipalMutation } from "@/components/permissions/principal-queries";
 import type { CreateRoleWithPermissionsInput } from "@/lib/domain/schemas";
 import type { RolesListState } from "./routes";
@@ -26,6 +27,7 @@ export const roleKeys = {
   ...keys,
   list: (s: RolesListState) => [...keys.lists(), s] as const,
   activity: (name: string) => [...keys.detail(name), "activity"] as const,
+  passRole: (name: string) => [...keys.detail(name), "pass-role"] as const,
 };
 
 export function useRolesQuery(s: RolesListState) {
@@ -44,6 +46,10 @@ export const useRoleQuery = (name: string) =>
 
 export const useRoleActivityQuery = (name: string) =>
   useQuery({ queryKey: roleKeys.activity(name), queryFn: () => fetchJson<AuditEventDto[]>(api(name, "/activity")) });
+
+/** Who may pass the role to which service (Roleplane's analysis). Any policy change may alter it, so it is never cached. */
+export const usePassRoleQuery = (name: string) =>
+  useQuery({ queryKey: roleKeys.passRole(name), queryFn: () => fetchJson<PassRoleAnalysis>(api(name, "/pass-role")), staleTime: 0 });
 
 export function useCreateRoleMutation() {
   const qc = useQueryClient();

@@ -21,7 +21,7 @@ export function RolesList() {
       {error ? (
         <div className="p-4"><ErrorState title="Could not load roles" message={error.message} onRetry={() => refetch()} /></div>
       ) : isPending ? (
-        <div className="flex flex-col gap-3 p-4" aria-label="Loading roles">
+        <div className="flex flex-col gap-3 p-4" role="status" aria-label="Loading roles">
           {Array.from({ length: 6 }, (_, i) => <Skeleton key={i} className="h-10" />)}
         </div>
       ) : data.items.length === 0 ? (

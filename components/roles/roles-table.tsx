@@ -4,6 +4,7 @@ import { Table, SortTh, Th, Td, Tr } from "@/components/ui/table";
 import { sortHeaders, type ListSort } from "@/components/ui/list-sort";
 import type { RoleSort } from "@/lib/domain/list-sorts";
 import { Badge } from "@/components/ui/badge";
+import { serviceLinkedServiceName } from "@/lib/domain/service-linked-roles";
 import { formatDate, formatRelative } from "@/components/format";
 import { toRole, toRoles, type RolesListState } from "./routes";
 import { trustedEntities } from "./trusted-entities";
@@ -30,11 +31,15 @@ export function RolesTable({ roles, state }: { roles: RoleListItemDto[]; state: 
                   {r.name}
                 </Link>
                 {r.serviceLinkedService && (
-                  <Badge tone="neutral" icon={<ShieldCheck aria-hidden className="size-3" />}>Service-linked</Badge>
+                  <Badge tone="warning" icon={<ShieldCheck aria-hidden className="size-3" />}><span data-testid="role-slr-badge">Service-linked role</span></Badge>
                 )}
               </div>
               <p className="mt-0.5 max-w-md truncate text-xs text-fg-subtle">
-                {r.path !== "/" && <span className="mr-2 font-mono">{r.path}</span>}
+                {r.serviceLinkedService ? (
+                  <span className="mr-2" data-testid="role-slr-service">Linked to {serviceLinkedServiceName(r.serviceLinkedService)}</span>
+                ) : (
+                  r.path !== "/" && <span className="mr-2 font-mono">{r.path}</span>
+                )}
                 {r.description}
               </p>
             </Td>

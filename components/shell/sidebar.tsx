@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { FileText, Fingerprint, FlaskConical, KeyRound, Network, ScrollText, UserCog, UserRound, UsersRound } from "lucide-react";
+import { FileText, Fingerprint, FlaskConical, KeyRound, Network, ScrollText, Server, UserCog, UserRound, UsersRound } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "./logo";
 
@@ -11,6 +11,7 @@ const NAV = [
   { href: "/groups", label: "Groups", icon: UsersRound, testId: "nav-groups" },
   { href: "/policies", label: "Policies", icon: FileText, testId: "nav-policies" },
   { href: "/identity-providers", label: "Identity providers", icon: Fingerprint, testId: "nav-identity-providers" },
+  { href: "/instance-profiles", label: "Instance profiles", icon: Server, testId: "nav-instance-profiles" },
 ];
 
 const TOOLS = [{ href: "/playground", label: "Policy playground", icon: FlaskConical, testId: "nav-playground" }];

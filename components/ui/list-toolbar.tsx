@@ -65,9 +65,11 @@ export interface NameAndPathFilters {
  * Name search and path prefix, the filters ListRoles and ListUsers share. IAM path prefixes start with "/",
  * so one typed without it gets it before it reaches the URL.
  */
-export function NameAndPathToolbar({ noun, applied, toHref }: {
+export function NameAndPathToolbar({ noun, label = noun, applied, toHref }: {
   /** Plural, and the start of every id ("roles" gives roles-search and roles-path). */
   noun: string;
+  /** The noun as people read it, when it differs from the ids' ("instance profiles"). */
+  label?: string;
   /** The filters the URL holds now. */
   applied: NameAndPathFilters;
   toHref: (filters: Required<NameAndPathFilters>) => string;
@@ -80,7 +82,7 @@ export function NameAndPathToolbar({ noun, applied, toHref }: {
 
   return (
     <ListToolbar>
-      <ListSearch id={`${noun}-search`} noun={noun} value={draft.search} onChange={(search) => setDraft({ ...draft, search })} />
+      <ListSearch id={`${noun}-search`} noun={label} value={draft.search} onChange={(search) => setDraft({ ...draft, search })} />
       <ListFilter id={`${noun}-path`} label="Path">
         <Input id={`${noun}-path`} data-testid={`${noun}-path`} placeholder="/ (all paths)" value={draft.path} onChange={(e) => setDraft({ ...draft, path: e.target.value })} className="w-44 font-mono text-[13px]" />
       </ListFilter>

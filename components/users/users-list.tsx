@@ -21,7 +21,7 @@ export function UsersList() {
       {error ? (
         <div className="p-4"><ErrorState title="Could not load users" message={error.message} onRetry={() => refetch()} /></div>
       ) : isPending ? (
-        <div className="flex flex-col gap-3 p-4" aria-label="Loading users">
+        <div className="flex flex-col gap-3 p-4" role="status" aria-label="Loading users">
           {Array.from({ length: 6 }, (_, i) => <Skeleton key={i} className="h-10" />)}
         </div>
       ) : data.items.length === 0 ? (

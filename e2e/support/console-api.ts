@@ -15,6 +15,7 @@ export const uniqueName = (prefix: string) => `e2e-${prefix}-${Date.now().toStri
  */
 export class ConsoleApi {
   private readonly created = new Set<string>();
+  private readonly serviceLinked = new Set<string>();
 
   constructor(readonly request: APIRequestContext) {}
 
@@ -26,6 +27,20 @@ export class ConsoleApi {
     expect(res.status(), await res.text()).toBe(201);
     this.created.add(name);
     return (await res.json()) as { name: string; arn: string; id: string };
+  }
+
+  /** An EC2 Auto Scaling service-linked role with a suffix of its own (the one service that takes one). */
+  async createServiceLinkedRole(suffix = uniqueName("slr").slice(4)) {
+    const res = await this.request.post("/api/console/service-linked-roles", { data: { AWSServiceName: "autoscaling.amazonaws.com", CustomSuffix: suffix } });
+    expect(res.status(), await res.text()).toBe(201);
+    const role = (await res.json()) as { name: string; arn: string };
+    this.serviceLinked.add(role.name);
+    return role;
+  }
+
+  /** Registers a service-linked role the test created through the UI. */
+  trackServiceLinked(name: string) {
+    this.serviceLinked.add(name);
   }
 
   async attachPolicy(roleName: string, policyArn: string) {
@@ -45,6 +60,30 @@ export class ConsoleApi {
   async cleanup() {
     for (const name of this.created)
       await this.request.delete(`/api/console/roles/${encodeURIComponent(name)}?withPolicies=true`);
+    // A service-linked role goes through its deletion task, which finishes on the server a few seconds later.
+    for (const name of this.serviceLinked) await this.request.post(`/api/console/roles/${encodeURIComponent(name)}/service-linked-deletion`);
+  }
+}
+
+export /** Instance profiles made in a test; deleted (their role taken out first) when the test ends. */
+class InstanceProfilesApi {
+  private readonly created = new Set<string>();
+  constructor(readonly request: APIRequestContext) {}
+
+  async createInstanceProfile(input: { name?: string; roleName?: string } = {}) {
+    const name = input.name ?? uniqueName("profile");
+    const res = await this.request.post("/api/console/instance-profiles", { data: { InstanceProfileName: name, RoleName: input.roleName } });
+    expect(res.status(), await res.text()).toBe(201);
+    this.created.add(name);
+    return (await res.json()) as { name: string; arn: string };
+  }
+
+  track(name: string) {
+    this.created.add(name);
+  }
+
+  async cleanup() {
+    for (const name of this.created) await this.request.delete(`/api/console/instance-profiles/${encodeURIComponent(name)}?removeRole=true`);
   }
 }
 
@@ -76,6 +115,13 @@ class UsersApi {
     const enabled = await this.request.post(`${path}/enable`, { data: { SerialNumber: device.serialNumber, AuthenticationCode1, AuthenticationCode2 } });
     expect(enabled.status(), await enabled.text()).toBe(204);
     return { serialNumber: device.serialNumber, seed: device.base32StringSeed };
+  }
+
+  async putInlinePolicy(userName: string, policyName: string, document: object) {
+    const res = await this.request.put(`/api/console/users/${encodeURIComponent(userName)}/inline-policies/${encodeURIComponent(policyName)}`, {
+      data: { PolicyDocument: JSON.stringify(document) },
+    });
+    expect(res.status(), await res.text()).toBe(204);
   }
 
   async exists(name: string) {

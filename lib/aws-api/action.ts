@@ -18,6 +18,11 @@ export interface ActionContext {
   authorize?: (input: Record<string, unknown>) => Promise<void>;
   /** What the transport knows: Region, source address, TLS. */
   env: RequestEnv;
+  /**
+   * Checks the caller's permission for a second action the call needs (AddRoleToInstanceProfile needs
+   * `iam:PassRole` on the role), authorized on that action's own resource and context.
+   */
+  authorizeAlso?: (action: string, input: Record<string, unknown>) => Promise<void>;
 }
 
 /**

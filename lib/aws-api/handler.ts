@@ -177,9 +177,10 @@ export async function answerAwsRequest(req: HttpRequestLike): Promise<HttpAnswer
     const query = nestParams(flat);
 
     const ctx = { accountId: caller?.accountId ?? "", actor: caller?.arn ?? "anonymous", source: "api" as const, requestId };
-    const authorize = caller ? (input: Record<string, unknown>) => authorizeCall(req, url, service, named.action!, caller, input, ctx) : undefined;
+    const authorizeAs = caller && ((name: string, input: Record<string, unknown>) => authorizeCall(req, url, service, name, caller, input, ctx));
+    const authorize = authorizeAs && ((input: Record<string, unknown>) => authorizeAs(named.action!, input));
     const env = requestEnv(req, url, caller?.region);
-    const result = await action.handle({ ctx, caller, authorize, env }, query.input);
+    const result = await action.handle({ ctx, caller, authorize, authorizeAlso: authorizeAs, env }, query.input);
     return xmlAnswer(renderResponse(named.action!, namespace, result, requestId), 200, requestId);
   } catch (e) {
     const { error, status } = toXmlError(e);

@@ -4,11 +4,13 @@ import type {
   AttachedPolicy,
   IamGroup,
   IamUser,
+  InstanceProfile,
   ManagedPolicy,
   NewAccessKey,
   PolicyVersion,
   Role,
   RoleListItem,
+  ServiceLinkedRoleDeletion,
 } from "@/lib/domain/types";
 import { encodePolicyDocument, type XmlObject, type XmlValue } from "./xml";
 
@@ -42,6 +44,32 @@ export function roleShape(r: Role): XmlObject {
       : undefined,
     Tags: tags(r.tags),
     RoleLastUsed: { LastUsedDate: r.lastUsedAt ?? undefined, Region: r.lastUsedRegion ?? undefined },
+  };
+}
+
+/**
+ * An instance profile with its role. The role inside carries the members AWS's own responses show there: path,
+ * name, id, ARN, creation date and the (URL-encoded) trust policy.
+ */
+export function instanceProfileShape(p: InstanceProfile): XmlObject {
+  return {
+    Path: p.path,
+    InstanceProfileName: p.name,
+    InstanceProfileId: p.id,
+    Arn: p.arn,
+    CreateDate: p.createdAt,
+    Roles: p.roles.map((r) => ({ ...roleListShape(r), Description: undefined, MaxSessionDuration: undefined })),
+    Tags: tags(p.tags),
+  };
+}
+
+/** GetServiceLinkedRoleDeletionStatus's result: the status, and for a failure its reason and RoleUsageList. */
+export function deletionStatusShape(d: ServiceLinkedRoleDeletion): XmlObject {
+  return {
+    Status: d.status,
+    Reason: d.failure
+      ? { Reason: d.failure.reason, RoleUsageList: d.failure.roleUsage.map((u) => ({ Region: u.region, Resources: u.resources })) }
+      : undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 import { PRINCIPAL_KINDS, PRINCIPAL_RULES, type PrincipalKind } from "@/lib/domain/principal-kinds";
 import type { Tag } from "@/lib/domain/schemas";
-import type { AttachedPolicy, InlinePolicy } from "@/lib/domain/types";
+import type { AttachedPolicy, InlinePolicy, PrincipalPolicies } from "@/lib/domain/types";
 import type { Tx } from "./client";
 
 /**
@@ -139,25 +139,14 @@ export async function deleteAllPolicies(tx: Tx, kind: PrincipalKind, id: string)
 const bump = (t: PrincipalTables) => (t.versioned ? { version: { increment: 1 } } : {});
 
 /**
- * The identity-based policies of a principal, as evaluation needs them: the default version of every attached
- * managed policy, every inline policy, and the permissions boundary's default version. A user's are followed by
- * the managed and inline policies of every group it belongs to (by group name), each saying which group it came
- * from: IAM evaluates them as the user's own, within the user's boundary. One query for the principal, its groups
- * and their policies, one more for the boundary. A role's sessions are evaluated with the role's.
+ * A principal's policies as evaluation needs them (lib/domain/types): the default version of every attached managed
+ * policy, every inline policy, and the permissions boundary's default version. A user's are followed by the managed
+ * and inline policies of every group it belongs to (by group name), each saying which group it came from: IAM
+ * evaluates them as the user's own, within the user's boundary. A role's sessions are evaluated with the role's.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html
  */
-export interface PrincipalPolicies {
-  id: string;
-  accountId: string;
-  name: string;
-  arn: string;
-  tags: Tag[];
-  /** Managed policies carry their ARN; inline policies only their name; a group's policies their group. */
-  identity: { name: string; arn?: string; document: string; group?: { name: string; arn: string } }[];
-  /** Absent when no boundary is set; a boundary whose policy no longer exists has document null. */
-  boundary?: { arn: string; document: string | null };
-}
+export type { PrincipalPolicies };
 
 interface HeldPolicies {
   inlinePolicies: { name: string; document: string }[];
@@ -180,6 +169,18 @@ const heldPolicies = {
   attachedPolicies: { orderBy: { attachedAt: "asc" }, include: { policy: { select: { name: true, arn: true, ...defaultVersion } } } },
 };
 
+/** What evaluation needs of a principal row of this kind: policies, tags, and its groups' policies. */
+function withPolicies(kind: PrincipalKind) {
+  const t = TABLES[kind];
+  return {
+    ...heldPolicies,
+    ...(t.tag ? { tags: { orderBy: { position: "asc" } } } : {}),
+    ...(t.memberships
+      ? { [t.memberships]: { orderBy: { group: { nameLower: "asc" } }, include: { group: { select: { name: true, arn: true, ...heldPolicies } } } } }
+      : {}),
+  };
+}
+
 /** Managed first (in attachment order), then inline (by name), as ListAttached…/List…Policies list them. */
 function policiesOf(held: HeldPolicies, group?: { name: string; arn: string }): PrincipalPolicies["identity"] {
   const from = group ? { group } : {};
@@ -189,20 +190,7 @@ function policiesOf(held: HeldPolicies, group?: { name: string; arn: string }): 
   ];
 }
 
-/** A principal's policies by unique id (`AIDA…`, `AROA…`) or ARN, or null when it does not exist. */
-export async function loadPrincipalPolicies(tx: Tx, kind: PrincipalKind, by: { id: string } | { arn: string }): Promise<PrincipalPolicies | null> {
-  const t = TABLES[kind];
-  const row = await table<PolicyRow>(tx, t.principal).findUnique({
-    where: by,
-    include: {
-      ...heldPolicies,
-      ...(t.tag ? { tags: { orderBy: { position: "asc" } } } : {}),
-      ...(t.memberships
-        ? { [t.memberships]: { orderBy: { group: { nameLower: "asc" } }, include: { group: { select: { name: true, arn: true, ...heldPolicies } } } } }
-        : {}),
-    },
-  });
-  if (!row) return null;
+function toPrincipalPolicies(row: PolicyRow, boundaries: Map<string, string | null>): PrincipalPolicies {
   return {
     id: row.id,
     accountId: row.accountId,
@@ -210,13 +198,32 @@ export async function loadPrincipalPolicies(tx: Tx, kind: PrincipalKind, by: { i
     arn: row.arn,
     tags: (row.tags ?? []).map((t) => ({ Key: t.key, Value: t.value })),
     identity: [...policiesOf(row), ...(row.groupMemberships ?? []).flatMap(({ group }) => policiesOf(group, { name: group.name, arn: group.arn }))],
-    boundary: row.permissionsBoundaryArn ? await boundaryOf(tx, row.permissionsBoundaryArn) : undefined,
+    boundary: row.permissionsBoundaryArn ? { arn: row.permissionsBoundaryArn, document: boundaries.get(row.permissionsBoundaryArn) ?? null } : undefined,
   };
 }
 
-async function boundaryOf(tx: Tx, arn: string): Promise<PrincipalPolicies["boundary"]> {
-  const p = await tx.managedPolicy.findUnique({ where: { arn }, select: defaultVersion });
-  return { arn, document: p?.versions[0]?.document ?? null };
+/** The default versions of the boundaries the rows name, in one query. */
+async function boundariesOf(tx: Tx, rows: PolicyRow[]): Promise<Map<string, string | null>> {
+  const arns = [...new Set(rows.flatMap((r) => (r.permissionsBoundaryArn ? [r.permissionsBoundaryArn] : [])))];
+  if (arns.length === 0) return new Map();
+  const found = await tx.managedPolicy.findMany({ where: { arn: { in: arns } }, select: { arn: true, ...defaultVersion } });
+  return new Map(found.map((p) => [p.arn, p.versions[0]?.document ?? null]));
+}
+
+/** A principal's policies by unique id (`AIDA…`, `AROA…`) or ARN, or null when it does not exist. */
+export async function loadPrincipalPolicies(tx: Tx, kind: PrincipalKind, by: { id: string } | { arn: string }): Promise<PrincipalPolicies | null> {
+  const row = await table<PolicyRow>(tx, TABLES[kind].principal).findUnique({ where: by, include: withPolicies(kind) });
+  return row ? toPrincipalPolicies(row, await boundariesOf(tx, [row])) : null;
+}
+
+/**
+ * The policies of every principal of a kind in an account, for analyses that evaluate many principals at once
+ * (who may pass a role): two queries whatever the number of principals.
+ */
+export async function loadAccountPrincipalPolicies(tx: Tx, kind: PrincipalKind, accountId: string): Promise<PrincipalPolicies[]> {
+  const rows = await table<PolicyRow>(tx, TABLES[kind].principal).findMany({ where: { accountId }, orderBy: { nameLower: "asc" }, include: withPolicies(kind) });
+  const boundaries = await boundariesOf(tx, rows);
+  return rows.map((r) => toPrincipalPolicies(r, boundaries));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -17,6 +17,11 @@ export async function findRole(tx: Tx, accountId: string, name: string): Promise
   return row ? toRole(row, row.tags) : null;
 }
 
+export async function findRoleById(tx: Tx, id: string): Promise<Role | null> {
+  const row = await tx.role.findUnique({ where: { id }, include: { tags: true } });
+  return row ? toRole(row, row.tags) : null;
+}
+
 export async function countRoles(tx: Tx, accountId: string): Promise<number> {
   return tx.role.count({ where: { accountId } });
 }

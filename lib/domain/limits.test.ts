@@ -35,6 +35,10 @@ const probes: Probe[] = [
   ["Marker", s.paginationSchema, (n) => (n === 0 ? { Marker: "" } : { Marker: text(n) }), LIMITS.marker],
   ["Tags", s.tagListSchema, (n) => Array.from({ length: n }, (_, i) => tag(i)), { min: 0, max: LIMITS.tagsPerEntity }],
   ["TagKeys", s.tagKeyListSchema, (n) => Array.from({ length: n }, (_, i) => `k${i}`), { min: 0, max: LIMITS.tagsPerEntity }],
+  ["InstanceProfileName", s.instanceProfileNameSchema, text, LIMITS.instanceProfileName],
+  ["AWSServiceName", s.createServiceLinkedRoleSchema.shape.AWSServiceName, text, LIMITS.awsServiceName],
+  ["CustomSuffix", s.createServiceLinkedRoleSchema.shape.CustomSuffix, text, LIMITS.customSuffix],
+  ["DeletionTaskId", s.deletionTaskIdSchema, text, LIMITS.deletionTaskId],
   ["PolicyArns", s.createRoleWithPermissionsSchema.shape.PolicyArns, (n) => Array.from({ length: n }, () => text(20)), { min: 0, max: LIMITS.managedPoliciesPerRole }],
 ];
 

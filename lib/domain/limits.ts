@@ -72,6 +72,13 @@ export const LIMITS = {
   samlAssertion: { min: 4, max: 100000 },
   jwksDocument: { min: 1, max: 65536 },
   keysPerJwks: 100,
+  // Instance profiles and service-linked roles (botocore iam/2010-05-08; IAM quotas page)
+  instanceProfileName: { min: 1, max: 128 },
+  instanceProfilesPerAccount: 1000,
+  rolesPerInstanceProfile: 1,
+  awsServiceName: { min: 1, max: 128 },
+  customSuffix: { min: 1, max: 64 },
+  deletionTaskId: { min: 1, max: 1000 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
@@ -102,7 +109,7 @@ export const LIMIT_DOCS: Record<LimitName, LimitDoc> = {
   pathPrefix: { what: "PathPrefix length (list filters)", unit: "characters" },
   description: { what: "Description length (roles and policies)", unit: "characters" },
   maxSessionDuration: { what: "MaxSessionDuration of a role", unit: "seconds" },
-  tagsPerEntity: { what: "Tags per role, user or policy", quota: "TagsPerRole / TagsPerUser" },
+  tagsPerEntity: { what: "Tags per role, user, policy or instance profile", quota: "TagsPerRole / TagsPerUser / TagsPerInstanceProfile" },
   tagKey: { what: "Tag key length", unit: "characters" },
   tagValue: { what: "Tag value length", unit: "characters" },
   policyDocument: { what: "Policy document parameter length", unit: "characters" },
@@ -149,6 +156,12 @@ export const LIMIT_DOCS: Record<LimitName, LimitDoc> = {
   samlAssertion: { what: "SAMLAssertion length, base64 (STS)", unit: "characters" },
   jwksDocument: { what: "JWKS of an OIDC provider (Roleplane's own)", unit: "characters" },
   keysPerJwks: { what: "Keys in an OIDC provider's JWKS (Roleplane's own)" },
+  instanceProfileName: { what: "InstanceProfileName length", unit: "characters" },
+  instanceProfilesPerAccount: { what: "Instance profiles per account", quota: "InstanceProfilesPerAccount" },
+  rolesPerInstanceProfile: { what: "Roles in an instance profile (AWS does not raise it)", quota: "InstanceSessionsPerInstanceProfile" },
+  awsServiceName: { what: "AWSServiceName of CreateServiceLinkedRole", unit: "characters" },
+  customSuffix: { what: "CustomSuffix of a service-linked role", unit: "characters" },
+  deletionTaskId: { what: "DeletionTaskId length", unit: "characters" },
 };
 
 type Limit = (typeof LIMITS)[LimitName];

@@ -17,6 +17,8 @@ export type UserSort = (typeof USER_SORTS)[number];
 
 export const GROUP_SORTS = ["name", "createdAt"] as const;
 export type GroupSort = (typeof GROUP_SORTS)[number];
+export const INSTANCE_PROFILE_SORTS = ["name", "createdAt"] as const;
+export type InstanceProfileSort = (typeof INSTANCE_PROFILE_SORTS)[number];
 
 /** `type` ascending lists AWS managed policies before customer managed ones, as their labels sort. */
 export const POLICY_SORTS = ["name", "type"] as const;

@@ -34,6 +34,7 @@ export function awsString(rule: StringRule) {
 
 const NAME_CHARS = "[\\w+=,.@-]+";
 
+export const instanceProfileNameSchema = awsString({ ...LIMITS.instanceProfileName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
 export const roleNameSchema = awsString({ ...LIMITS.roleName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
 export const userNameSchema = awsString({ ...LIMITS.userName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
 export const policyNameSchema = awsString({ ...LIMITS.policyName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS });
@@ -162,6 +163,23 @@ export const createPolicySchema = z.object({
   Tags: tagListSchema.optional(),
 });
 export type CreatePolicyInput = z.infer<typeof createPolicySchema>;
+
+/** CreateServiceLinkedRole; AWSServiceName is botocore's `groupNameType`, CustomSuffix its `customSuffixType`. */
+export const createServiceLinkedRoleSchema = z.object({
+  AWSServiceName: awsString({ ...LIMITS.awsServiceName, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS }),
+  Description: descriptionSchema.optional(),
+  CustomSuffix: awsString({ ...LIMITS.customSuffix, pattern: /^[\w+=,.@-]+$/, patternText: NAME_CHARS }).optional(),
+});
+export type CreateServiceLinkedRoleInput = z.infer<typeof createServiceLinkedRoleSchema>;
+
+export const deletionTaskIdSchema = awsString(LIMITS.deletionTaskId);
+
+export const createInstanceProfileSchema = z.object({
+  InstanceProfileName: instanceProfileNameSchema,
+  Path: pathSchema.optional(),
+  Tags: tagListSchema.optional(),
+});
+export type CreateInstanceProfileInput = z.infer<typeof createInstanceProfileSchema>;
 
 /** botocore `accessKeyIdType`. */
 export const accessKeyIdSchema = z

@@ -34,6 +34,64 @@ export interface RoleListItem {
   serviceLinkedService: string | null;
 }
 
+/**
+ * An EC2 instance profile: hands one role to the instances it is attached to.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html
+ */
+export interface InstanceProfile {
+  id: string;
+  accountId: string;
+  name: string;
+  path: string;
+  arn: string;
+  createdAt: Date;
+  /** At most one (the InstanceSessionsPerInstanceProfile quota). */
+  roles: RoleListItem[];
+  tags: Tag[];
+}
+
+/** The states of GetServiceLinkedRoleDeletionStatus, in the order a task goes through them. */
+export type DeletionTaskStatus = "NOT_STARTED" | "IN_PROGRESS" | "SUCCEEDED" | "FAILED";
+
+/** Where a service still uses a role it was asked to give up (RoleUsageType). */
+export interface RoleUsage {
+  region: string;
+  resources: string[];
+}
+
+/**
+ * A DeleteServiceLinkedRole request as GetServiceLinkedRoleDeletionStatus reports it.
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLinkedRoleDeletionStatus.html
+ */
+export interface ServiceLinkedRoleDeletion {
+  deletionTaskId: string;
+  roleName: string;
+  roleArn: string;
+  status: DeletionTaskStatus;
+  submittedAt: Date;
+  finishedAt: Date | null;
+  /** FAILED only: why, and what still uses the role. */
+  failure?: { reason: string; roleUsage: RoleUsage[] };
+}
+
+/**
+ * The identity-based policies of a principal, as evaluation needs them: the default version of every attached
+ * managed policy, every inline policy, and the permissions boundary's default version. A role's sessions are
+ * evaluated with the role's.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html
+ */
+export interface PrincipalPolicies {
+  id: string;
+  accountId: string;
+  name: string;
+  arn: string;
+  tags: Tag[];
+  /** Managed policies carry their ARN; inline policies only their name; a group's policies their group. */
+  identity: { name: string; arn?: string; document: string; group?: { name: string; arn: string } }[];
+  /** Absent when no boundary is set; a boundary whose policy no longer exists has document null. */
+  boundary?: { arn: string; document: string | null };
+}
+
 export interface IamUser {
   id: string;
   accountId: string;

@@ -5,6 +5,7 @@
 export const roleArn = (accountId: string, path: string, name: string) => `arn:aws:iam::${accountId}:role${path}${name}`;
 export const userArn = (accountId: string, path: string, name: string) => `arn:aws:iam::${accountId}:user${path}${name}`;
 export const groupArn = (accountId: string, path: string, name: string) => `arn:aws:iam::${accountId}:group${path}${name}`;
+export const instanceProfileArn = (accountId: string, path: string, name: string) => `arn:aws:iam::${accountId}:instance-profile${path}${name}`;
 export const accountRootArn = (accountId: string) => `arn:aws:iam::${accountId}:root`;
 export const customerPolicyArn = (accountId: string, path: string, name: string) =>
   `arn:aws:iam::${accountId}:policy${path}${name}`;

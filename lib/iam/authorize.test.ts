@@ -7,6 +7,7 @@ import { AccessDeniedError, accessDeniedMessage, authorizeApiCall, iamAuthorizat
 import type { Caller } from "./callers";
 import type { RequestContext } from "./context";
 import * as groups from "./groups";
+import * as profiles from "./instance-profiles";
 import * as policies from "./policies";
 import * as roles from "./roles";
 import * as users from "./users";
@@ -252,5 +253,26 @@ describe("iamResourceArn", () => {
     expect(await iamResourceArn("ListGroupsForUser", { UserName: "someone" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:user/someone`);
     const attach = await iamAuthorizationInput("AttachRolePolicy", { RoleName: "r", PolicyArn: ADMIN }, ACCT);
     expect(attach).toEqual({ resourceArn: `arn:aws:iam::${ACCT}:role/r`, context: { "iam:PolicyARN": ADMIN } });
+  });
+
+  it("maps instance profiles to their stored ARN and tags, and service-linked roles to the role they name", async () => {
+    await profiles.createInstanceProfile(ctx, { InstanceProfileName: "web", Path: "/tier/", Tags: [{ Key: "team", Value: "web" }] });
+    const add = await iamAuthorizationInput("AddRoleToInstanceProfile", { InstanceProfileName: "WEB", RoleName: "r" }, ACCT);
+    expect(add).toEqual({ resourceArn: `arn:aws:iam::${ACCT}:instance-profile/tier/web`, context: { "aws:ResourceTag/team": "web" } });
+    expect(await iamResourceArn("CreateInstanceProfile", { InstanceProfileName: "new", Path: "/a/" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:instance-profile/a/new`);
+    expect(await iamResourceArn("ListInstanceProfiles", { PathPrefix: "/tier/" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:instance-profile/tier/`);
+    expect(await iamResourceArn("ListInstanceProfilesForRole", { RoleName: "r" }, ACCT)).toBe(`arn:aws:iam::${ACCT}:role/r`);
+
+    const create = await iamAuthorizationInput("CreateServiceLinkedRole", { AWSServiceName: "autoscaling.amazonaws.com", CustomSuffix: "web" }, ACCT);
+    expect(create).toEqual({
+      resourceArn: `arn:aws:iam::${ACCT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling_web`,
+      context: { "iam:AWSServiceName": "autoscaling.amazonaws.com" },
+    });
+    const task = "task/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS/00000000-0000-4000-8000-000000000000";
+    expect(await iamResourceArn("GetServiceLinkedRoleDeletionStatus", { DeletionTaskId: task }, ACCT)).toBe(
+      `arn:aws:iam::${ACCT}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`,
+    );
+    const pass = await iamAuthorizationInput("PassRole", { RoleName: "r", PassedToService: "ec2.amazonaws.com" }, ACCT);
+    expect(pass).toEqual({ resourceArn: `arn:aws:iam::${ACCT}:role/r`, context: { "iam:PassedToService": "ec2.amazonaws.com" } });
   });
 });

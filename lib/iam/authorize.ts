@@ -14,11 +14,13 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { syncCaches } from "@/lib/db/versioned-cache";
 import { findKeyWithOwner } from "@/lib/db/access-keys";
 import { findMfaDevice } from "@/lib/db/mfa-devices";
+import { findInstanceProfile } from "@/lib/db/instance-profiles";
 import { findRole } from "@/lib/db/roles";
 import { findUser } from "@/lib/db/users";
 import { findGroup } from "@/lib/db/groups";
 import { evaluateRequest, type ContextValue, type Decision, type DeniedDecision, type PolicyType } from "@/lib/policy";
 import { AwsError } from "@/lib/domain/errors";
+import { findServiceLinkedService, serviceLinkedRoleName, serviceLinkedRolePath } from "@/lib/domain/service-linked-roles";
 import { callerContext, loadCallerPolicies, requestPrincipal, type Caller, type RequestEnv } from "./callers";
 
 /** What the transport knows about the request, plus request-specific condition keys (see `iamAuthorizationInput`). */
@@ -159,11 +161,19 @@ export async function iamAuthorizationInput(
   if (policyArn && /^(Attach|Detach)(Role|User|Group)Policy$/.test(action)) context["iam:PolicyARN"] = policyArn;
   const boundary = str(params, "PermissionsBoundary");
   if (boundary) context["iam:PermissionsBoundary"] = boundary;
+  const serviceName = str(params, "AWSServiceName");
+  if (serviceName && action === "CreateServiceLinkedRole") context["iam:AWSServiceName"] = serviceName;
+  // iam:PassRole is checked beside another action (AddRoleToInstanceProfile), which says where the role goes.
+  for (const key of ["PassedToService", "AssociatedResourceArn"]) {
+    const value = action === "PassRole" ? str(params, key) : undefined;
+    if (value) context[`iam:${key}`] = value;
+  }
 
   const pathPrefix = str(params, "PathPrefix") ?? "/";
   if (action === "ListRoles") return { resourceArn: `arn:aws:iam::${accountId}:role${pathPrefix}`, context };
   if (action === "ListUsers") return { resourceArn: `arn:aws:iam::${accountId}:user${pathPrefix}`, context };
   if (action === "ListGroups") return { resourceArn: `arn:aws:iam::${accountId}:group${pathPrefix}`, context };
+  if (action === "ListInstanceProfiles") return { resourceArn: `arn:aws:iam::${accountId}:instance-profile${pathPrefix}`, context };
   if (action === "ListPolicies") return { resourceArn: `policy path ${pathPrefix}`, context };
 
   const resourceTags = (list: { Key: string; Value: string }[], alsoIam: boolean) => {
@@ -182,10 +192,7 @@ export async function iamAuthorizationInput(
     switch (type) {
       case "role": {
         const name = str(params, "RoleName");
-        if (!name) {
-          const svc = str(params, "AWSServiceName");
-          return svc ? `arn:aws:iam::${accountId}:role/aws-service-role/${svc}/*` : undefined;
-        }
+        if (!name) return serviceLinkedRoleArn();
         const role = await findRole(tx, accountId, name);
         if (role) resourceTags(role.tags, true);
         return role?.arn ?? iamArn(accountId, "role", str(params, "Path"), name);
@@ -224,7 +231,10 @@ export async function iamAuthorizationInput(
       }
       case "instance-profile": {
         const name = str(params, "InstanceProfileName");
-        return name ? iamArn(accountId, "instance-profile", str(params, "Path"), name) : undefined;
+        if (!name) return undefined;
+        const profile = await findInstanceProfile(tx, accountId, name);
+        if (profile) resourceTags(profile.tags, false);
+        return profile?.arn ?? iamArn(accountId, "instance-profile", str(params, "Path"), name);
       }
       case "oidc-provider": {
         const url = str(params, "Url");
@@ -237,6 +247,19 @@ export async function iamAuthorizationInput(
       default:
         return undefined;
     }
+  }
+
+  /**
+   * CreateServiceLinkedRole is authorized on the role it would create (`role/aws-service-role/<service>/<name>`),
+   * GetServiceLinkedRoleDeletionStatus on the role its task id names.
+   */
+  function serviceLinkedRoleArn(): string | undefined {
+    const task = /^task\/aws-service-role\/([^/]+)\/([^/]+)\//.exec(str(params, "DeletionTaskId") ?? "");
+    if (task) return iamArn(accountId, "role", serviceLinkedRolePath(task[1]), task[2]);
+    if (!serviceName) return undefined;
+    const known = findServiceLinkedService(serviceName);
+    const suffix = str(params, "CustomSuffix");
+    return iamArn(accountId, "role", serviceLinkedRolePath(serviceName), known ? serviceLinkedRoleName(known, suffix) : "*");
   }
 }
 

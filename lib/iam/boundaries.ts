@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import { findPolicyByArn } from "@/lib/db/policies";
 import { parsePolicyArn } from "./arn";
 import { AwsError } from "@/lib/domain/errors";
+import { SERVICE_ROLE_POLICY_PATH, serviceLinkedMessages } from "@/lib/domain/service-linked-roles";
 
 /**
  * A permissions boundary is one managed policy, named by ARN, that must exist in the caller's account or be
@@ -23,5 +24,7 @@ export async function resolveAttachablePolicy(tx: Tx, accountId: string, arn: st
   if (!policy || (policy.scope !== "aws" && policy.scope !== accountId))
     throw new AwsError("NoSuchEntity", `Policy ${arn} does not exist or is not attachable.`);
   if (!policy.isAttachable) throw new AwsError("PolicyNotAttachable", `Policy ${arn} is not attachable.`);
+  // The policies under /aws-service-role/ are for service-linked roles only; their service attaches them.
+  if (policy.scope === "aws" && policy.path === SERVICE_ROLE_POLICY_PATH) throw new AwsError("PolicyNotAttachable", serviceLinkedMessages.serviceRolePolicy);
   return policy;
 }

@@ -57,7 +57,12 @@ export function principalPermissions<P extends PolicyHolder>(store: PrincipalSto
     return done.result;
   }
 
-  /** Service-linked roles belong to their service: IAM refuses every change but the description. */
+  /**
+   * Service-linked roles belong to their service: IAM refuses every change but the description with
+   * UnmodifiableEntity. The one place that rule is checked, for the kind's own operations and for every other
+   * change to a principal (trust policy, session duration, DeleteRole, instance profiles).
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html
+   */
   function assertModifiable(p: P): void {
     if (store.isProtected?.(p)) throw new AwsError("UnmodifiableEntity", principalMessages.protectedRole(p.name));
   }
@@ -96,6 +101,10 @@ export function principalPermissions<P extends PolicyHolder>(store: PrincipalSto
   return {
     rules,
     requirePrincipal,
+    // A method, so a role's operations still count as any principal's (method parameters are bivariant).
+    assertModifiable(p: P): void {
+      assertModifiable(p);
+    },
     target,
     steps,
 

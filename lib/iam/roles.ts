@@ -1,9 +1,12 @@
 import { getDb } from "@/lib/db/client";
 import * as repo from "@/lib/db/roles";
 import { countPolicies, deleteAllPolicies } from "@/lib/db/principal-tables";
+import { countInstanceProfilesForRole, removeRoleFromAllInstanceProfiles } from "@/lib/db/instance-profiles";
 import { AwsError } from "@/lib/domain/errors";
 import { pageWindow } from "@/lib/domain/paging";
-import { PRINCIPAL_RULES, principalMessages } from "@/lib/domain/principal-kinds";
+import { PRINCIPAL_RULES } from "@/lib/domain/principal-kinds";
+import { instanceProfileMessages } from "@/lib/domain/instance-profiles";
+import { SERVICE_LINKED_ROLE_PATH_PREFIX, serviceLinkedMessages } from "@/lib/domain/service-linked-roles";
 import { LIMITS, type CreateRoleWithPermissionsInput, type UpdateRoleInput } from "@/lib/domain/schemas";
 import type { Role } from "@/lib/domain/types";
 import type { RoleSort, SortOrder } from "@/lib/domain/list-sorts";
@@ -21,22 +24,16 @@ import { assertUniqueTagKeys } from "./tags";
  * Inputs arrive already shaped by the zod schemas in ./schemas; this module enforces what needs the store.
  */
 
-const SERVICE_ROLE_PATH = "/aws-service-role/";
-
 /**
  * A role's inline, managed, boundary and tag operations (PutRolePolicy … ListRoleTags), shared with every
  * principal kind. Service-linked roles belong to their service: IAM lets callers change only the description.
  */
 export const rolePermissions = principalPermissions({ rules: PRINCIPAL_RULES.role, find: repo.findRole, isProtected: isServiceLinked });
 
-const { target: roleTarget, requirePrincipal: requireRole } = rolePermissions;
+const { target: roleTarget, requirePrincipal: requireRole, assertModifiable } = rolePermissions;
 
 function isServiceLinked(role: Role): boolean {
   return role.serviceLinkedService !== null;
-}
-
-function assertModifiable(role: Role): void {
-  if (isServiceLinked(role)) throw new AwsError("UnmodifiableEntity", principalMessages.protectedRole(role.name));
 }
 
 /**
@@ -46,8 +43,8 @@ function assertModifiable(role: Role): void {
 export async function createRole(ctx: RequestContext, input: CreateRoleWithPermissionsInput): Promise<Role> {
   const path = input.Path ?? "/";
   return auditedChange(ctx, "CreateRole", roleArn(ctx.accountId, path, input.RoleName), async (tx) => {
-    if (path.startsWith(SERVICE_ROLE_PATH))
-      throw new AwsError("InvalidInput", "Path prefix '/aws-service-role/' can only be used for AWS Service linked Roles");
+    // Only CreateServiceLinkedRole puts roles under the reserved path.
+    if (path.startsWith(SERVICE_LINKED_ROLE_PATH_PREFIX)) throw new AwsError("InvalidInput", serviceLinkedMessages.reservedPath);
     const tags = input.Tags ?? [];
     assertUniqueTagKeys(tags);
     if (await repo.findRole(tx, ctx.accountId, input.RoleName))
@@ -136,6 +133,10 @@ export async function updateAssumeRolePolicy(
   }, (r) => r.arn);
 }
 
+/**
+ * DeleteRole: IAM refuses while the role holds policies or sits in an instance profile (DeleteConflict), and
+ * always for a service-linked role, which only DeleteServiceLinkedRole removes.
+ */
 export async function deleteRole(ctx: RequestContext, name: string): Promise<void> {
   await auditedChange(ctx, "DeleteRole", roleTarget(ctx, name), async (tx) => {
     const role = await requireRole(tx, ctx.accountId, name);
@@ -143,17 +144,22 @@ export async function deleteRole(ctx: RequestContext, name: string): Promise<voi
     const { attached, inline } = await countPolicies(tx, "role", role.id);
     if (attached) throw new AwsError("DeleteConflict", "Cannot delete entity, must detach all policies first.");
     if (inline) throw new AwsError("DeleteConflict", "Cannot delete entity, must delete policies first.");
+    if (await countInstanceProfilesForRole(tx, role.id)) throw new AwsError("DeleteConflict", instanceProfileMessages.holdsRole);
     await repo.deleteRoleRow(tx, role.id);
     return role;
   }, (r) => r.arn);
 }
 
-/** The console's "delete anyway": detach and delete the role's policies, then the role, all or nothing. */
-export async function deleteRoleWithPolicies(ctx: RequestContext, name: string): Promise<void> {
+/**
+ * The console's "delete anyway": detach and delete the role's policies, take it out of its instance profiles,
+ * then delete the role, all or nothing.
+ */
+export async function deleteRoleAnyway(ctx: RequestContext, name: string): Promise<void> {
   await auditedChange(ctx, "DeleteRole", roleTarget(ctx, name), async (tx) => {
     const role = await requireRole(tx, ctx.accountId, name);
     assertModifiable(role);
     await deleteAllPolicies(tx, "role", role.id);
+    await removeRoleFromAllInstanceProfiles(tx, role.id);
     await repo.deleteRoleRow(tx, role.id);
     return role;
   }, (r) => r.arn);

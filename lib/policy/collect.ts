@@ -2,6 +2,7 @@ import { parseAwsPrincipal, parseFederatedPrincipal } from "./arn";
 import { Reporter } from "./findings";
 import { readPolicy } from "./model";
 import { parseJson } from "./parse";
+import { allowedTrustActions } from "./trust-facts";
 
 /**
  * The IAM principals a document names whose existence IAM checks when a trust policy is saved: user and
@@ -26,6 +27,22 @@ export function collectPrincipalArns(text: string): string[] {
         }
       }
     }
+  }
+  return [...out];
+}
+
+/**
+ * The AWS service principals a trust policy lets assume the role (`Principal.Service` of Allow statements that
+ * allow sts:AssumeRole): the services the role can be passed to with iam:PassRole. In document order, once
+ * each. Never throws.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
+ */
+export function collectTrustedServices(text: string): string[] {
+  const model = readPolicy(parseJson(text), new Reporter("trust"));
+  const out = new Set<string>();
+  for (const s of model?.statements ?? []) {
+    if (s.effect?.value !== "Allow" || !allowedTrustActions(s).has("sts:assumerole")) continue;
+    for (const e of s.principal?.entries ?? []) if (e.key === "Service") for (const it of e.items) out.add(it.value);
   }
   return [...out];
 }

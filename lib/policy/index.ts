@@ -8,12 +8,13 @@ export { positionAt } from "./position";
 export { readPolicy, type PolicyModel, type StatementModel } from "./model";
 export { validatePolicy } from "./validate";
 export { checkPolicyForIam, reviewPolicy, type PolicyReview } from "./iam-rejection";
-export { collectPrincipalArns } from "./collect";
+export { collectPrincipalArns, collectTrustedServices } from "./collect";
 export { describeTrustPolicy } from "./describe-trust";
 export { policySize, TRUST_POLICY_QUOTA, MANAGED_POLICY_QUOTA, SESSION_POLICY_QUOTA } from "./size";
 export { installCatalogue, exportCatalogue, isCatalogueLoaded, ownConditionKeysOf, type CatalogueData, type ServiceData } from "./catalogue";
 export { CODES, type FindingCode } from "./findings";
 export { evaluateRequest, explainDecision } from "./evaluate";
+export { actionMatches } from "./evaluate-patterns";
 export { describePolicy } from "./evaluate-explain";
 export { evaluateCondition } from "./conditions";
 export type {

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { RolesList } from "@/components/roles/roles-list";
 import { CreateRoleLink } from "@/components/roles/create-role-link";
+import { CreateServiceLinkedRoleButton } from "@/components/roles/service-linked/create-service-linked-role-button";
 
 export const metadata: Metadata = { title: "Roles" };
 
@@ -12,7 +13,7 @@ export default function RolesPage() {
       <PageHeader
         title="Roles"
         description="Identities with permissions that trusted principals assume for temporary credentials. The trust policy says who may assume each role."
-        actions={<CreateRoleLink />}
+        actions={<><CreateServiceLinkedRoleButton /><CreateRoleLink /></>}
       />
       <Suspense>
         <RolesList />

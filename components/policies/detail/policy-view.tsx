@@ -45,7 +45,7 @@ export function PolicyView({ name, scope, tab }: { name: string; scope?: PolicyS
 
 function PolicySkeleton() {
   return (
-    <div className="flex flex-col gap-4" aria-label="Loading policy">
+    <div className="flex flex-col gap-4" role="status" aria-label="Loading policy">
       <Skeleton className="h-8 w-64" />
       <Skeleton className="h-28" />
       <Skeleton className="h-10" />

@@ -12,23 +12,25 @@ import { toRoles } from "../routes";
 import { useResetOnOpen } from "@/components/ui/use-reset-on-open";
 
 /**
- * IAM refuses DeleteRole with DeleteConflict while managed policies are attached or inline policies remain.
- * The console explains that and offers to remove them in the same transaction, once the user types the name.
+ * IAM refuses DeleteRole with DeleteConflict while managed policies are attached, inline policies remain or the
+ * role is in an instance profile. The console explains that and offers to remove them in the same transaction,
+ * once the user types the name.
  */
-export function DeleteRoleDialog({ role, open, onClose, attachedCount, inlineCount }: {
+export function DeleteRoleDialog({ role, open, onClose, attachedCount, inlineCount, profileCount }: {
   role: RoleDto;
   open: boolean;
   onClose: () => void;
   /** Undefined while still loading: the dialog waits, so it never offers the wrong kind of delete. */
   attachedCount?: number;
   inlineCount?: number;
+  profileCount?: number;
 }) {
   const [typed, setTyped] = useState("");
   const mutation = useDeleteRoleMutation(role.name);
   const router = useRouter();
   const toast = useToast();
-  const known = attachedCount !== undefined && inlineCount !== undefined;
-  const conflict = (attachedCount ?? 0) + (inlineCount ?? 0) > 0;
+  const known = attachedCount !== undefined && inlineCount !== undefined && profileCount !== undefined;
+  const conflict = (attachedCount ?? 0) + (inlineCount ?? 0) + (profileCount ?? 0) > 0;
   useResetOnOpen(open && "delete", () => setTyped(""));
 
   async function confirm(e: React.FormEvent) {
@@ -48,7 +50,7 @@ export function DeleteRoleDialog({ role, open, onClose, attachedCount, inlineCou
       footer={<>
         <Button variant="ghost" onClick={onClose}>Cancel</Button>
         <Button variant="danger" type="submit" form="delete-role-form" disabled={typed !== role.name || !known} loading={mutation.isPending} data-testid="confirm-delete-role">
-          {conflict ? "Remove policies and delete" : "Delete role"}
+          {conflict ? "Remove them and delete" : "Delete role"}
         </Button>
       </>}>
       <form id="delete-role-form" onSubmit={confirm} className="flex flex-col gap-4 pb-2">
@@ -56,9 +58,14 @@ export function DeleteRoleDialog({ role, open, onClose, attachedCount, inlineCou
           <div className="flex gap-3 rounded-lg border border-warning-soft-fg/30 bg-warning-soft p-3 text-[13px] text-warning-soft-fg" data-testid="delete-conflict">
             <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
             <p>
-              AWS refuses to delete a role that still has policies (<code>DeleteConflict</code>). This role has{" "}
-              {[attachedCount ? count(attachedCount, "attached managed policy", "attached managed policies") : "", inlineCount ? count(inlineCount, "inline policy", "inline policies") : ""].filter(Boolean).join(" and ")}.
-              Roleplane will detach the managed policies, delete the inline ones, then delete the role — all or nothing.
+              AWS refuses to delete a role that still has policies or sits in an instance profile (<code>DeleteConflict</code>). This role{" "}
+              {[
+                attachedCount ? `has ${count(attachedCount, "attached managed policy", "attached managed policies")}` : "",
+                inlineCount ? `has ${count(inlineCount, "inline policy", "inline policies")}` : "",
+                profileCount ? `is in ${count(profileCount, "instance profile", "instance profiles")}` : "",
+              ].filter(Boolean).join(" and ")}.
+              Roleplane will detach the managed policies, delete the inline ones and take the role out of its instance profiles, then delete the role — all or
+              nothing.
             </p>
           </div>
         )}

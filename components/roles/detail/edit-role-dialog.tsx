@@ -45,7 +45,7 @@ export function EditRoleDialog({ role, open, onClose }: { role: RoleDto; open: b
         <Field label="Description" optional error={error} hint={`${description.length} / ${LIMITS.description.max}`}>
           {({ id, describedBy, invalid }) => <Textarea id={id} aria-describedby={describedBy} invalid={invalid} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} data-testid="edit-description" />}
         </Field>
-        <Field label="Maximum session duration" hint={slr ? "Fixed by the service for service-linked roles." : "Sessions requested for longer are refused."}>
+        <Field label="Maximum session duration" hint={slr ? "A service-linked role's session length is its service's: AWS refuses to change it (UnmodifiableEntity)." : "Sessions requested for longer are refused."}>
           {({ id, describedBy }) => (
             <Select id={id} aria-describedby={describedBy} disabled={slr} value={maxSession} onChange={(e) => setMaxSession(Number(e.target.value))} data-testid="edit-max-session" className="w-56">
               {durations.map((s) => <option key={s} value={s}>{formatDuration(s)}</option>)}

@@ -7,17 +7,20 @@ import { Button } from "@/components/ui/button";
 import { CopyableCode, SummaryField, SummaryGrid } from "@/components/ui/summary-grid";
 import { formatDateTime, formatDuration, formatRelative } from "@/components/format";
 import { useReadOnlyReason } from "@/components/shell/console-context";
+import { useRoleInstanceProfilesQuery } from "@/components/instance-profiles/instance-profile-queries";
+import { serviceLinkedServiceName } from "@/lib/domain/service-linked-roles";
 import type { RoleDto } from "../role-queries";
 import { toRoles } from "../routes";
+import { DeleteServiceLinkedRoleDialog } from "../service-linked/delete-service-linked-role-dialog";
 import { EditRoleDialog } from "./edit-role-dialog";
 import { DeleteRoleDialog } from "./delete-role-dialog";
-
-const PROTECTED = "Service-linked roles are managed by their AWS service: only the description can change.";
+import { RoleInstanceProfiles } from "./role-instance-profiles";
 
 export function RoleSummary({ role, attachedCount, inlineCount }: { role: RoleDto; attachedCount?: number; inlineCount?: number }) {
   const readOnly = useReadOnlyReason();
   const [dialog, setDialog] = useState<"edit" | "delete" | null>(null);
-  const slr = !!role.serviceLinkedService;
+  const profiles = useRoleInstanceProfilesQuery(role.name);
+  const slr = role.serviceLinkedService;
   return (
     <div className="flex flex-col gap-4">
       <div>
@@ -25,11 +28,16 @@ export function RoleSummary({ role, attachedCount, inlineCount }: { role: RoleDt
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="flex min-w-0 flex-wrap items-center gap-2.5">
             <h1 className="truncate text-xl font-semibold tracking-tight" data-testid="role-title">{role.name}</h1>
-            {slr && <Badge tone="warning" icon={<ShieldCheck aria-hidden className="size-3" />}>Service-linked · protected</Badge>}
+            {slr && (
+              <>
+                <Badge tone="warning" icon={<ShieldCheck aria-hidden className="size-3" />}><span data-testid="slr-badge">Service-linked role</span></Badge>
+                <Badge tone="neutral"><span data-testid="slr-service">{serviceLinkedServiceName(slr)}</span></Badge>
+              </>
+            )}
           </div>
           <div className="flex gap-2">
             <Button icon={<Pencil aria-hidden className="size-4" />} onClick={() => setDialog("edit")} disabledReason={readOnly} data-testid="edit-role">Edit</Button>
-            <Button variant="danger" icon={<Trash2 aria-hidden className="size-4" />} onClick={() => setDialog("delete")} disabledReason={readOnly ?? (slr ? PROTECTED : undefined)} data-testid="delete-role">Delete</Button>
+            <Button variant="danger" icon={<Trash2 aria-hidden className="size-4" />} onClick={() => setDialog("delete")} disabledReason={readOnly} data-testid="delete-role">Delete</Button>
           </div>
         </div>
         {role.description && <p className="mt-1.5 max-w-3xl text-[13px] text-fg-muted" data-testid="role-description-text">{role.description}</p>}
@@ -40,11 +48,16 @@ export function RoleSummary({ role, attachedCount, inlineCount }: { role: RoleDt
         <SummaryField label="Created">{formatDateTime(role.createdAt)}</SummaryField>
         <SummaryField label="Maximum session"><span data-testid="role-max-session-text">{formatDuration(role.maxSessionDuration)}</span></SummaryField>
         <SummaryField label="Last activity">{role.lastUsedAt ? `${formatRelative(role.lastUsedAt)}${role.lastUsedRegion ? ` in ${role.lastUsedRegion}` : ""}` : "Never used"}</SummaryField>
-        <SummaryField label="Path"><code className="font-mono text-[12.5px]">{role.path}</code></SummaryField>
+        <SummaryField label="Path"><code className="font-mono text-[12.5px] break-all">{role.path}</code></SummaryField>
         <SummaryField label="Policies">{attachedCount ?? "…"} managed · {inlineCount ?? "…"} inline</SummaryField>
+        <SummaryField label="Instance profiles" wide><RoleInstanceProfiles roleName={role.name} serviceLinked={!!slr} readOnly={readOnly} /></SummaryField>
       </SummaryGrid>
       <EditRoleDialog role={role} open={dialog === "edit"} onClose={() => setDialog(null)} />
-      <DeleteRoleDialog role={role} open={dialog === "delete"} onClose={() => setDialog(null)} attachedCount={attachedCount} inlineCount={inlineCount} />
+      {slr ? (
+        <DeleteServiceLinkedRoleDialog role={role} open={dialog === "delete"} onClose={() => setDialog(null)} />
+      ) : (
+        <DeleteRoleDialog role={role} open={dialog === "delete"} onClose={() => setDialog(null)} attachedCount={attachedCount} inlineCount={inlineCount} profileCount={profiles.data?.length} />
+      )}
     </div>
   );
 }

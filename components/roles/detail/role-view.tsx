@@ -13,8 +13,11 @@ import { RoleSummary } from "./role-summary";
 import { TrustTab } from "./trust-tab";
 import { SessionsTab } from "./sessions-tab";
 import { ActivityTab } from "./activity-tab";
+import { ServiceLinkedCallout } from "../service-linked/service-linked-callout";
 
-const PROTECTED_PERMISSIONS = "Service-linked roles get their permissions from their service and cannot be changed.";
+/** Why the cards of a service-linked role are locked: AWS answers every such change with UnmodifiableEntity. */
+const PROTECTED_PERMISSIONS = "A service-linked role's permissions are its service's: AWS refuses changes to them (UnmodifiableEntity).";
+const PROTECTED_TAGS = "A service-linked role belongs to its service: AWS refuses tag changes (UnmodifiableEntity).";
 
 export function RoleView({ name, tab }: { name: string; tab: RoleTab }) {
   const role = useRoleQuery(name);
@@ -41,11 +44,12 @@ export function RoleView({ name, tab }: { name: string; tab: RoleTab }) {
   return (
     <div className="flex flex-col gap-6">
       <RoleSummary role={role.data} attachedCount={attached.data?.length} inlineCount={inline.data?.length} />
+      {locked && <ServiceLinkedCallout role={role.data} />}
       <div className="flex flex-col gap-5">
         <Tabs label="Role sections" current={tab} tabs={ROLE_TABS.map((t) => ({ id: t, label: ROLE_TAB_LABELS[t], href: toRole({ name, tab: t }), count: counts[t] }))} />
         {tab === "permissions" && <PermissionsTab owner={owner} boundaryArn={role.data.permissionsBoundaryArn} locked={locked ? PROTECTED_PERMISSIONS : undefined} />}
         {tab === "trust" && <TrustTab role={role.data} />}
-        {tab === "tags" && <TagsTab owner={owner} tags={role.data.tags} locked={locked ? "Service-linked roles cannot be tagged." : undefined} />}
+        {tab === "tags" && <TagsTab owner={owner} tags={role.data.tags} locked={locked ? PROTECTED_TAGS : undefined} />}
         {tab === "sessions" && <SessionsTab />}
         {tab === "activity" && <ActivityTab name={name} />}
       </div>
@@ -55,7 +59,7 @@ export function RoleView({ name, tab }: { name: string; tab: RoleTab }) {
 
 function RoleSkeleton() {
   return (
-    <div className="flex flex-col gap-4" aria-label="Loading role">
+    <div className="flex flex-col gap-4" role="status" aria-label="Loading role">
       <Skeleton className="h-8 w-64" />
       <Skeleton className="h-36" />
       <Skeleton className="h-10" />

@@ -13,6 +13,7 @@ import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { trustedEntities } from "../trusted-entities";
 import { roleKeys, useUpdateTrustPolicyMutation, type RoleDto } from "../role-queries";
 import { TrustConflict } from "./trust-conflict";
+import { PassRoleCard } from "./pass-role-card";
 
 const KIND_LABELS = { service: "AWS service", account: "AWS account", principal: "Principal", federated: "Identity provider", anyone: "Anyone" } as const;
 
@@ -24,7 +25,7 @@ interface Base {
 
 /** View and edit the trust policy; the save carries the version read, so a concurrent change is not overwritten. */
 export function TrustTab({ role }: { role: RoleDto }) {
-  const readOnly = useReadOnlyReason() ?? (role.serviceLinkedService ? "The service owns a service-linked role's trust policy." : undefined);
+  const readOnly = useReadOnlyReason() ?? (role.serviceLinkedService ? "A service-linked role trusts only its service: AWS refuses trust policy changes (UnmodifiableEntity)." : undefined);
   const [draft, setDraft] = useState<string | null>(null);
   const [base, setBase] = useState<Base>({ version: role.version, text: "" });
   const [hasErrors, setHasErrors] = useState(false);
@@ -99,6 +100,7 @@ export function TrustTab({ role }: { role: RoleDto }) {
           {editing && error && !conflict && <ErrorState title={`Not saved: ${error.code}`} message={error.message} />}
         </div>
       </Card>
+      <PassRoleCard role={role} />
     </div>
   );
 }

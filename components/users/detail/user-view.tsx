@@ -65,7 +65,7 @@ export function UserView({ name, tab }: { name: string; tab: UserTab }) {
 
 function UserSkeleton() {
   return (
-    <div className="flex flex-col gap-4" aria-label="Loading user">
+    <div className="flex flex-col gap-4" role="status" aria-label="Loading user">
       <Skeleton className="h-8 w-64" />
       <Skeleton className="h-28" />
       <Skeleton className="h-10" />

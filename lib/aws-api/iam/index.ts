@@ -1,11 +1,13 @@
 import type { QueryService } from "../action";
 import { accessKeyActions } from "./access-keys";
+import { instanceProfileActions } from "./instance-profiles";
 import { mfaDeviceActions } from "./mfa-devices";
 import { groupActions } from "./groups";
 import { identityProviderActions } from "./identity-providers";
 import { policyActions } from "./policies";
 import { principalPolicyActions } from "./principal-policies";
 import { roleActions } from "./roles";
+import { serviceLinkedRoleActions } from "./service-linked-roles";
 import { userActions } from "./users";
 
 /** IAM, API version 2010-05-08 (https://docs.aws.amazon.com/IAM/latest/APIReference/). */
@@ -13,5 +15,16 @@ export const iamService: QueryService = {
   name: "iam",
   version: "2010-05-08",
   namespace: "https://iam.amazonaws.com/doc/2010-05-08/",
-  actions: { ...roleActions, ...principalPolicyActions, ...policyActions, ...userActions, ...accessKeyActions, ...mfaDeviceActions, ...groupActions, ...identityProviderActions },
+  actions: {
+    ...roleActions,
+    ...principalPolicyActions,
+    ...policyActions,
+    ...userActions,
+    ...accessKeyActions,
+    ...mfaDeviceActions,
+    ...serviceLinkedRoleActions,
+    ...instanceProfileActions,
+    ...groupActions,
+    ...identityProviderActions,
+  },
 };

@@ -14,6 +14,8 @@ import {
   userNameSchema,
   accessKeyStatusSchema,
   accessKeyIdSchema,
+  deletionTaskIdSchema,
+  instanceProfileNameSchema,
 } from "@/lib/domain/schemas";
 import { ASSIGNMENT_STATUSES, consecutiveCodesSchema, serialNumberSchema } from "@/lib/domain/mfa-schemas";
 
@@ -70,6 +72,16 @@ const role = { RoleName: roleNameSchema };
 export const roleOnly = z.object(role);
 export const roleDescription = z.object({ ...role, Description: descriptionSchema });
 export const roleTrust = z.object({ ...role, PolicyDocument: policyDocumentSchema });
+export const rolePage = paginationSchema.extend(role);
+export const deletionTask = z.object({ DeletionTaskId: deletionTaskIdSchema });
+
+const profile = { InstanceProfileName: instanceProfileNameSchema };
+export const instanceProfileOnly = z.object(profile);
+export const instanceProfileRole = z.object({ ...profile, ...role });
+export const instanceProfilePage = paginationSchema.extend(profile);
+export const instanceProfilesPage = paginationSchema.extend({ PathPrefix: pathPrefixSchema.optional() });
+export const instanceProfileTags = z.object({ ...profile, Tags: tagListSchema });
+export const instanceProfileTagKeys = z.object({ ...profile, TagKeys: tagKeyListSchema });
 
 export const userOnly = z.object({ UserName: userNameSchema });
 export const optionalUser = z.object({ UserName: userNameSchema.optional() });

@@ -1,7 +1,7 @@
 import { authorize, consoleRoute, json, noContent, parseJson, parseValue } from "@/lib/auth/console-route";
 import { canMutate } from "@/lib/auth/permissions";
 import { updateRoleSchema } from "@/lib/domain/schemas";
-import { deleteRole, deleteRoleWithPolicies, getRole, updateRole } from "@/lib/iam/roles";
+import { deleteRole, deleteRoleAnyway, getRole, updateRole } from "@/lib/iam/roles";
 
 type P = { name: string };
 
@@ -14,10 +14,13 @@ export const PATCH = consoleRoute<P>(async (req, { session, ctx, params }) => {
   return json(await updateRole(ctx, input));
 });
 
-/** `?withPolicies=true` is the console's "detach and delete them too"; without it, AWS's DeleteConflict stands. */
+/**
+ * `?withPolicies=true` is the console's "delete anyway" (the role's policies go too, and it leaves its instance
+ * profiles); without it, AWS's DeleteConflict stands.
+ */
 export const DELETE = consoleRoute<P>(async (req, { session, ctx, params }) => {
   const withPolicies = req.nextUrl.searchParams.get("withPolicies") === "true";
   authorize(canMutate(session));
-  await (withPolicies ? deleteRoleWithPolicies(ctx, params.name) : deleteRole(ctx, params.name));
+  await (withPolicies ? deleteRoleAnyway(ctx, params.name) : deleteRole(ctx, params.name));
   return noContent();
 });
