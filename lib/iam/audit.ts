@@ -1,19 +1,25 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import { insertAuditEvent, listAuditEventRows, type AuditEvent } from "@/lib/db/audit";
+import { inTransaction, WriteConflictError } from "@/lib/db/transaction";
 import type { RequestContext } from "./context";
-import { isAwsError } from "./errors";
+import { AwsError, isAwsError } from "./errors";
 
 export type { AuditEvent };
 
 /** The ARN an event is about; a function when it is known only by looking the entity up (e.g. by name). */
-/** Generous limits: a busy 2-core machine must not turn a slow commit into a spurious failure. */
-const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 20_000 };
-
 export type TargetRef = string | null | (() => Promise<string | null>);
 
+/** IAM's answer when simultaneous requests change one object (ConcurrentModificationException in the API reference). */
+const concurrentModification = () =>
+  new AwsError(
+    "ConcurrentModification",
+    "The request was rejected because multiple requests to change this object were submitted simultaneously. Wait a few minutes and submit your request again.",
+  );
+
 /**
- * Runs one change in a transaction and records it in the audit trail. A refusal (AwsError) rolls the change
- * back and is recorded as a Failure with AWS's code, so the trail shows attempts as well as changes.
+ * Runs one change in a transaction (lib/db/transaction: serializable, retried on conflict) and records it in the
+ * audit trail. A refusal (AwsError) rolls the change back and is recorded as a Failure with AWS's code, so the
+ * trail shows attempts as well as changes.
  */
 export async function auditedChange<T>(
   ctx: RequestContext,
@@ -24,7 +30,7 @@ export async function auditedChange<T>(
 ): Promise<T> {
   const db = getDb();
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const result = await change(tx);
       await insertAuditEvent(tx, {
         accountId: ctx.accountId,
@@ -36,8 +42,9 @@ export async function auditedChange<T>(
         requestId: ctx.requestId,
       });
       return result;
-    }, TRANSACTION_LIMITS);
-  } catch (err) {
+    });
+  } catch (caught) {
+    const err = caught instanceof WriteConflictError ? concurrentModification() : caught;
     if (isAwsError(err)) {
       await insertAuditEvent(db, {
         accountId: ctx.accountId,
