@@ -9,14 +9,21 @@ export class ConsoleClient {
 
   constructor(readonly baseUrl = inject("baseUrl")) {}
 
-  static async signIn(email: string, password: string): Promise<ConsoleClient> {
-    const c = new ConsoleClient();
+  static async signIn(email: string, password: string, baseUrl = inject("baseUrl")): Promise<ConsoleClient> {
+    const c = new ConsoleClient(baseUrl);
     const csrf = (await (await c.request("GET", "/api/auth/csrf")).json()) as { csrfToken: string };
     const res = await c.request("POST", "/api/auth/callback/credentials", {
       form: { csrfToken: csrf.csrfToken, email, password, json: "true" },
     });
     if (![200, 302].includes(res.status)) throw new Error(`sign-in answered ${res.status}`);
     if (![...c.cookies.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in refused for ${email}`);
+    return c;
+  }
+
+  /** The same signed-in session sent to another server (another instance behind the same load balancer). */
+  at(baseUrl: string): ConsoleClient {
+    const c = new ConsoleClient(baseUrl);
+    c.cookies = new Map(this.cookies);
     return c;
   }
 

@@ -1,18 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { startServer, TEST_ACCESS_KEY, TEST_ADMIN, TEST_VIEWER, type RunningServer } from "../support/server";
+import { freshDatabase, testPostgresServer } from "../support/postgres";
 
 /**
- * Integration tests talk to a real Roleplane over HTTP: `scripts/start.mjs` on a fresh data directory and a free
- * port, with a known console admin, viewer and IAM admin key. It expects a current `next build` (npm test builds
- * first); set ROLEPLANE_TEST_BASE_URL to aim the tests at a server you already run.
+ * Integration tests talk to a real Roleplane over HTTP: `scripts/start.mjs` on a fresh store and a free port, with
+ * a known console admin, viewer and IAM admin key. The suite runs twice, once per store: project `integration`
+ * on SQLite (this file) and `integration-postgres` on a fresh PostgreSQL database (global-setup-postgres.ts).
+ * Set ROLEPLANE_TEST_BASE_URL to aim the tests at a server you already run.
  */
-
-export const TEST_ADMIN = { email: "admin@example.com", password: "admin-password-1" };
-export const TEST_VIEWER = { email: "viewer@example.com", password: "viewer-password-1" };
-export const TEST_ACCESS_KEY = { id: "AKIAROLEPLANETEST001", secret: "roleplane/test/secret/key/0000000000000000" };
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,48 +21,19 @@ declare module "vitest" {
   }
 }
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
-
-async function waitForServer(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`Roleplane did not answer at ${url} within ${timeoutMs} ms`);
-}
-
-export default async function setup(project: TestProject) {
+export async function setupServer(project: TestProject, store: "sqlite" | "postgres") {
+  let server: RunningServer | undefined;
+  let postgres: { url: string; stop: () => void } | undefined;
   let baseUrl = process.env.ROLEPLANE_TEST_BASE_URL;
   if (!baseUrl) {
-    const port = String(3300 + Math.floor(Math.random() * 500));
-    baseUrl = `http://127.0.0.1:${port}`;
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "roleplane-it-"));
-    server = spawn(process.execPath, ["scripts/start.mjs"], {
-      cwd: path.resolve(import.meta.dirname, "../.."),
-      env: {
-        ...process.env,
-        PORT: port,
-        ROLEPLANE_DATA_DIR: dataDir,
-        DATABASE_URL: `file:${path.join(dataDir, "roleplane.db")}`,
-        NEXTAUTH_URL: baseUrl,
-        ROLEPLANE_SKIP_BUILD: "true",
-        ROLEPLANE_ADMIN_EMAIL: TEST_ADMIN.email,
-        ROLEPLANE_ADMIN_PASSWORD: TEST_ADMIN.password,
-        ROLEPLANE_VIEWER_EMAIL: TEST_VIEWER.email,
-        ROLEPLANE_VIEWER_PASSWORD: TEST_VIEWER.password,
-        ROLEPLANE_ADMIN_ACCESS_KEY_ID: TEST_ACCESS_KEY.id,
-        ROLEPLANE_ADMIN_SECRET_ACCESS_KEY: TEST_ACCESS_KEY.secret,
-      },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    await waitForServer(baseUrl, 90_000);
+    try {
+      if (store === "postgres") postgres = await testPostgresServer();
+      server = await startServer({ databaseUrl: postgres && (await freshDatabase(postgres.url)) });
+    } catch (err) {
+      postgres?.stop();
+      throw err;
+    }
+    baseUrl = server.baseUrl;
   }
   project.provide("baseUrl", baseUrl);
   project.provide("adminAccessKeyId", TEST_ACCESS_KEY.id);
@@ -78,7 +44,9 @@ export default async function setup(project: TestProject) {
   project.provide("viewerPassword", TEST_VIEWER.password);
 
   return async () => {
-    server?.kill("SIGTERM");
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
+    postgres?.stop();
   };
 }
+
+export default (project: TestProject) => setupServer(project, "sqlite");

@@ -1,0 +1,4 @@
+import type { TestProject } from "vitest/node";
+import { setupServer } from "./global-setup";
+
+export default (project: TestProject) => setupServer(project, "postgres");
