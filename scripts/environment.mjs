@@ -20,8 +20,16 @@ function persistentSecret(dataDir, file) {
   return fs.readFileSync(p, "utf8").trim();
 }
 
-/** Resolves the settings; throws ConfigurationError with a message meant for the operator. */
-export function roleplaneEnvironment(source = process.env) {
+function existingSecret(dataDir, file) {
+  const p = path.join(dataDir, file);
+  return fs.existsSync(p) ? fs.readFileSync(p, "utf8").trim() : undefined;
+}
+
+/**
+ * Resolves the settings; throws ConfigurationError with a message meant for the operator. `server: false` (the
+ * backup CLI) uses the secrets there are and never creates one.
+ */
+export function roleplaneEnvironment(source = process.env, { server = true } = {}) {
   const dataDir = path.resolve(source.ROLEPLANE_DATA_DIR ?? path.join(root, "data"));
   const port = source.PORT ?? "3000";
   const databaseUrl = source.DATABASE_URL ?? defaultDatabaseUrl(dataDir);
@@ -31,7 +39,7 @@ export function roleplaneEnvironment(source = process.env) {
   } catch (err) {
     throw new ConfigurationError(err.message);
   }
-  if (store.kind === "postgres") {
+  if (server && store.kind === "postgres") {
     const missing = SHARED_SECRETS.filter((name) => !source[name]);
     if (missing.length)
       throw new ConfigurationError(
@@ -40,15 +48,17 @@ export function roleplaneEnvironment(source = process.env) {
       );
   }
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const secret = server ? persistentSecret : existingSecret;
   const env = {
     ...source,
     ROLEPLANE_DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
-    NEXTAUTH_SECRET: source.NEXTAUTH_SECRET || persistentSecret(dataDir, "nextauth.secret"),
+    NEXTAUTH_SECRET: source.NEXTAUTH_SECRET || secret(dataDir, "nextauth.secret"),
     NEXTAUTH_URL: source.NEXTAUTH_URL ?? `http://localhost:${port}`,
-    ROLEPLANE_ENCRYPTION_KEY: source.ROLEPLANE_ENCRYPTION_KEY || persistentSecret(dataDir, "encryption.key"),
+    ROLEPLANE_ENCRYPTION_KEY: source.ROLEPLANE_ENCRYPTION_KEY || secret(dataDir, "encryption.key"),
     PORT: port,
   };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   return { env, store, dataDir, port };
 }
 
