@@ -177,10 +177,15 @@ async function draftPostgres() {
   }
 }
 
+/** The schema changes no migration holds yet, per store: { sqlite, postgres }, "" where there are none. */
+export async function unmigratedChanges() {
+  return { sqlite: await draftSqlite(), postgres: await draftPostgres() };
+}
+
 export async function createMigration(name) {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error("a migration name is lower-case letters, digits and underscores, e.g. add_mfa_devices");
   writePostgresSchema();
-  const [sqlite, postgres] = [await draftSqlite(), await draftPostgres()];
+  const { sqlite, postgres } = await unmigratedChanges();
   if (!sqlite && !postgres) return null;
   const dirName = `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${name}`;
   writeMigration("sqlite", dirName, sqlite || "-- No change for SQLite.\n");
@@ -192,7 +197,13 @@ const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve
 if (isMain) {
   try {
     const createIdx = process.argv.indexOf("--create");
-    if (createIdx > 0) {
+    if (process.argv.includes("--check")) {
+      // For the tests: the schema and both migration histories must agree.
+      const changes = Object.entries(await unmigratedChanges()).filter(([, sql]) => sql);
+      for (const [store, sql] of changes) console.error(`prisma/schema.prisma has changes no ${store} migration holds:\n${sql}`);
+      if (changes.length) throw new Error("run `npm run db:new-migration -- <name>`");
+      console.log("Both migration histories match prisma/schema.prisma.");
+    } else if (createIdx > 0) {
       const name = process.argv[createIdx + 1];
       if (!name) throw new Error("usage: npm run db:new-migration -- <name>");
       const created = await createMigration(name);

@@ -28,3 +28,10 @@ export function createDb(url = databaseUrl()): PrismaClient {
 export function getDb(): PrismaClient {
   return (globalForDb.roleplaneDb ??= createDb());
 }
+
+/** Disconnects and forgets the process's client: the next getDb() opens DATABASE_URL afresh (tests, benchmarks). */
+export async function closeDb(): Promise<void> {
+  const db = globalForDb.roleplaneDb;
+  globalForDb.roleplaneDb = undefined;
+  await db?.$disconnect();
+}
