@@ -182,15 +182,29 @@ export async function unmigratedChanges() {
   return { sqlite: await draftSqlite(), postgres: await draftPostgres() };
 }
 
+const migrationPath = (kind, dirName) => path.relative(root, path.join(STORES[kind].migrationsDir, dirName));
+
+/**
+ * Writes the migration for both stores under one new name. Given the full name of a migration only one store has
+ * (one merged from a branch that wrote it for SQLite alone), writes the other store's under that same name.
+ * Returns the folders written.
+ */
 export async function createMigration(name) {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error("a migration name is lower-case letters, digits and underscores, e.g. add_mfa_devices");
   writePostgresSchema();
-  const { sqlite, postgres } = await unmigratedChanges();
-  if (!sqlite && !postgres) return null;
+  const changes = await unmigratedChanges();
+  const has = (kind) => migrationNames(kind).includes(name);
+  if (has("sqlite") !== has("postgres")) {
+    const missing = has("sqlite") ? "postgres" : "sqlite";
+    if (!changes[missing]) throw new Error(`the schema has no change for ${missing} to put in ${name}`);
+    writeMigration(missing, name, changes[missing]);
+    return [migrationPath(missing, name)];
+  }
+  if (!changes.sqlite && !changes.postgres) return [];
   const dirName = `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${name}`;
-  writeMigration("sqlite", dirName, sqlite || "-- No change for SQLite.\n");
-  writeMigration("postgres", dirName, postgres || "-- No change for PostgreSQL.\n");
-  return dirName;
+  writeMigration("sqlite", dirName, changes.sqlite || "-- No change for SQLite.\n");
+  writeMigration("postgres", dirName, changes.postgres || "-- No change for PostgreSQL.\n");
+  return [migrationPath("sqlite", dirName), migrationPath("postgres", dirName)];
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
@@ -208,8 +222,8 @@ if (isMain) {
       if (!name) throw new Error("usage: npm run db:new-migration -- <name>");
       const created = await createMigration(name);
       console.log(
-        created
-          ? `Created prisma/migrations/${created} and prisma/postgres/migrations/${created}; run \`npm run db:generate\` for the clients.`
+        created.length
+          ? `Created ${created.join(" and ")}; run \`npm run db:generate\` for the clients.`
           : "Schema unchanged: no migration needed.",
       );
     } else {
