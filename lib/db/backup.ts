@@ -49,7 +49,8 @@ const insertBatch = (model: SchemaModel) => Math.max(1, Math.floor(8000 / scalar
 const TIMEOUT_MS = 30 * 60_000;
 
 const SCALARS = new Set(["String", "Int", "Float", "Boolean", "DateTime", "Json", "BigInt", "Bytes", "Decimal"]);
-const scalarFields = (model: SchemaModel) => model.fields.filter((f) => SCALARS.has(f.type) && !f.list);
+/** The stored columns: scalars and enums (enum values are strings). */
+const scalarFields = (model: SchemaModel) => model.fields.filter((f) => f.kind !== "object");
 
 function encode(field: SchemaField, value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -69,12 +70,10 @@ function decode(field: SchemaField, value: unknown): unknown {
 
 /** The models of the schema, parents first; a field of a type backup cannot carry is refused up front. */
 export function backupModels(models: SchemaModel[]): SchemaModel[] {
-  const modelNames = new Set(models.map((m) => m.name));
   for (const m of models)
-    for (const f of m.fields)
-      if (!SCALARS.has(f.type) && !modelNames.has(f.type))
-        throw new BackupError(`${m.name}.${f.name} has type ${f.type}, which backup does not know how to copy`);
-      else if (f.list && SCALARS.has(f.type)) throw new BackupError(`${m.name}.${f.name} is a list of ${f.type}, which backup does not know how to copy`);
+    for (const f of scalarFields(m))
+      if ((f.kind === "scalar" && !SCALARS.has(f.type)) || f.list)
+        throw new BackupError(`${m.name}.${f.name} is ${f.list ? "a list of " : ""}${f.type}, which backup does not know how to copy`);
   return inDependencyOrder(models);
 }
 

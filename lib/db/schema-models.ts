@@ -7,6 +7,8 @@ export interface SchemaField {
   name: string;
   /** A scalar type (String, Int, DateTime, …), an enum or another model. */
   type: string;
+  /** Which of the three `type` is: a relation to another model is an "object" field, stored on neither side. */
+  kind: "scalar" | "enum" | "object";
   optional: boolean;
   list: boolean;
   /** Attributes as written, whitespace-normalised: `@id`, `@default(now())`, `@relation(…)`. */
@@ -57,19 +59,23 @@ function blocks(schema: string, keyword: "model" | "enum"): { name: string; line
   return found;
 }
 
-function parseField(line: string): SchemaField {
+function parseField(line: string, kindOf: (type: string) => SchemaField["kind"]): SchemaField {
   const m = /^(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/.exec(line);
   if (!m) throw new Error(`cannot read the schema field "${line}"`);
   const [, name, type, list, optional, rest] = m;
   const attributes = normalise(rest);
   const holdsKey = /@relation\([^)]*fields:/.test(attributes);
-  return { name, type, list: Boolean(list), optional: Boolean(optional), attributes, ...(holdsKey ? { references: type } : {}) };
+  return { name, type, kind: kindOf(type), list: Boolean(list), optional: Boolean(optional), attributes, ...(holdsKey ? { references: type } : {}) };
 }
 
 export function parseSchemaModels(schema: string): SchemaModel[] {
-  return blocks(schema, "model").map(({ name, lines }) => {
+  const models = blocks(schema, "model");
+  const modelNames = new Set(models.map((m) => m.name));
+  const enumNames = new Set(blocks(schema, "enum").map((e) => e.name));
+  const kindOf = (type: string) => (modelNames.has(type) ? "object" : enumNames.has(type) ? "enum" : "scalar");
+  return models.map(({ name, lines }) => {
     const blockAttributes = lines.filter((l) => l.startsWith("@@")).map(normalise);
-    const fields = lines.filter((l) => !l.startsWith("@@")).map(parseField);
+    const fields = lines.filter((l) => !l.startsWith("@@")).map((l) => parseField(l, kindOf));
     const compositeId = blockAttributes.map((a) => /^@@id\(\[([^\]]*)\]/.exec(a)).find(Boolean);
     const primaryKey = compositeId
       ? compositeId[1].split(",").map((f) => f.trim())
