@@ -41,8 +41,9 @@ export default defineConfig({
           include: ["tests/store/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/store/global-setup.ts"],
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
+          // Each test starts servers and drives load; a ceiling for a 2-core machine shared with other builds.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

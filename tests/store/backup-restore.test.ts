@@ -34,8 +34,10 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "roleplane-backup-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 const credentials = { accessKeyId: TEST_ACCESS_KEY.id, secretAccessKey: TEST_ACCESS_KEY.secret };
 
-function roleplane(args: string[], databaseUrl: string, env: Record<string, string> = {}) {
-  const res = spawnSync("npx", ["roleplane", ...args], {
+/** The CLI as `npx roleplane` runs it (its package.json bin entry); `viaNpx` goes through npx itself. */
+function roleplane(args: string[], databaseUrl: string, env: Record<string, string> = {}, viaNpx = false) {
+  const [cmd, prefix] = viaNpx ? ["npx", ["roleplane"]] : [process.execPath, ["scripts/roleplane.mjs"]];
+  const res = spawnSync(cmd, [...prefix, ...args], {
     cwd: root,
     env: { ...process.env, ...SHARED_SECRETS, DATABASE_URL: databaseUrl, ROLEPLANE_DATA_DIR: path.join(work, "cli"), ...env },
     encoding: "utf8",
@@ -44,8 +46,8 @@ function roleplane(args: string[], databaseUrl: string, env: Record<string, stri
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
-function mustRun(args: string[], databaseUrl: string) {
-  const res = roleplane(args, databaseUrl);
+function mustRun(args: string[], databaseUrl: string, viaNpx = false) {
+  const res = roleplane(args, databaseUrl, {}, viaNpx);
   expect(res.status, res.stderr).toBe(0);
   return res.stdout;
 }
@@ -79,7 +81,7 @@ describe("backup and restore", () => {
       await iam.send(new AttachUserPolicyCommand({ UserName: "traveller", PolicyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }));
       secret = (await iam.send(new CreateAccessKeyCommand({ UserName: "traveller" }))).AccessKey as typeof secret;
       // Taken while the server runs: a snapshot does not need a stopped store.
-      expect(mustRun(["backup", path.join(work, "a.jsonl")], source.databaseUrl)).toMatch(/^Backed up \d+ rows \(.*Role \d+/);
+      expect(mustRun(["backup", path.join(work, "a.jsonl")], source.databaseUrl, true)).toMatch(/^Backed up \d+ rows \(.*Role \d+/);
     } finally {
       await source.stop();
     }
