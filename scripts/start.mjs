@@ -1,38 +1,29 @@
 // `npm start`: prepare the database, build if needed, serve the console and the AWS API on PORT (default 3000).
-// Secrets the operator did not provide (NEXTAUTH_SECRET, the at-rest encryption key) are generated once and kept
-// under the data directory with owner-only permissions, so sessions and sealed secrets survive restarts.
+// The store is the one DATABASE_URL names (SQLite by default, or PostgreSQL); see scripts/environment.mjs for the
+// settings and the secrets generated on first start.
 import { spawnSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ConfigurationError, roleplaneEnvironment, root, withStartupLock } from "./environment.mjs";
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const dataDir = path.resolve(process.env.ROLEPLANE_DATA_DIR ?? path.join(root, "data"));
-const port = process.env.PORT ?? "3000";
-fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-
-function persistentSecret(file, make) {
-  const p = path.join(dataDir, file);
-  if (!fs.existsSync(p)) fs.writeFileSync(p, make(), { mode: 0o600 });
-  return fs.readFileSync(p, "utf8").trim();
+function fail(message) {
+  console.error(`roleplane: ${message}`);
+  process.exit(1);
 }
 
-const env = {
-  ...process.env,
-  ROLEPLANE_DATA_DIR: dataDir,
-  DATABASE_URL: process.env.DATABASE_URL ?? `file:${path.join(dataDir, "roleplane.db")}`,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret("nextauth.secret", () => randomBytes(32).toString("base64")),
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  ROLEPLANE_ENCRYPTION_KEY:
-    process.env.ROLEPLANE_ENCRYPTION_KEY ?? persistentSecret("encryption.key", () => randomBytes(32).toString("base64")),
-  PORT: port,
-};
+let settings;
+try {
+  settings = roleplaneEnvironment();
+} catch (err) {
+  if (err instanceof ConfigurationError) fail(err.message);
+  throw err;
+}
+const { env, store, port } = settings;
 
 function run(cmd, args, label) {
   const res = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
   if (res.status !== 0) {
-    console.error(`roleplane: ${label} failed (exit ${res.status ?? res.signal}).`);
-    process.exit(res.status ?? 1);
+    fail(`${label} failed (exit ${res.status ?? res.signal}).`);
   }
 }
 
@@ -51,8 +42,10 @@ function buildIsCurrent() {
   return !["app", "components", "lib"].some((d) => newer(path.join(root, d)));
 }
 
-run(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "scripts/migrate.mjs"], "database migration");
-run(process.execPath, ["--import", "tsx", "scripts/seed.ts"], "seeding");
+await withStartupLock(store, () => {
+  run(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "scripts/migrate.mjs"], "database migration");
+  run(process.execPath, ["--import", "tsx", "scripts/seed.ts"], "seeding");
+}).catch((err) => fail(err instanceof Error ? err.message : String(err)));
 const dev = process.argv.includes("--dev");
 if (!dev && process.env.ROLEPLANE_SKIP_BUILD !== "true" && !buildIsCurrent()) {
   console.log("roleplane: building the console (first start or changed sources)…");

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { insertAuditEvent } from "@/lib/db/audit";
 import { findConsoleUserRow } from "@/lib/db/console-users";
 import { endConsoleSessionsOf, listConsoleUsersWithSessions } from "@/lib/db/console-sessions";
@@ -16,7 +17,7 @@ export async function endConsoleUserSessions(actor: string, email: string, now =
   const db = getDb();
   const user = await findConsoleUserRow(db, email);
   if (!user) throw new AwsError("NoSuchEntity", `The console user ${email} cannot be found.`);
-  const ended = await db.$transaction(async (tx) => {
+  const ended = await inTransaction(db, async (tx) => {
     const n = await endConsoleSessionsOf(tx, user.id, now);
     await insertAuditEvent(tx, {
       accountId: null,

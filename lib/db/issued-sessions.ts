@@ -4,6 +4,7 @@ import { databaseUrl } from "@/lib/config";
 import type { StsSession } from "@/lib/domain/sts-types";
 import type { AuditEventInput } from "@/lib/domain/types";
 import { getDb } from "./client";
+import { parseDatabaseUrl } from "./database-url.mjs";
 import { sessionColumns } from "./sts-sessions";
 
 /**
@@ -120,6 +121,6 @@ function ormWriter(): GroupWriter {
 let current: GroupWriter | undefined;
 
 function writer(): GroupWriter {
-  const url = databaseUrl();
-  return (current ??= url.startsWith("file:") ? sqliteWriter(url.slice("file:".length)) : ormWriter());
+  const store = parseDatabaseUrl(databaseUrl());
+  return (current ??= store.kind === "sqlite" ? sqliteWriter(store.file) : ormWriter());
 }

@@ -1,6 +1,7 @@
 import type { Db } from "./client";
 import { upsertAccount } from "./accounts";
 import { countConsoleUsers, upsertConsoleUser, type ConsoleRole } from "./console-users";
+import { inTransaction } from "./transaction";
 
 /**
  * First-start data. The AWS-managed catalogue is loaded in bulk (no audit events: it is reference data, not a
@@ -30,7 +31,7 @@ export async function isCatalogueLoaded(db: Db): Promise<boolean> {
 
 export async function insertCatalogue(db: Db, entries: CatalogueEntry[]) {
   const chunk = 200;
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     for (let i = 0; i < entries.length; i += chunk) {
       const part = entries.slice(i, i + chunk);
       await tx.managedPolicy.createMany({
@@ -59,7 +60,7 @@ export async function insertCatalogue(db: Db, entries: CatalogueEntry[]) {
         })),
       });
     }
-  });
+  }, { timeoutMs: 120_000 });
 }
 
 export { countConsoleUsers, upsertConsoleUser, type ConsoleRole };

@@ -2,23 +2,51 @@ import Database from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
+import { createDatabase } from "@/scripts/postgres-cluster.mjs";
 import { seedAccounts } from "./seed";
-import { getDb } from "./client";
+import { closeDb, getDb } from "./client";
 
-/**
- * For core tests: a fresh SQLite file with every migration applied (the same SQL files production applies),
- * the two demo accounts and a small AWS-managed catalogue. Call before the first getDb() in a test file.
- */
-export async function useFreshTestDb(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roleplane-unit-"));
+const migrationScripts = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((d) => fs.statSync(path.join(dir, d)).isDirectory())
+    .sort()
+    .map((d) => fs.readFileSync(path.join(dir, d, "migration.sql"), "utf8"));
+
+/** A new SQLite file in WAL mode, as production runs it, with every migration applied. */
+function freshSqlite(dir: string): string {
   const file = path.join(dir, "test.db");
   const sqlite = new Database(file);
-  const migrations = path.join(process.cwd(), "prisma", "migrations");
-  for (const m of fs.readdirSync(migrations).filter((d) => fs.statSync(path.join(migrations, d)).isDirectory()).sort())
-    sqlite.exec(fs.readFileSync(path.join(migrations, m, "migration.sql"), "utf8"));
+  sqlite.pragma("journal_mode = WAL");
+  for (const sql of migrationScripts(path.join(process.cwd(), "prisma", "migrations"))) sqlite.exec(sql);
   sqlite.close();
-  process.env.DATABASE_URL = `file:${file}`;
+  return `file:${file}`;
+}
+
+/** A new database on the PostgreSQL server `serverUrl` points at, with every PostgreSQL migration applied. */
+async function freshPostgres(serverUrl: string): Promise<string> {
+  const url = await createDatabase(serverUrl, `roleplane_unit_${process.pid}_${Date.now()}`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const sql of migrationScripts(path.join(process.cwd(), "prisma", "postgres", "migrations"))) await client.query(sql);
+  } finally {
+    await client.end();
+  }
+  return url;
+}
+
+/**
+ * For core tests and benchmarks: a fresh store with every migration applied (the same SQL files production
+ * applies) — SQLite by default, PostgreSQL with `postgresServerUrl` — holding the two demo accounts and a small
+ * AWS-managed catalogue. Replaces the process's client, so call it before the first getDb() of a test file.
+ */
+export async function useFreshTestStore(options: { postgresServerUrl?: string }): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roleplane-unit-"));
+  process.env.DATABASE_URL = options.postgresServerUrl ? await freshPostgres(options.postgresServerUrl) : freshSqlite(dir);
   process.env.ROLEPLANE_DATA_DIR = dir;
+  await closeDb();
   const db = getDb();
   await seedAccounts(db, [
     { id: "111111111111", alias: "demo" },
@@ -43,4 +71,9 @@ export async function useFreshTestDb(): Promise<void> {
       },
     });
   }
+}
+
+/** A fresh SQLite store; takes no arguments, so it can be passed to beforeAll as it is. */
+export function useFreshTestDb(): Promise<void> {
+  return useFreshTestStore({});
 }

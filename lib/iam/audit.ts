@@ -1,18 +1,24 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import { insertAuditEvent, listAuditEventRows } from "@/lib/db/audit";
 import { bumpStoreVersion } from "@/lib/db/store-version";
+import { inTransaction, WriteConflictError } from "@/lib/db/transaction";
+import { AwsError, isAwsError } from "@/lib/domain/errors";
 import type { RequestContext } from "./context";
-import { isAwsError } from "@/lib/domain/errors";
 
 /** The ARN an event is about; a function when it is known only by looking the entity up (e.g. by name). */
-/** Generous limits: a busy 2-core machine must not turn a slow commit into a spurious failure. */
-const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 20_000 };
-
 export type TargetRef = string | null | (() => Promise<string | null>);
 
+/** IAM's answer when simultaneous requests change one object (ConcurrentModificationException in the API reference). */
+const concurrentModification = () =>
+  new AwsError(
+    "ConcurrentModification",
+    "The request was rejected because multiple requests to change this object were submitted simultaneously. Wait a few minutes and submit your request again.",
+  );
+
 /**
- * Runs one change in a transaction and records it in the audit trail. A refusal (AwsError) rolls the change
- * back and is recorded as a Failure with AWS's code, so the trail shows attempts as well as changes.
+ * Runs one change in a transaction (lib/db/transaction: serializable, retried on conflict) and records it in the
+ * audit trail. A refusal (AwsError) rolls the change back and is recorded as a Failure with AWS's code, so the
+ * trail shows attempts as well as changes.
  */
 export async function auditedChange<T>(
   ctx: RequestContext,
@@ -23,9 +29,8 @@ export async function auditedChange<T>(
 ): Promise<T> {
   const db = getDb();
   try {
-    return await db.$transaction(async (tx) => {
+    const committed = await inTransaction(db, async (tx) => {
       const result = await change(tx);
-      await bumpStoreVersion(tx);
       await insertAuditEvent(tx, {
         accountId: ctx.accountId,
         actor: ctx.actor,
@@ -36,8 +41,13 @@ export async function auditedChange<T>(
         requestId: ctx.requestId,
       });
       return result;
-    }, TRANSACTION_LIMITS);
-  } catch (err) {
+    });
+    // After the commit and before the answer: caches here and in other instances see the change on the next
+    // request. Outside the transaction, so concurrent changes do not all collide on this one row.
+    await bumpStoreVersion(db);
+    return committed;
+  } catch (caught) {
+    const err = caught instanceof WriteConflictError ? concurrentModification() : caught;
     if (isAwsError(err)) {
       await insertAuditEvent(db, {
         accountId: ctx.accountId,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { inTransaction } from "@/lib/db/transaction";
 import { getDb, type Tx } from "@/lib/db/client";
 import { insertAuditEvent } from "@/lib/db/audit";
 import { removeRoleFromAllInstanceProfiles } from "@/lib/db/instance-profiles";
@@ -158,21 +159,19 @@ export async function runDueDeletionTasks(now = new Date(), accountId?: string):
 
 async function runTask(task: tasks.DeletionTaskRow, now: Date): Promise<void> {
   const db = getDb();
-  const result = await db.$transaction(async (tx) => {
+  const result = await inTransaction(db, async (tx) => {
     const role = await repo.findRoleById(tx, task.roleId);
     const blocked = role ? sessionsBlockingDeletion(await listRoleSessions(tx, role.id, now), now) : null;
     const outcome = blocked ? "FAILED" : "SUCCEEDED";
     // Recording the outcome first makes the task run once, whichever process gets here first.
     if (!(await tasks.finishDeletionTask(tx, task.id, { outcome, at: now, reason: blocked?.reason, roleUsage: blocked ? JSON.stringify(blocked.roleUsage) : undefined })))
       return null;
-    if (role && !blocked) {
-      await deleteServiceLinkedRoleRow(tx, role.id);
-      // Authorization caches what it reads; the role's removal must reach the very next request.
-      await bumpStoreVersion(tx);
-    }
+    if (role && !blocked) await deleteServiceLinkedRoleRow(tx, role.id);
     return { outcome, reason: blocked?.reason };
   });
   if (!result) return;
+  // Authorization caches what it reads; the role's removal must reach the very next request.
+  if (result.outcome === "SUCCEEDED") await bumpStoreVersion(db);
   // The service (through IAM) deletes the role, not the caller: the trail records it as IAM's own act.
   await insertAuditEvent(db, {
     accountId: task.accountId,

@@ -282,7 +282,8 @@ describe("changes to an existing role that IAM refuses leave it as it was", () =
       iam.send(new PutRolePolicyCommand({ RoleName: ghost, PolicyName: "p", PolicyDocument: identityPolicy() })),
       iam.send(new AttachRolePolicyCommand({ RoleName: ghost, PolicyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" })),
     ];
-    for (const call of calls)
-      expect(await failure(call)).toEqual({ code: "NoSuchEntity", status: 404, message: `The role with name ${ghost} cannot be found.` });
+    // Awaited together: a call that fails while an earlier one is still awaited would be an unhandled rejection.
+    for (const f of await Promise.all(calls.map(failure)))
+      expect(f).toEqual({ code: "NoSuchEntity", status: 404, message: `The role with name ${ghost} cannot be found.` });
   });
 });

@@ -25,6 +25,13 @@ export class ConsoleClient {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
+  /** The same signed-in session sent to another server (another instance behind the same load balancer). */
+  at(baseUrl: string): ConsoleClient {
+    const c = new ConsoleClient(baseUrl);
+    c.cookies = new Map(this.cookies);
+    return c;
+  }
+
   async request(
     method: string,
     path: string,

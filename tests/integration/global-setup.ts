@@ -1,15 +1,13 @@
 import type { TestProject } from "vitest/node";
-import { startServer, type TestServer } from "./support/server";
+import { startServer, TEST_ACCESS_KEY, TEST_ADMIN, TEST_VIEWER, type RunningServer } from "../support/server";
+import { freshDatabase, testPostgresServer } from "../support/postgres";
 
 /**
- * Integration tests talk to a real Roleplane over HTTP: `scripts/start.mjs` on a fresh data directory and a free
- * port (support/server.ts), with a known console admin, viewer and IAM admin key. It expects a current
- * `next build` (npm test builds first); set ROLEPLANE_TEST_BASE_URL to aim the tests at a server you already run.
+ * Integration tests talk to a real Roleplane over HTTP: `scripts/start.mjs` on a fresh store and a free port, with
+ * a known console admin, viewer and IAM admin key. The suite runs twice, once per store: project `integration`
+ * on SQLite (this file) and `integration-postgres` on a fresh PostgreSQL database (global-setup-postgres.ts).
+ * Set ROLEPLANE_TEST_BASE_URL to aim the tests at a server you already run.
  */
-
-export const TEST_ADMIN = { email: "admin@example.com", password: "admin-password-1" };
-export const TEST_VIEWER = { email: "viewer@example.com", password: "viewer-password-1" };
-export const TEST_ACCESS_KEY = { id: "AKIAROLEPLANETEST001", secret: "roleplane/test/secret/key/0000000000000000" };
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -23,19 +21,18 @@ declare module "vitest" {
   }
 }
 
-let server: TestServer | undefined;
-
-export default async function setup(project: TestProject) {
+export async function setupServer(project: TestProject, store: "sqlite" | "postgres") {
+  let server: RunningServer | undefined;
+  let postgres: { url: string; stop: () => void } | undefined;
   let baseUrl = process.env.ROLEPLANE_TEST_BASE_URL;
   if (!baseUrl) {
-    server = await startServer({
-      ROLEPLANE_ADMIN_EMAIL: TEST_ADMIN.email,
-      ROLEPLANE_ADMIN_PASSWORD: TEST_ADMIN.password,
-      ROLEPLANE_VIEWER_EMAIL: TEST_VIEWER.email,
-      ROLEPLANE_VIEWER_PASSWORD: TEST_VIEWER.password,
-      ROLEPLANE_ADMIN_ACCESS_KEY_ID: TEST_ACCESS_KEY.id,
-      ROLEPLANE_ADMIN_SECRET_ACCESS_KEY: TEST_ACCESS_KEY.secret,
-    });
+    try {
+      if (store === "postgres") postgres = await testPostgresServer();
+      server = await startServer({ databaseUrl: postgres && (await freshDatabase(postgres.url)) });
+    } catch (err) {
+      postgres?.stop();
+      throw err;
+    }
     baseUrl = server.baseUrl;
   }
   project.provide("baseUrl", baseUrl);
@@ -48,5 +45,10 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await server?.stop();
+    postgres?.stop();
   };
+}
+
+export default function setup(project: TestProject) {
+  return setupServer(project, "sqlite");
 }

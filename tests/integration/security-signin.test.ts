@@ -2,7 +2,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsoleClient } from "./console-client";
-import { startServer, type TestServer } from "./support/server";
+import { startServer, type RunningServer } from "../support/server";
 
 /**
  * Sign-in and console sessions, on a server of their own: these tests lock accounts and stop the server, which
@@ -11,15 +11,17 @@ import { startServer, type TestServer } from "./support/server";
 
 const ADMIN = { email: "signin-admin@example.com", password: "signin-admin-password-1" };
 const VIEWER = { email: "signin-viewer@example.com", password: "signin-viewer-password-1" };
-let server: TestServer;
+let server: RunningServer;
 
 beforeAll(async () => {
   server = await startServer({
-    ROLEPLANE_ADMIN_EMAIL: ADMIN.email,
-    ROLEPLANE_ADMIN_PASSWORD: ADMIN.password,
-    ROLEPLANE_VIEWER_EMAIL: VIEWER.email,
-    ROLEPLANE_VIEWER_PASSWORD: VIEWER.password,
-    ROLEPLANE_SESSION_MAX_AGE: "3600",
+    env: {
+      ROLEPLANE_ADMIN_EMAIL: ADMIN.email,
+      ROLEPLANE_ADMIN_PASSWORD: ADMIN.password,
+      ROLEPLANE_VIEWER_EMAIL: VIEWER.email,
+      ROLEPLANE_VIEWER_PASSWORD: VIEWER.password,
+      ROLEPLANE_SESSION_MAX_AGE: "3600",
+    },
   });
 });
 
@@ -144,10 +146,9 @@ describe("console sessions end on the server", () => {
   });
 
   it("SIGTERM stops the server promptly", async () => {
-    const exited = new Promise<number | null>((r) => server.process.once("exit", (code) => r(code)));
     const started = Date.now();
-    server.process.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    await server.stop();
     expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await fetch(`${server.baseUrl}/api/health`).then(() => "answered", () => "gone")).toBe("gone");
   });
 });

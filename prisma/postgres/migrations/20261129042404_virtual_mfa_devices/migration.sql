@@ -1,0 +1,2 @@
+-- No change for PostgreSQL: this migration was written for SQLite before the PostgreSQL store existed;
+-- PostgreSQL's history receives its tables in 20261129070000_instance_profiles_and_slr_deletions.

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npx roleplane backup <file>` and `npx roleplane restore <file>`: a consistent snapshot of the whole store named by
+// DATABASE_URL (default: the SQLite file in ROLEPLANE_DATA_DIR), and its restore into any store, SQLite or PostgreSQL.
+// Restore applies pending migrations first, then replaces everything in the store, all or nothing.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ConfigurationError, roleplaneEnvironment, root, withStartupLock } from "./environment.mjs";
+
+const USAGE = `usage: roleplane backup <file>    write a snapshot of the store to <file> (JSON Lines)
+       roleplane restore <file>   replace everything in the store with <file>'s contents
+
+The store is the one DATABASE_URL names, as for npm start. Secrets stay sealed: restore into a Roleplane that uses
+the same ROLEPLANE_ENCRYPTION_KEY (or the same encryption.key in its data directory).`;
+
+function fail(message) {
+  console.error(`roleplane: ${message}`);
+  process.exit(1);
+}
+
+const [command, file, ...extra] = process.argv.slice(2);
+if (!["backup", "restore"].includes(command) || !file || extra.length) {
+  console.error(USAGE);
+  process.exit(command === "--help" || command === "help" ? 0 : 2);
+}
+const target = path.resolve(file);
+if (command === "restore" && !fs.existsSync(target)) fail(`${file}: no such file`);
+
+let settings;
+try {
+  settings = roleplaneEnvironment(process.env, { server: false });
+} catch (err) {
+  if (err instanceof ConfigurationError) fail(err.message);
+  throw err;
+}
+
+/** Runs a step; its own output says what went wrong, so a failure only passes its exit code on. */
+function run(args) {
+  const res = spawnSync(process.execPath, args, { cwd: root, env: settings.env, stdio: "inherit" });
+  if (res.status !== 0) process.exit(res.status ?? 1);
+}
+
+const backup = (step) => run(["--import", "tsx", "scripts/backup.ts", step, target]);
+if (command === "backup") backup("backup");
+else {
+  // The file and its key are checked before the store is touched; restore holds the start-up lock, so an instance
+  // starting meanwhile does not seed a store being replaced.
+  backup("check");
+  await withStartupLock(settings.store, () => {
+    run(["--experimental-wasm-modules", "--no-warnings", "scripts/migrate.mjs"]);
+    backup("restore");
+  }).catch((err) => fail(err instanceof Error ? err.message : String(err)));
+}
