@@ -13,6 +13,8 @@ export interface BenchServer {
   key: { accessKeyId: string; secretAccessKey: string };
   /** A console admin sign-in. */
   login: { email: string; password: string };
+  /** The server's top process, when the bench started it. */
+  pid?: number;
   stop: () => void;
 }
 
@@ -53,7 +55,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   };
   // The first start may build the console (minutes on a small machine).
   for (let i = 0; i < 1200; i++) {
-    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return { baseUrl, key: KEY, login: LOGIN, stop };
+    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return { baseUrl, key: KEY, login: LOGIN, pid: server.pid, stop };
     if (server.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -77,6 +77,11 @@ async function main() {
   // Slow clients cannot hold sockets open forever.
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
+  // An idle keep-alive connection is kept longer than clients and load balancers keep theirs (AWS's load balancers
+  // idle out at 60 s), so the server is never the side that closes a connection a client is about to reuse: with
+  // Node's 5-second default, an SDK reusing a pooled socket at that moment got "socket hang up" (the soak test saw
+  // it), and a load balancer would answer 502.
+  server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`roleplane: listening on http://${hostname ?? "localhost"}:${port}`));
 
   // A stop signal closes the listener, lets requests in flight finish for up to 5 s, then exits.

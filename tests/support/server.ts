@@ -21,6 +21,8 @@ export const SHARED_SECRETS = {
 
 export interface RunningServer {
   baseUrl: string;
+  /** The top process (start.mjs); the server runs in it or below it. */
+  pid: number;
   databaseUrl: string;
   dataDir: string;
   /** SIGTERM, as an operator stops it; resolves when it has exited. */
@@ -90,6 +92,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   const server: RunningServer = {
     baseUrl,
+    pid: child.pid!,
     databaseUrl,
     dataDir,
     stop: async () => {

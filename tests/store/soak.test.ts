@@ -1,0 +1,36 @@
+import { describe, expect, inject, it } from "vitest";
+import { soak, soakTable } from "../../bench/soak";
+import { startServer, TEST_ACCESS_KEY } from "../support/server";
+import { freshDatabase } from "../support/postgres";
+
+/**
+ * A short soak on each store: mixed API traffic at the rate the server sustains (the bench runs it longer, with the
+ * numbers in the README). Every answer must be the expected success, and the server's memory must not keep growing
+ * under steady load. Latency is recorded and printed, not asserted: on a shared 2-core machine it measures the
+ * neighbours as much as the server.
+ */
+
+const SECONDS = Number(process.env.ROLEPLANE_SOAK_SECONDS ?? 24);
+/** Room for a garbage collector that has not run yet and caches that fill once; a leak proportional to traffic exceeds it. */
+const MEMORY_NOISE_MIB = 64;
+
+describe.each([
+  ["SQLite", async () => undefined],
+  ["PostgreSQL", async () => freshDatabase(inject("postgresServerUrl"), "soak")],
+])("a soak on %s", (store, database) => {
+  it("answers every request and does not grow its memory under steady mixed load", async () => {
+    const server = await startServer({ databaseUrl: await database() });
+    try {
+      const key = { accessKeyId: TEST_ACCESS_KEY.id, secretAccessKey: TEST_ACCESS_KEY.secret };
+      const result = await soak({ baseUrl: server.baseUrl, key, pid: server.pid }, { seconds: SECONDS, windowSeconds: 4, workers: 6, warmupSeconds: 4 });
+      console.log(soakTable(store, result));
+      expect(result.errors).toEqual([]);
+      expect(result.windows.length).toBeGreaterThanOrEqual(SECONDS / 4 - 1);
+      for (const w of result.windows) expect(w.requests, `requests in the window ending at ${w.at} s`).toBeGreaterThan(0);
+      const settled = Math.max(result.windows[0].rssMiB, result.windows[1].rssMiB);
+      expect(result.windows.at(-1)!.rssMiB).toBeLessThanOrEqual(settled + MEMORY_NOISE_MIB);
+    } finally {
+      await server.stop();
+    }
+  });
+});
