@@ -1,5 +1,6 @@
 import type { QueryService } from "../action";
 import { accessKeyActions } from "./access-keys";
+import { authorizationDetailsActions } from "./authorization-details";
 import { instanceProfileActions } from "./instance-profiles";
 import { mfaDeviceActions } from "./mfa-devices";
 import { groupActions } from "./groups";
@@ -26,5 +27,6 @@ export const iamService: QueryService = {
     ...instanceProfileActions,
     ...groupActions,
     ...identityProviderActions,
+    ...authorizationDetailsActions,
   },
 };
