@@ -2,6 +2,7 @@
 // `npx roleplane backup <file>` and `npx roleplane restore <file>`: a consistent snapshot of the whole store named by
 // DATABASE_URL (default: the SQLite file in ROLEPLANE_DATA_DIR), and its restore into any store, SQLite or PostgreSQL.
 // Restore applies pending migrations first, then replaces everything in the store, all or nothing.
+// `npx roleplane import <file>…`: accounts from `aws iam get-account-authorization-details` output, after migrations.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { ConfigurationError, roleplaneEnvironment, root, withStartupLock } from 
 
 const USAGE = `usage: roleplane backup <file>    write a snapshot of the store to <file> (JSON Lines)
        roleplane restore <file>   replace everything in the store with <file>'s contents
+       roleplane import <file>…   add the accounts in the output of \`aws iam get-account-authorization-details\`
 
 The store is the one DATABASE_URL names, as for npm start. Secrets stay sealed: restore into a Roleplane that uses
 the same ROLEPLANE_ENCRYPTION_KEY (or the same encryption.key in its data directory).`;
@@ -19,12 +21,13 @@ function fail(message) {
 }
 
 const [command, file, ...extra] = process.argv.slice(2);
-if (!["backup", "restore"].includes(command) || !file || extra.length) {
+if (!["backup", "restore", "import"].includes(command) || !file || (extra.length && command !== "import")) {
   console.error(USAGE);
   process.exit(command === "--help" || command === "help" ? 0 : 2);
 }
-const target = path.resolve(file);
-if (command === "restore" && !fs.existsSync(target)) fail(`${file}: no such file`);
+const files = [file, ...extra].map((f) => path.resolve(f));
+const target = files[0];
+if (command !== "backup") for (const [i, f] of files.entries()) if (!fs.existsSync(f)) fail(`${[file, ...extra][i]}: no such file`);
 
 let settings;
 try {
@@ -40,14 +43,18 @@ function run(args) {
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 
+const migrate = () => run(["--experimental-wasm-modules", "--no-warnings", "scripts/migrate.mjs"]);
 const backup = (step) => run(["--import", "tsx", "scripts/backup.ts", step, target]);
-if (command === "backup") backup("backup");
+if (command === "import") {
+  await withStartupLock(settings.store, migrate).catch((err) => fail(err instanceof Error ? err.message : String(err)));
+  run(["--import", "tsx", "scripts/import.ts", ...files]);
+} else if (command === "backup") backup("backup");
 else {
   // The file and its key are checked before the store is touched; restore holds the start-up lock, so an instance
   // starting meanwhile does not seed a store being replaced.
   backup("check");
   await withStartupLock(settings.store, () => {
-    run(["--experimental-wasm-modules", "--no-warnings", "scripts/migrate.mjs"]);
+    migrate();
     backup("restore");
   }).catch((err) => fail(err instanceof Error ? err.message : String(err)));
 }

@@ -12,7 +12,7 @@ const inlineShape = (p: InlinePolicy): XmlObject => ({ PolicyName: p.name, Polic
 const attachedShape = (list: AttachedPolicy[]) => list.map(attachedPolicyShape);
 
 /** The botocore detail shapes: UserDetail, GroupDetail, RoleDetail and ManagedPolicyDetail, members in model order. */
-function detailShape(entry: AuthorizationEntry): XmlObject {
+export function detailShape(entry: AuthorizationEntry): XmlObject {
   switch (entry.type) {
     case "User": {
       const { user, inline, attached, groups } = entry.detail;
