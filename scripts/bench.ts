@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark, printed as markdown tables (copied into the README's Performance section).
-// `npm run bench -- policy store` runs only those (policy, store, passrole, api, sts, editor, soak).
+// `npm run bench -- policy store` runs only those (policy, store, passrole, import, api, sts, editor, soak).
 import os from "node:os";
 import { benchApi } from "../bench/api.bench";
 import { benchEditor } from "../bench/editor.bench";
+import { benchImport } from "../bench/import.bench";
 import { benchPassRole } from "../bench/pass-role.bench";
 import { benchPolicy } from "../bench/policy.bench";
 import { startBenchServer, type BenchServer } from "../bench/server";
@@ -10,7 +11,7 @@ import { benchStore } from "../bench/store.bench";
 import { benchSoak } from "../bench/soak";
 import { benchSts } from "../bench/sts.bench";
 
-const IN_PROCESS = { policy: benchPolicy, store: benchStore, passrole: benchPassRole };
+const IN_PROCESS = { policy: benchPolicy, store: benchStore, passrole: benchPassRole, import: benchImport };
 const OVER_HTTP = { api: benchApi, sts: benchSts, editor: benchEditor, soak: benchSoak };
 
 async function main() {
