@@ -1,14 +1,15 @@
 // `npm run bench`: every benchmark, printed as markdown tables (copied into the README's Performance section).
-// `npm run bench -- policy store` runs only those (policy, store, api, sts, editor).
+// `npm run bench -- policy store` runs only those (policy, decision, store, api, sts, editor).
 import os from "node:os";
 import { benchApi } from "../bench/api.bench";
+import { benchDecision } from "../bench/decision.bench";
 import { benchEditor } from "../bench/editor.bench";
 import { benchPolicy } from "../bench/policy.bench";
 import { startBenchServer, type BenchServer } from "../bench/server";
 import { benchStore } from "../bench/store.bench";
 import { benchSts } from "../bench/sts.bench";
 
-const IN_PROCESS = { policy: benchPolicy, store: benchStore };
+const IN_PROCESS = { policy: benchPolicy, decision: benchDecision, store: benchStore };
 const OVER_HTTP = { api: benchApi, sts: benchSts, editor: benchEditor };
 
 async function main() {

@@ -14,6 +14,9 @@ export { policySize, TRUST_POLICY_QUOTA, MANAGED_POLICY_QUOTA, SESSION_POLICY_QU
 export { installCatalogue, exportCatalogue, isCatalogueLoaded, ownConditionKeysOf, type CatalogueData, type ServiceData } from "./catalogue";
 export { CODES, type FindingCode } from "./findings";
 export { evaluateRequest, explainDecision } from "./evaluate";
+export { decideRequest, type FastDecision } from "./decide";
+export { PolicyCache, LruCache } from "./policy-cache";
+export { compilePolicy, compiledPolicy, type CompiledPolicy } from "./compile";
 export { describePolicy } from "./evaluate-explain";
 export { evaluateCondition } from "./conditions";
 export type {
