@@ -41,6 +41,8 @@ export type AwsErrorCode =
   | "InvalidAuthenticationCode"
   | "ExpiredToken"
   | "PackedPolicyTooLarge"
+  | "InvalidAuthorizationMessageException"
+  | "PolicyEvaluation"
   | "ServiceFailure";
 
 /** One table maps every code to its HTTP status, so adapters never restate it. */
@@ -69,6 +71,9 @@ export const STATUS_BY_CODE: Record<AwsErrorCode, number> = {
   InvalidAuthenticationCode: 403,
   ExpiredToken: 400,
   PackedPolicyTooLarge: 400,
+  InvalidAuthorizationMessageException: 400,
+  // "The request failed because a provided policy could not be successfully evaluated" (botocore: HTTP 500).
+  PolicyEvaluation: 500,
   ServiceFailure: 500,
 };
 
