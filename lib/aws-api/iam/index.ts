@@ -4,6 +4,7 @@ import { mfaDeviceActions } from "./mfa-devices";
 import { policyActions } from "./policies";
 import { principalPolicyActions } from "./principal-policies";
 import { roleActions } from "./roles";
+import { simulateActions } from "./simulate";
 import { userActions } from "./users";
 
 /** IAM, API version 2010-05-08 (https://docs.aws.amazon.com/IAM/latest/APIReference/). */
@@ -11,5 +12,5 @@ export const iamService: QueryService = {
   name: "iam",
   version: "2010-05-08",
   namespace: "https://iam.amazonaws.com/doc/2010-05-08/",
-  actions: { ...roleActions, ...principalPolicyActions, ...policyActions, ...userActions, ...accessKeyActions, ...mfaDeviceActions },
+  actions: { ...roleActions, ...principalPolicyActions, ...policyActions, ...userActions, ...accessKeyActions, ...mfaDeviceActions, ...simulateActions },
 };
