@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { FileText, FlaskConical, KeyRound, Network, ScrollText, UserCog, UserRound } from "lucide-react";
+import { FileText, FlaskConical, KeyRound, Network, Scale, ScrollText, UserCog, UserRound } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "./logo";
 
@@ -11,7 +11,10 @@ const NAV = [
   { href: "/policies", label: "Policies", icon: FileText, testId: "nav-policies" },
 ];
 
-const TOOLS = [{ href: "/playground", label: "Policy playground", icon: FlaskConical, testId: "nav-playground" }];
+const TOOLS = [
+  { href: "/playground", label: "Policy playground", icon: FlaskConical, testId: "nav-playground" },
+  { href: "/simulator", label: "Policy simulator", icon: Scale, testId: "nav-simulator" },
+];
 
 const SETTINGS = [{ href: "/settings/console-users", label: "Console users", icon: UserCog, testId: "nav-console-users" }];
 

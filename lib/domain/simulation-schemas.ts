@@ -63,6 +63,16 @@ export const simulateCustomPolicySchema = z.object({
 });
 export type SimulateCustomPolicyInput = z.infer<typeof simulateCustomPolicySchema>;
 
+/**
+ * The console's Simulator: SimulatePrincipalPolicy's members with the principal optional (without one, the pasted
+ * policies are simulated as SimulateCustomPolicy does).
+ */
+export const consoleSimulationSchema = z.object({
+  PolicySourceArn: arnSchema.optional(),
+  PolicyInputList: z.array(policyDocumentSchema).optional(),
+  ...simulationShape,
+});
+
 export const getContextKeysForPrincipalPolicySchema = z.object({
   PolicySourceArn: arnSchema,
   PolicyInputList: z.array(policyDocumentSchema).optional(),

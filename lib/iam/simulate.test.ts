@@ -23,7 +23,7 @@ describe("simulatePolicies", () => {
       ["s3:DeleteObject", "explicitDeny"],
     ]);
     const deny = out.results[1];
-    expect(deny.matched).toEqual([{ sourcePolicyId: "PolicyInputList.1", sourcePolicyType: "none", start: { line: 9, column: 5 }, end: { line: 14, column: 6 } }]);
+    expect(deny.matched).toEqual([{ documentId: "PolicyInputList.1", sourcePolicyId: "PolicyInputList.1", sourcePolicyType: "none", start: { line: 9, column: 5 }, end: { line: 14, column: 6 } }]);
     expect(deny.resourceName).toBe("arn:${Partition}:s3:::${BucketName}/${ObjectName}");
     expect(deny.resources[0]).toMatchObject({ resource: "arn:aws:s3:::b/k", decision: "explicitDeny", details: {} });
   });

@@ -1,4 +1,6 @@
-import type { ContextEntry } from "@/lib/domain/simulation-schemas";
+import { AwsError } from "@/lib/domain/errors";
+import type { ContextEntry, SimulateCustomPolicyInput } from "@/lib/domain/simulation-schemas";
+import type { EvalDecision, MatchedStatement, ResourceOutcome, SimulatedDocument } from "@/lib/domain/simulation-types";
 import { encodeMarker, pageWindow, type PageRequest } from "@/lib/domain/paging";
 import { syncCaches } from "@/lib/db/versioned-cache";
 import {
@@ -17,7 +19,7 @@ import {
 import { roleByArn } from "@/lib/sts/roles";
 import { isTrustAction, trustCheck } from "@/lib/sts/trust";
 import { actionDetails } from "./action-catalogue";
-import { loadSimulatedPrincipal, type PolicySourceRef, type SimulatedPrincipal, type SimulationSource } from "./simulation-principals";
+import { loadSimulatedPrincipal, type SimulatedPrincipal, type SimulationSource } from "./simulation-principals";
 import * as input from "./simulation-input";
 
 /**
@@ -32,7 +34,7 @@ import * as input from "./simulation-input";
  * uses (lib/sts/trust.ts), so the answer is what STS will do. AWS's simulator leaves trust policies out.
  */
 
-export type EvalDecision = "allowed" | "explicitDeny" | "implicitDeny";
+export type { EvalDecision, MatchedStatement, Position, SimulatedDocument } from "@/lib/domain/simulation-types";
 
 export interface SimulationRequest {
   /** The account the simulation runs in (the API caller's, or the console's current account). */
@@ -53,30 +55,7 @@ export interface SimulationRequest {
   trust?: boolean;
 }
 
-export interface Position {
-  line: number;
-  column: number;
-}
-
-/** AWS's `Statement`: which input policy, and where in it. */
-export interface MatchedStatement {
-  sourcePolicyId: string;
-  sourcePolicyType: PolicySourceRef["type"];
-  start: Position;
-  end: Position;
-}
-
-export interface ResourceResult {
-  resource: string;
-  decision: EvalDecision;
-  matched: MatchedStatement[];
-  missing: string[];
-  /** EvalDecisionDetails: per side, across accounts; empty for one account and a named resource. */
-  details?: Record<string, EvalDecision>;
-  /** PermissionsBoundaryDecisionDetail.AllowedByPermissionsBoundary, when a boundary is in effect. */
-  allowedByBoundary?: boolean;
-  /** True when the role's trust policy took part (Roleplane's addition). */
-  trustEvaluated: boolean;
+export interface ResourceResult extends ResourceOutcome {
   /** The full explanation, for the console. */
   explanation: Decision;
 }
@@ -86,14 +65,6 @@ export interface ActionResult extends Omit<ResourceResult, "resource" | "explana
   /** The ARN pattern of the action's resource type, or `*` (AWS's EvalResourceName since results are per action). */
   resourceName: string;
   resources: ResourceResult[];
-}
-
-/** A policy the simulation read, by the id its results name it with, for showing the statements in place. */
-export interface SimulatedDocument {
-  id: string;
-  type: PolicySourceRef["type"];
-  policyType: PolicyType;
-  text: string;
 }
 
 export interface SimulationResult {
@@ -187,6 +158,7 @@ function matchedStatement(s: StatementReason, doc: SimulatedDocument | undefined
   if (!node) return undefined;
   const { start, end } = node.span;
   return {
+    documentId: doc.id,
     sourcePolicyId: doc.policyType === "trust" ? "AssumeRolePolicyDocument" : doc.id,
     sourcePolicyType: doc.type,
     start: { line: start.line, column: start.column },
@@ -293,6 +265,33 @@ async function resourceNameOf(action: string, resources: string[]): Promise<stri
   const fitting = types.filter((t) => patternTest(t.arn).test(named));
   const literal = (arn: string) => arn.replace(/\$\{[^}]+\}/g, "").length;
   return fitting.sort((a, b) => literal(b.arn) - literal(a.arn))[0]?.arn ?? types[0]?.arn ?? "*";
+}
+
+/** What both simulate actions (and the console's Simulator) send: SimulateCustomPolicy's members, a principal optional. */
+export type SimulationInput = Omit<SimulateCustomPolicyInput, "PolicyInputList"> & { PolicyInputList?: string[]; PolicySourceArn?: string };
+
+/**
+ * The request a simulation's input describes. With a PolicySourceArn it simulates that principal, and the trust
+ * policies of roles take part for the assume actions (Roleplane's addition, see above).
+ */
+export function simulationRequest(accountId: string, input: SimulationInput): SimulationRequest {
+  if (input.OrderedOrganizationPolicyInputList !== undefined || input.PolicyExclusionList !== undefined)
+    throw new AwsError("InvalidInput", "Roleplane does not simulate service control policies (OrderedOrganizationPolicyInputList) or policy exclusions (PolicyExclusionList).");
+  return {
+    accountId,
+    source: input.PolicySourceArn ? { kind: "arn", arn: input.PolicySourceArn } : undefined,
+    trust: input.PolicySourceArn !== undefined,
+    policyInputList: input.PolicyInputList ?? [],
+    boundaryInputList: input.PermissionsBoundaryPolicyInputList,
+    actionNames: input.ActionNames,
+    resourceArns: input.ResourceArns,
+    resourcePolicy: input.ResourcePolicy,
+    resourceOwner: input.ResourceOwner,
+    callerArn: input.CallerArn,
+    contextEntries: input.ContextEntries,
+    resourceHandlingOption: input.ResourceHandlingOption,
+    page: { marker: input.Marker, maxItems: input.MaxItems },
+  };
 }
 
 export async function simulatePolicies(req: SimulationRequest): Promise<SimulationResult> {

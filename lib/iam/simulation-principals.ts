@@ -3,6 +3,7 @@ import { loadPrincipalPolicies } from "@/lib/db/principal-tables";
 import { findSession } from "@/lib/db/sts-sessions";
 import { AwsError, clip, noSuchEntity } from "@/lib/domain/errors";
 import { PRINCIPAL_KINDS, type PrincipalKind } from "@/lib/domain/principal-kinds";
+import type { PolicySourceType } from "@/lib/domain/simulation-types";
 import type { ContextValue, PolicySet, RequestPrincipal } from "@/lib/policy";
 import { callerContext, loadCallerPolicies, requestPrincipal, type Caller } from "./callers";
 
@@ -13,8 +14,6 @@ import { callerContext, loadCallerPolicies, requestPrincipal, type Caller } from
  */
 export type SimulationSource = { kind: "arn"; arn: string } | { kind: "session"; accessKeyId: string };
 
-/** AWS's `PolicySourceType` for a statement's policy (https://docs.aws.amazon.com/IAM/latest/APIReference/API_Statement.html). */
-export type PolicySourceType = "user" | "group" | "role" | "aws-managed" | "user-managed" | "resource" | "none";
 
 /** How a result names a policy: AWS's SourcePolicyId and SourcePolicyType. */
 export interface PolicySourceRef {

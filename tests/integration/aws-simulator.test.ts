@@ -12,6 +12,7 @@ import {
   SimulatePrincipalPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { failure, iamClient, rawRequest, splitDenial, uniqueName } from "./support/aws";
+import { ConsoleClient } from "./console-client";
 
 /**
  * The policy simulator through the official IAM client against a real server: SimulatePrincipalPolicy,
@@ -250,5 +251,32 @@ describe("hostile input to the simulator", () => {
     for (let i = 2; i <= 60; i++) pairs[`ActionNames.member.${i}`] = "s3:PutObject";
     const tooManyPairs = await rawRequest({ baseUrl, credentials: admin, params: params(pairs) });
     expect(tooManyPairs).toMatchObject({ status: 400, code: "InvalidInput" });
+  });
+});
+
+describe("the console's simulator route", () => {
+  const body = { PolicyInputList: [ALLOW_S3_DENY_DELETE], ActionNames: ["s3:DeleteObject"], ResourceArns: ["arn:aws:s3:::b/k"] };
+  type View = { results: { decision: string; resources: { matched: { documentId: string; start: { line: number } }[]; reasons: string[] }[] }[]; documents: { id: string; text: string }[] };
+
+  it("answers any signed-in console user, viewers too (it changes nothing), with reasons and the documents", async () => {
+    const viewer = await ConsoleClient.signIn(inject("viewerEmail"), inject("viewerPassword"));
+    const res = await viewer.json<View>("POST", "/api/console/simulations", body);
+    expect(res.status).toBe(200);
+    const [result] = res.body.results;
+    expect(result.decision).toBe("explicitDeny");
+    expect(result.resources[0].matched[0]).toMatchObject({ documentId: "PolicyInputList.1", start: { line: 9 } });
+    expect(result.resources[0].reasons[0]).toMatch(/^Explicitly denied/);
+    expect(res.body.documents).toEqual([expect.objectContaining({ id: "PolicyInputList.1", text: ALLOW_S3_DENY_DELETE })]);
+  });
+
+  it("refuses the signed-out and bad input in AWS's terms", async () => {
+    const signedOut = await fetch(`${baseUrl}/api/console/simulations`, { method: "POST", headers: { "content-type": "application/json", origin: baseUrl }, body: JSON.stringify(body) });
+    expect(signedOut.status).toBe(401);
+    const admin = await ConsoleClient.signIn(inject("adminEmail"), inject("adminPassword"));
+    expect((await admin.json<{ error: { code: string } }>("POST", "/api/console/simulations", { ...body, ActionNames: "s3:GetObject" })).body.error.code).toBe("ValidationError");
+    expect((await admin.json<{ error: { code: string } }>("POST", "/api/console/simulations", { ...body, ActionNames: ["s3:*"] })).body.error.code).toBe("InvalidInput");
+    const proto = await admin.json<View>("POST", "/api/console/simulations", JSON.parse(`{"__proto__":{"polluted":1},"PolicyInputList":${JSON.stringify([ALLOW_S3_DENY_DELETE])},"ActionNames":["s3:GetObject"]}`));
+    expect(proto.status).toBe(200);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -1,12 +1,10 @@
-import { AwsError } from "@/lib/domain/errors";
 import {
   getContextKeysForCustomPolicySchema,
   getContextKeysForPrincipalPolicySchema,
   simulateCustomPolicySchema,
   simulatePrincipalPolicySchema,
-  type SimulateCustomPolicyInput,
 } from "@/lib/domain/simulation-schemas";
-import { contextKeysOf, simulatePolicies, type ActionResult, type MatchedStatement, type ResourceResult, type SimulationRequest } from "@/lib/iam/simulate";
+import { contextKeysOf, simulatePolicies, simulationRequest, type ActionResult, type MatchedStatement, type ResourceResult, type SimulationRequest } from "@/lib/iam/simulate";
 import { action, type QueryAction } from "../action";
 import { XmlMap, type XmlObject } from "../xml";
 
@@ -50,26 +48,6 @@ const resultShape = (r: ActionResult): XmlObject => ({
   ResourceSpecificResults: r.resources.map(resourceShape),
 });
 
-type Shared = Omit<SimulateCustomPolicyInput, "PolicyInputList"> & { PolicyInputList?: string[] };
-
-function request(accountId: string, input: Shared): Omit<SimulationRequest, "source" | "trust"> {
-  if (input.OrderedOrganizationPolicyInputList !== undefined || input.PolicyExclusionList !== undefined)
-    throw new AwsError("InvalidInput", "Roleplane does not simulate service control policies (OrderedOrganizationPolicyInputList) or policy exclusions (PolicyExclusionList).");
-  return {
-    accountId,
-    policyInputList: input.PolicyInputList ?? [],
-    boundaryInputList: input.PermissionsBoundaryPolicyInputList,
-    actionNames: input.ActionNames,
-    resourceArns: input.ResourceArns,
-    resourcePolicy: input.ResourcePolicy,
-    resourceOwner: input.ResourceOwner,
-    callerArn: input.CallerArn,
-    contextEntries: input.ContextEntries,
-    resourceHandlingOption: input.ResourceHandlingOption,
-    page: { marker: input.Marker, maxItems: input.MaxItems },
-  };
-}
-
 const simulation = async (r: SimulationRequest) => {
   const out = await simulatePolicies(r);
   return { EvaluationResults: out.results.map(resultShape), IsTruncated: out.isTruncated, Marker: out.marker };
@@ -77,10 +55,10 @@ const simulation = async (r: SimulationRequest) => {
 
 export const simulateActions: Record<string, QueryAction> = {
   SimulatePrincipalPolicy: action(simulatePrincipalPolicySchema, ({ ctx }, input) =>
-    simulation({ ...request(ctx.accountId, input), source: { kind: "arn", arn: input.PolicySourceArn }, trust: true }),
+    simulation(simulationRequest(ctx.accountId, input)),
   ),
 
-  SimulateCustomPolicy: action(simulateCustomPolicySchema, ({ ctx }, input) => simulation(request(ctx.accountId, input))),
+  SimulateCustomPolicy: action(simulateCustomPolicySchema, ({ ctx }, input) => simulation(simulationRequest(ctx.accountId, input))),
 
   GetContextKeysForPrincipalPolicy: action(getContextKeysForPrincipalPolicySchema, async ({ ctx }, input) => ({
     ContextKeyNames: await contextKeysOf(ctx.accountId, { kind: "arn", arn: input.PolicySourceArn }, input.PolicyInputList ?? []),
