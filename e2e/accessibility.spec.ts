@@ -76,6 +76,20 @@ for (const scheme of SCHEMES) {
       await assertNoAxeViolations(page);
     });
 
+    test("the simulator, with a result explained", async ({ page }) => {
+      await openConsolePage(page, "/simulator");
+      await expect(page.getByText("No simulation yet")).toBeVisible();
+      await assertNoAxeViolations(page);
+      const policy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }, { Sid: "NoDelete", Effect: "Deny", Action: "s3:DeleteObject", Resource: "*" }] }, null, 2);
+      const q = new URLSearchParams({ policy, actions: "s3:GetObject\ns3:DeleteObject\niam:ListRoles", resources: "arn:aws:s3:::reports/2026.csv" });
+      await openConsolePage(page, `/simulator?${q}`);
+      await expect(page.getByTestId("simulator-row")).toHaveCount(3);
+      await page.getByTestId("simulator-row").nth(1).getByTestId("simulator-explain").click();
+      await expect(page.locator("[data-matched]").first()).toBeVisible();
+      await assertNoAxeViolations(page);
+      await page.screenshot({ path: test.info().outputPath(`simulator-${scheme}.png`), fullPage: true });
+    });
+
     test("the policy pages and the playground", async ({ page }) => {
       await openConsolePage(page, toPolicies());
       await expect(page.getByTestId("policy-row").first()).toBeVisible();

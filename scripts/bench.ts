@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, printed as markdown tables (copied into the README's Performance section).
-// `npm run bench -- policy store` runs only those (policy, store, passrole, import, api, sts, editor, soak).
+// `npm run bench -- policy store` runs only those (policy, decision, store, passrole, import, api, sts, editor, soak).
 import os from "node:os";
 import { benchApi } from "../bench/api.bench";
+import { benchDecision } from "../bench/decision.bench";
 import { benchEditor } from "../bench/editor.bench";
 import { benchImport } from "../bench/import.bench";
 import { benchPassRole } from "../bench/pass-role.bench";
@@ -11,7 +12,7 @@ import { benchStore } from "../bench/store.bench";
 import { benchSoak } from "../bench/soak";
 import { benchSts } from "../bench/sts.bench";
 
-const IN_PROCESS = { policy: benchPolicy, store: benchStore, passrole: benchPassRole, import: benchImport };
+const IN_PROCESS = { policy: benchPolicy, decision: benchDecision, store: benchStore, passrole: benchPassRole, import: benchImport };
 const OVER_HTTP = { api: benchApi, sts: benchSts, editor: benchEditor, soak: benchSoak };
 
 async function main() {

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { FileText, Fingerprint, FlaskConical, KeyRound, Network, ScrollText, Server, UserCog, UserRound, UsersRound } from "lucide-react";
+import { FileText, Fingerprint, FlaskConical, KeyRound, Network, Scale, ScrollText, Server, UserCog, UserRound, UsersRound } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "./logo";
 
@@ -14,7 +14,10 @@ const NAV = [
   { href: "/instance-profiles", label: "Instance profiles", icon: Server, testId: "nav-instance-profiles" },
 ];
 
-const TOOLS = [{ href: "/playground", label: "Policy playground", icon: FlaskConical, testId: "nav-playground" }];
+const TOOLS = [
+  { href: "/playground", label: "Policy playground", icon: FlaskConical, testId: "nav-playground" },
+  { href: "/simulator", label: "Policy simulator", icon: Scale, testId: "nav-simulator" },
+];
 
 const SETTINGS = [{ href: "/settings/console-users", label: "Console users", icon: UserCog, testId: "nav-console-users" }];
 

@@ -114,7 +114,7 @@ async function authorizeCall(
     );
   } catch (e) {
     if (e instanceof AccessDeniedError)
-      await auditRefusal(ctx, actionName, resourceArn, e.code, [e.message, ...explainDecision(e.decision)].join(" "));
+      await auditRefusal(ctx, actionName, resourceArn, e.code, [e.reason, ...explainDecision(e.decision)].join(" "));
     throw e;
   }
 }

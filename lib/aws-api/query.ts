@@ -46,7 +46,21 @@ const RESERVED = /^(Action|Version|X-Amz-[A-Za-z-]+)$/;
 const INTEGER_MEMBERS = new Set(["MaxItems", "MaxSessionDuration", "DurationSeconds"]);
 const BOOLEAN_MEMBERS = new Set(["SetAsDefault", "OnlyAttached"]);
 /** List members: an empty list is sent as `Tags=` (botocore and the JS SDK both do this). */
-const LIST_MEMBERS = new Set(["Tags", "TagKeys", "PolicyArns", "TransitiveTagKeys", "ClientIDList", "ThumbprintList"]);
+const LIST_MEMBERS = new Set([
+  "Tags",
+  "TagKeys",
+  "PolicyArns",
+  "TransitiveTagKeys",
+  "ClientIDList",
+  "ThumbprintList",
+  // The policy simulator (SimulatePrincipalPolicy, SimulateCustomPolicy, GetContextKeysFor*Policy).
+  "ActionNames",
+  "ResourceArns",
+  "PolicyInputList",
+  "PermissionsBoundaryPolicyInputList",
+  "ContextEntries",
+  "ContextKeyValues",
+]);
 
 function countParameters(encoded: string): number {
   if (encoded === "") return 0;
@@ -134,9 +148,17 @@ function materialize(value: Value): unknown {
   return out;
 }
 
+/**
+ * Converts text to the members' types. List items that are objects (`ContextEntries.member.N`) are converted too:
+ * their `ContextKeyValues=` is an empty list. The depth is bounded by `keyDepth`, as is the nesting.
+ */
 function convertScalars(input: Record<string, unknown>): Record<string, unknown> {
   for (const name of Object.keys(input)) {
     const value = input[name];
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === "object" && item !== null) convertScalars(item as Record<string, unknown>);
+      continue;
+    }
     if (typeof value !== "string") continue;
     if (INTEGER_MEMBERS.has(name) && /^-?\d{1,15}$/.test(value)) input[name] = Number(value);
     else if (BOOLEAN_MEMBERS.has(name) && /^(true|false)$/i.test(value)) input[name] = value.toLowerCase() === "true";

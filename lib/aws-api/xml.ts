@@ -5,7 +5,12 @@
  */
 
 export type XmlScalar = string | number | boolean | Date;
-export type XmlValue = XmlScalar | XmlObject | XmlValue[] | null | undefined;
+export type XmlValue = XmlScalar | XmlObject | XmlMap | XmlValue[] | null | undefined;
+
+/** A string-to-string map, which the Query protocol writes as `<entry><key>…</key><value>…</value></entry>` items. */
+export class XmlMap {
+  constructor(readonly entries: Record<string, string>) {}
+}
 export interface XmlObject {
   [element: string]: XmlValue;
 }
@@ -46,6 +51,12 @@ function scalarText(v: XmlScalar): string {
 
 export function renderElement(name: string, value: XmlValue): string {
   if (value === undefined || value === null) return "";
+  if (value instanceof XmlMap) {
+    const inner = Object.entries(value.entries)
+      .map(([k, v]) => `<entry><key>${escapeXml(k)}</key><value>${escapeXml(v)}</value></entry>`)
+      .join("");
+    return inner === "" ? `<${name}/>` : `<${name}>${inner}</${name}>`;
+  }
   if (Array.isArray(value)) {
     const inner = value.map((item) => renderElement("member", item)).join("");
     return inner === "" ? `<${name}/>` : `<${name}>${inner}</${name}>`;

@@ -42,6 +42,8 @@ export type AwsErrorCode =
   | "ExpiredToken"
   | "PackedPolicyTooLarge"
   | "ServiceFailure"
+  | "InvalidAuthorizationMessageException"
+  | "PolicyEvaluation"
   | "InvalidIdentityToken"
   | "ExpiredTokenException"
   | "IDPRejectedClaim"
@@ -74,6 +76,9 @@ export const STATUS_BY_CODE: Record<AwsErrorCode, number> = {
   InvalidAuthenticationCode: 403,
   ExpiredToken: 400,
   PackedPolicyTooLarge: 400,
+  InvalidAuthorizationMessageException: 400,
+  // "The request failed because a provided policy could not be successfully evaluated" (botocore: HTTP 500).
+  PolicyEvaluation: 500,
   ServiceFailure: 500,
   // STS federation (botocore sts/2011-06-15: InvalidIdentityTokenException … IDPCommunicationErrorException).
   InvalidIdentityToken: 400,

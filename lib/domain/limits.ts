@@ -54,6 +54,14 @@ export const LIMITS = {
   sessionPolicyParameter: { min: 1, max: 2048 },
   sessionTags: 50,
   transitiveTagKeys: 50,
+  encodedAuthorizationMessage: { min: 1, max: 10240 },
+  // The policy simulator (botocore SimulatePrincipalPolicy / SimulateCustomPolicy / GetContextKeysFor*)
+  simulationActionName: { min: 3, max: 128 },
+  simulationResourceName: { min: 1, max: 2048 },
+  contextKeyName: { min: 5, max: 256 },
+  resourceHandlingOption: { min: 1, max: 64 },
+  /** Roleplane's own bound (AWS publishes none): each action is evaluated on each resource. */
+  simulationEvaluations: 10000,
   // MFA (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html)
   /** The IAM API model gives no maximum for a device name; IAM's console allows 128 characters. */
   virtualMfaDeviceName: { min: 1, max: 128 },
@@ -140,6 +148,12 @@ export const LIMIT_DOCS: Record<LimitName, LimitDoc> = {
   sessionPolicyParameter: { what: "Inline session policy (Policy) parameter length", unit: "characters" },
   sessionTags: { what: "Session tags per request" },
   transitiveTagKeys: { what: "Transitive tag keys per request" },
+  encodedAuthorizationMessage: { what: "EncodedMessage of DecodeAuthorizationMessage", unit: "characters" },
+  simulationActionName: { what: "ActionNames entry of a simulation", unit: "characters" },
+  simulationResourceName: { what: "ResourceArns entry, CallerArn and ResourceOwner of a simulation", unit: "characters" },
+  contextKeyName: { what: "ContextKeyName of a simulation's context entry", unit: "characters" },
+  resourceHandlingOption: { what: "ResourceHandlingOption length", unit: "characters" },
+  simulationEvaluations: { what: "Actions × resources in one simulation (Roleplane's own bound; AWS publishes none)" },
   virtualMfaDeviceName: { what: "VirtualMFADeviceName length", unit: "characters" },
   mfaDevicesPerUser: { what: "MFA devices in use by an IAM user", quota: "MFADevicesPerUser" },
   virtualMfaDevicesPerAccount: { what: "Virtual MFA devices in an account" },

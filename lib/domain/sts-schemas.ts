@@ -57,3 +57,8 @@ export const getAccessKeyInfoSchema = z.object({
 });
 
 export const getCallerIdentitySchema = z.object({});
+
+/** DecodeAuthorizationMessage's EncodedMessage: 1–10,240 characters (botocore `encodedMessageType`). */
+export const decodeAuthorizationMessageSchema = z.object({
+  EncodedMessage: awsString({ ...LIMITS.encodedAuthorizationMessage, pattern: /^[\u0009\u000A\u000D\u0020-\u00FF]+$/, patternText: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" }),
+});

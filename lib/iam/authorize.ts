@@ -18,23 +18,28 @@ import { findInstanceProfile } from "@/lib/db/instance-profiles";
 import { findRole } from "@/lib/db/roles";
 import { findUser } from "@/lib/db/users";
 import { findGroup } from "@/lib/db/groups";
-import { evaluateRequest, type ContextValue, type Decision, type DeniedDecision, type PolicyType } from "@/lib/policy";
+import { decideRequest, evaluateRequest, type ContextValue, type DeniedDecision, type EvaluationRequest, type FastDecision, type PolicyType } from "@/lib/policy";
 import { AwsError } from "@/lib/domain/errors";
 import { findServiceLinkedService, serviceLinkedRoleName, serviceLinkedRolePath } from "@/lib/domain/service-linked-roles";
-import { callerContext, loadCallerPolicies, requestPrincipal, type Caller, type RequestEnv } from "./callers";
+import { authorizationMessage, encodeAuthorizationMessage, withEncodedMessage } from "./authorization-message";
+import { callerContext, callerUserName, loadCallerPolicies, requestPrincipal, type Caller, type RequestEnv } from "./callers";
 
 /** What the transport knows about the request, plus request-specific condition keys (see `iamAuthorizationInput`). */
 export interface ApiCallContext extends RequestEnv {
   keys?: Record<string, ContextValue>;
 }
 
-/** `AccessDenied` carrying the decision, so the audit trail can record why. */
+/**
+ * `AccessDenied` carrying the decision, so the audit trail can record why. The message is AWS's, followed by the
+ * encoded authorization message that STS DecodeAuthorizationMessage opens; `reason` is AWS's message alone.
+ */
 export class AccessDeniedError extends AwsError {
   constructor(
-    message: string,
+    readonly reason: string,
     readonly decision: DeniedDecision,
+    encoded?: string,
   ) {
-    super("AccessDenied", message);
+    super("AccessDenied", encoded ? withEncodedMessage(reason, encoded) : reason);
   }
 }
 
@@ -69,7 +74,7 @@ export function accessDeniedMessage(principalArn: string, decision: DeniedDecisi
 
 /**
  * Authorizes one API call: the caller's identity-based policies, permissions boundary and (for a session) session
- * policies against the action and resource, with the request's context. Resolves with the decision when allowed;
+ * policies against the action and resource, with the request's context. Resolves with the (fast) decision when allowed;
  * throws `AccessDeniedError` (code `AccessDenied`, HTTP 403) otherwise. A caller whose user or role no longer exists
  * has no policies: implicitly denied.
  */
@@ -79,20 +84,22 @@ export async function authorizeApiCall(
   resourceArn: string,
   context: ApiCallContext = {},
   tx: Tx = getDb(),
-): Promise<Decision> {
+): Promise<FastDecision> {
   if (!context.cachesSynced) await syncCaches();
   const policies = await loadCallerPolicies(caller, tx);
-  const decision = evaluateRequest(
-    {
-      action,
-      resource: resourceArn,
-      principal: requestPrincipal(caller),
-      context: { ...context.keys, ...callerContext(caller, policies, context) },
-    },
-    policies.policies,
-  );
-  if (decision.decision !== "Allowed") throw new AccessDeniedError(accessDeniedMessage(caller.arn, decision), decision);
-  return decision;
+  const request: EvaluationRequest = {
+    action,
+    resource: resourceArn,
+    principal: requestPrincipal(caller),
+    context: { ...context.keys, ...callerContext(caller, policies, context) },
+  };
+  // Every call is decided on the fast path; only a refusal is evaluated again for its reasons.
+  const fast = decideRequest(request, policies.policies);
+  if (fast.decision === "Allowed") return fast;
+  const decision = evaluateRequest(request, policies.policies);
+  if (decision.decision === "Allowed") throw new Error(`The fast and explained evaluations disagree on ${action}`);
+  const encoded = encodeAuthorizationMessage(authorizationMessage(request, decision, callerUserName(caller)), caller.accountId);
+  throw new AccessDeniedError(accessDeniedMessage(caller.arn, decision), decision, encoded);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -169,6 +176,9 @@ export async function iamAuthorizationInput(
     if (value) context[`iam:${key}`] = value;
   }
 
+  // The simulator reads the policies of the user, group or role it names: IAM authorizes it on that entity.
+  const source = str(params, "PolicySourceArn");
+  if (source && (action === "SimulatePrincipalPolicy" || action === "GetContextKeysForPrincipalPolicy")) return { resourceArn: source, context };
   const pathPrefix = str(params, "PathPrefix") ?? "/";
   if (action === "ListRoles") return { resourceArn: `arn:aws:iam::${accountId}:role${pathPrefix}`, context };
   if (action === "ListUsers") return { resourceArn: `arn:aws:iam::${accountId}:user${pathPrefix}`, context };

@@ -13,7 +13,7 @@
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
  */
 import { parseCidr } from "./condition-values";
-import { arnMatch, piecesText, resolveVariables, wildcardMatch, type ContextLookup } from "./evaluate-patterns";
+import { arnMatch, piecesText, resolveVariables, wildcardMatch, type ContextLookup, type Piece } from "./evaluate-patterns";
 import type { ConditionCheck, ContextValue } from "./evaluate-types";
 import { splitOperator } from "./model";
 
@@ -40,13 +40,24 @@ const NEGATED: Record<string, string> = {
 // "You can use a policy variable with the String / ARN / Boolean condition operator"; not with the others.
 const VARIABLE_OPERATORS = new Set(["StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike", "Bool"]);
 
-/** Turns a request context into a case-insensitive lookup ("Key names are case-insensitive"). */
+/**
+ * Turns a request context into a case-insensitive lookup ("Key names are case-insensitive"). A key spelled as the
+ * context spells it is found directly; only other spellings fold the context's keys, once per request.
+ */
 export function contextLookup(context: Record<string, ContextValue> | undefined): ContextLookup {
-  const map = new Map<string, string[]>();
-  for (const [k, v] of Object.entries(context ?? {})) {
-    map.set(k.toLowerCase(), Array.isArray(v) ? v.map(String) : [String(v)]);
-  }
-  return (key) => map.get(key.toLowerCase());
+  if (!context) return () => undefined;
+  let folded: Map<string, ContextValue> | undefined;
+  return (key) => {
+    let v = Object.hasOwn(context, key) ? context[key] : undefined;
+    if (v === undefined) {
+      if (!folded) {
+        folded = new Map();
+        for (const k of Object.keys(context)) folded.set(k.toLowerCase(), context[k]);
+      }
+      v = folded.get(key.toLowerCase());
+    }
+    return v === undefined ? undefined : Array.isArray(v) ? v.map(String) : [String(v)];
+  };
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -132,51 +143,114 @@ function positiveMatch(op: string, policyRaw: string, policy: ReturnType<typeof 
   return false;
 }
 
-/** Evaluates one key of one condition operator against the request context. */
-export function checkCondition(input: ConditionInput, lookup: ContextLookup, variables: boolean): ConditionCheck {
-  const { baseOperator, qualifier, ifExists, known } = splitOperator(input.operator);
-  const found = lookup(input.key);
-  const requestValues = found ?? [];
-  const missing = requestValues.length === 0;
-  const varLookup = variables && VARIABLE_OPERATORS.has(NEGATED[baseOperator] ?? baseOperator) ? lookup : undefined;
-  const resolved = input.values.map((v) => resolveVariables(v, varLookup));
-  const policyValues = resolved.map((r, i) => (r === null ? input.values[i] : piecesText(r)));
-  const out = (passed: boolean, note?: string): ConditionCheck => ({
-    operator: input.operator,
-    key: input.key,
-    passed,
-    missing,
-    policyValues,
-    requestValues,
-    ...(note ? { note } : {}),
-    path: input.path ?? "",
-  });
+/** A condition with its operator taken apart once, so a compiled policy evaluates it without re-reading it. */
+export interface PreparedCondition extends ConditionInput {
+  baseOperator: string;
+  qualifier?: "ForAnyValue" | "ForAllValues";
+  ifExists: boolean;
+  known: boolean;
+  negated: boolean;
+  /** The positive operator a negated one negates (itself otherwise). */
+  positive: string;
+  /** Whether the operator substitutes policy variables (String, ARN and Bool operators). */
+  takesVariables: boolean;
+  /** The values as pieces when none holds a variable: they never depend on the request. */
+  fixed?: Piece[][];
+}
 
-  if (!known) return out(false, `${input.operator} is not a condition operator IAM knows; the condition is false.`);
-  if (baseOperator === "Null") {
-    const passed = input.values.some((v) => (v.toLowerCase() === "true" ? missing : v.toLowerCase() === "false" ? !missing : false));
-    return out(passed, missing ? "The key is absent from the request." : "The key is present in the request.");
-  }
+export function prepareCondition(input: ConditionInput): PreparedCondition {
+  const { baseOperator, qualifier, ifExists, known } = splitOperator(input.operator);
   const negated = baseOperator in NEGATED;
-  if (missing) {
-    if (ifExists) return out(true, "The key is absent, and …IfExists makes a condition on an absent key true.");
-    if (qualifier === "ForAllValues") return out(true, "The key is absent, and ForAllValues is true for an empty set of values.");
-    if (qualifier === "ForAnyValue") return out(false, "The key is absent, and ForAnyValue needs at least one matching value.");
-    if (negated) return out(true, "The key is absent, and a negated operator is true when the key is absent.");
-    return out(false, "The key is absent from the request, so the condition is false.");
-  }
   const positive = NEGATED[baseOperator] ?? baseOperator;
-  const matchesAny = (v: string) => resolved.some((r, i) => positiveMatch(positive, input.values[i], r, v));
-  // A negated operator holds for a value that matches none of the policy's values.
-  const holds = (v: string) => (negated ? !matchesAny(v) : matchesAny(v));
-  let passed: boolean;
-  if (qualifier === "ForAllValues") passed = requestValues.every(holds);
-  else if (qualifier === "ForAnyValue") passed = requestValues.some(holds);
+  const takesVariables = VARIABLE_OPERATORS.has(positive);
+  const fixed = input.values.some((v) => v.includes("${")) ? undefined : input.values.map((v) => [{ text: v, literal: false }]);
+  return { ...input, baseOperator, qualifier, ifExists, known, negated, positive, takesVariables, fixed };
+}
+
+const NOTES = {
+  unknown: (op: string) => `${op} is not a condition operator IAM knows; the condition is false.`,
+  nullAbsent: "The key is absent from the request.",
+  nullPresent: "The key is present in the request.",
+  ifExists: "The key is absent, and …IfExists makes a condition on an absent key true.",
+  allValues: "The key is absent, and ForAllValues is true for an empty set of values.",
+  anyValue: "The key is absent, and ForAnyValue needs at least one matching value.",
+  negated: "The key is absent, and a negated operator is true when the key is absent.",
+  absent: "The key is absent from the request, so the condition is false.",
+  unresolved: "A policy variable has no value in the request, so that value matches nothing.",
+};
+
+/** The verdict on one prepared condition: whether it holds, and why when it is not a plain comparison. */
+export interface ConditionVerdict {
+  passed: boolean;
+  note?: string;
+  requestValues: string[];
+  resolved: (Piece[] | null)[];
+}
+
+/** Whether a request value matches any of the policy's values under the positive operator. */
+function matchesAny(c: PreparedCondition, resolved: (Piece[] | null)[], value: string): boolean {
+  for (let i = 0; i < resolved.length; i++) if (positiveMatch(c.positive, c.values[i], resolved[i], value)) return true;
+  return false;
+}
+
+function compare(c: PreparedCondition, resolved: (Piece[] | null)[], requestValues: string[]): boolean {
+  if (c.qualifier === "ForAllValues") {
+    // A negated operator holds for a value that matches none of the policy's values.
+    for (const v of requestValues) if (matchesAny(c, resolved, v) === c.negated) return false;
+    return true;
+  }
+  if (c.qualifier === "ForAnyValue") {
+    for (const v of requestValues) if (matchesAny(c, resolved, v) !== c.negated) return true;
+    return false;
+  }
   // Without a set operator, several request values behave like one set: any value matching satisfies a
   // positive operator, and a negated operator needs none to match.
-  else passed = negated ? !requestValues.some(matchesAny) : requestValues.some(matchesAny);
-  const unresolved = resolved.some((r) => r === null) ? "A policy variable has no value in the request, so that value matches nothing." : undefined;
-  return out(passed, unresolved);
+  let any = false;
+  for (const v of requestValues) if (matchesAny(c, resolved, v)) {
+    any = true;
+    break;
+  }
+  return c.negated ? !any : any;
+}
+
+/** Decides one key of one condition operator; the explained and the fast path both call this. */
+export function judgeCondition(c: PreparedCondition, lookup: ContextLookup, variables: boolean): ConditionVerdict {
+  const requestValues = lookup(c.key) ?? [];
+  const missing = requestValues.length === 0;
+  const resolved = c.fixed ?? c.values.map((v) => resolveVariables(v, variables && c.takesVariables ? lookup : undefined));
+  let passed: boolean;
+  let note: string | undefined;
+  if (!c.known) [passed, note] = [false, NOTES.unknown(c.operator)];
+  else if (c.baseOperator === "Null") {
+    passed = c.values.some((v) => (v.toLowerCase() === "true" ? missing : v.toLowerCase() === "false" ? !missing : false));
+    note = missing ? NOTES.nullAbsent : NOTES.nullPresent;
+  } else if (missing) {
+    if (c.ifExists) [passed, note] = [true, NOTES.ifExists];
+    else if (c.qualifier === "ForAllValues") [passed, note] = [true, NOTES.allValues];
+    else if (c.qualifier === "ForAnyValue") [passed, note] = [false, NOTES.anyValue];
+    else if (c.negated) [passed, note] = [true, NOTES.negated];
+    else [passed, note] = [false, NOTES.absent];
+  } else {
+    passed = compare(c, resolved, requestValues);
+    if (resolved.includes(null)) note = NOTES.unresolved;
+  }
+  return { passed, note, requestValues, resolved };
+}
+
+/** Evaluates one key of one condition operator against the request context, with the values it compared. */
+export function checkCondition(input: ConditionInput | PreparedCondition, lookup: ContextLookup, variables: boolean): ConditionCheck {
+  const c = "positive" in input ? input : prepareCondition(input);
+  const v = judgeCondition(c, lookup, variables);
+  return {
+    operator: c.operator,
+    key: c.key,
+    passed: v.passed,
+    missing: v.requestValues.length === 0,
+    policyValues: v.resolved.map((r, i) => (r === null ? c.values[i] : piecesText(r))),
+    requestValues: v.requestValues,
+    ...(v.note ? { note: v.note } : {}),
+    path: c.path ?? "",
+  };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluateRequest, explainDecision, type Decision, type EvaluationRequest, type PolicySet, type PolicyType } from "@/lib/policy";
+import { decideRequest, evaluateRequest, explainDecision, type Decision, type EvaluationRequest, type PolicySet, type PolicyType } from "@/lib/policy";
 
 interface EvaluateCase {
   name: string;
@@ -32,6 +32,8 @@ describe.each(files)("%s", (file) => {
     expect(d.decision).toBe(c.expect.decision);
     if (c.expect.deniedBy) expect(d.decision !== "Allowed" && d.deniedBy).toBe(c.expect.deniedBy);
     for (const r of c.expect.reasons ?? []) expect(d.reasons).toContainEqual(expect.objectContaining(partial(r)));
+    // The fast path reaches the same decision, naming the same policy type.
+    expect(decideRequest(c.request, c.policies)).toEqual(d.decision === "Allowed" ? { decision: "Allowed" } : { decision: d.decision, deniedBy: d.deniedBy });
     const lines = explainDecision(d);
     expect(lines[0]).toMatch(d.decision === "Allowed" ? /^Allowed/ : d.decision === "ExplicitlyDenied" ? /^Explicitly denied/ : /^Implicitly denied/);
   });

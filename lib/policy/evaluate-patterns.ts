@@ -9,7 +9,7 @@
 /** Looks up a request-context key (case-insensitively); undefined when the key is absent. */
 export type ContextLookup = (key: string) => string[] | undefined;
 
-interface Piece {
+export interface Piece {
   text: string;
   /** Text from a policy variable is matched literally: a `*` in a user name is not a wildcard. */
   literal: boolean;
@@ -62,13 +62,14 @@ function pieceSource(pieces: Piece[], star: string, one: string): string {
     .join("");
 }
 
+// Patterns seen in requests' policies, compiled once; bounded (cleared when full) so the module holds little.
 const cache = new Map<string, RegExp>();
 
-function compiled(key: string, build: () => string, flags: string): RegExp {
+function compiled(key: string, build: () => RegExp): RegExp {
   let re = cache.get(key);
   if (!re) {
     if (cache.size > 5000) cache.clear();
-    re = new RegExp(`^${build()}$`, flags);
+    re = build();
     cache.set(key, re);
   }
   return re;
@@ -76,13 +77,13 @@ function compiled(key: string, build: () => string, flags: string): RegExp {
 
 /** `*` matches any run of characters, `?` exactly one; everything else literally. */
 export function wildcardMatch(pieces: Piece[], value: string, ignoreCase = false): boolean {
+  const build = () => new RegExp(`^${pieceSource(pieces, "[\\s\\S]*", "[\\s\\S]")}$`, ignoreCase ? "is" : "s");
   if (pieces.length === 1 && !pieces[0].literal) {
     const p = pieces[0].text;
     if (p === "*") return true;
-    const re = compiled(`w${ignoreCase ? "i" : ""}:${p}`, () => pieceSource(pieces, "[\\s\\S]*", "[\\s\\S]"), ignoreCase ? "is" : "s");
-    return re.test(value);
+    return compiled(`w${ignoreCase ? "i" : ""}:${p}`, build).test(value);
   }
-  return new RegExp(`^${pieceSource(pieces, "[\\s\\S]*", "[\\s\\S]")}$`, ignoreCase ? "is" : "s").test(value);
+  return build().test(value);
 }
 
 /**
@@ -109,6 +110,21 @@ function splitArnPieces(pieces: Piece[]): Piece[][] {
   return segments;
 }
 
+/** The expression `arnMatch` tests: the first five components each match within themselves. */
+export function arnRegex(pieces: Piece[]): RegExp {
+  const segments = splitArnPieces(pieces);
+  if (segments.length < 6) return new RegExp(`^${pieceSource(pieces, "[\\s\\S]*", "[\\s\\S]")}$`, "s");
+  const source = segments
+    .map((seg, i) => (i < 5 ? pieceSource(seg, "[^:]*", "[^:]") : pieceSource(seg, "[\\s\\S]*", "[\\s\\S]")))
+    .join(":");
+  return new RegExp(`^${source}$`, "s");
+}
+
+/** The expression `actionMatches` tests, over a lower-cased action. */
+export function actionRegex(pattern: string): RegExp {
+  return new RegExp(`^${pieceSource([{ text: pattern.toLowerCase(), literal: false }], "[\\s\\S]*", "[\\s\\S]")}$`, "s");
+}
+
 /**
  * ARN matching as the Resource element and ArnLike do it: "Each of the six colon-delimited components of
  * the ARN is checked separately and each can include wildcards", so a `*` in the region cannot swallow the
@@ -117,13 +133,8 @@ function splitArnPieces(pieces: Piece[]): Piece[][] {
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN
  */
 export function arnMatch(pieces: Piece[], value: string): boolean {
-  const segments = splitArnPieces(pieces);
-  if (segments.length < 6) return wildcardMatch(pieces, value);
-  const source = segments
-    .map((seg, i) => (i < 5 ? pieceSource(seg, "[^:]*", "[^:]") : pieceSource(seg, "[\\s\\S]*", "[\\s\\S]")))
-    .join(":");
   const literalOnly = pieces.every((p) => !p.literal);
-  const re = literalOnly ? compiled(`a:${piecesText(pieces)}`, () => source, "s") : new RegExp(`^${source}$`, "s");
+  const re = literalOnly ? compiled(`a:${piecesText(pieces)}`, () => arnRegex(pieces)) : arnRegex(pieces);
   return re.test(value);
 }
 

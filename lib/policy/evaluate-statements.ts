@@ -6,9 +6,9 @@ import { checkCondition } from "./conditions";
 import { actionMatches, arnMatch, resolveVariables, type ContextLookup } from "./evaluate-patterns";
 import { checkPrincipal } from "./evaluate-principals";
 import type { ElementCheck, EvaluationRequest, PolicyDocument, PolicyRef, StatementReason } from "./evaluate-types";
-import { Reporter } from "./findings";
-import { readPolicy, type ListElement, type PolicyModel, type StatementModel } from "./model";
-import { parseJson } from "./parse";
+import { compiledPolicy, type CompiledPolicy } from "./compile";
+import type { ListElement, PolicyModel, StatementModel } from "./model";
+import type { PolicyCache } from "./policy-cache";
 
 /** A policy ready for evaluation; `model` null when the text is not a readable policy. */
 export interface LoadedPolicy {
@@ -17,31 +17,12 @@ export interface LoadedPolicy {
   error?: string;
   /** Policy variables exist only in `Version: 2012-10-17`; in older policies `${…}` is literal text. */
   variables: boolean;
+  compiled: CompiledPolicy;
 }
 
-const models = new Map<string, { model: PolicyModel | null; error?: string }>();
-
-function readModel(text: string): { model: PolicyModel | null; error?: string } {
-  const hit = models.get(text);
-  if (hit) return hit;
-  const parsed = parseJson(text);
-  let result: { model: PolicyModel | null; error?: string };
-  if (parsed.errors.length > 0) result = { model: null, error: `The policy is not valid JSON: ${parsed.errors[0].message}.` };
-  else {
-    // Grammar findings do not matter here: stored documents passed IAM's checks, and evaluation reads what it can.
-    const model = readPolicy(parsed, new Reporter("identity"));
-    result = model ? { model } : { model: null, error: "The policy is not a JSON object." };
-  }
-  // The same few managed policies are evaluated on every API call; keep their models.
-  if (models.size > 500) models.clear();
-  models.set(text, result);
-  return result;
-}
-
-export function loadPolicy(document: PolicyDocument, ref: PolicyRef): LoadedPolicy {
-  const text = typeof document === "string" ? document : JSON.stringify(document);
-  const { model, error } = readModel(text);
-  return { ref, model, error, variables: model?.version?.value === "2012-10-17" };
+export function loadPolicy(document: PolicyDocument, ref: PolicyRef, cache?: PolicyCache<CompiledPolicy>): LoadedPolicy {
+  const compiled = compiledPolicy(document, cache);
+  return { ref, model: compiled.model, error: compiled.error, variables: compiled.variables, compiled };
 }
 
 function checkList(el: ListElement, value: string, match: (pattern: string) => boolean): ElementCheck {

@@ -16,30 +16,22 @@
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
  */
 import { contextLookup } from "./conditions";
-import type {
-  Decision,
-  EvaluationRequest,
-  GateReason,
-  PolicySet,
-  PolicyType,
-  PrincipalMatchVia,
-  Reason,
-  StatementReason,
-} from "./evaluate-types";
+import { decideLayers, GRANT_STRENGTH, isIamPrincipal, type DecisionRoute } from "./evaluate-logic";
+import type { Decision, EvaluationRequest, GateReason, PolicySet, PolicyType, PrincipalMatchVia, Reason, StatementReason } from "./evaluate-types";
 import { evaluatePolicies, loadPolicy, type LoadedPolicy, type PolicyTypeResult } from "./evaluate-statements";
+import type { CompiledPolicy } from "./compile";
+import type { PolicyCache } from "./policy-cache";
 
 export { explainDecision } from "./evaluate-explain";
 
 const EMPTY: PolicyTypeResult = { allows: [], denies: [], nearMisses: [] };
-
-const STRENGTH: Record<PrincipalMatchVia, number> = { principal: 4, wildcard: 3, role: 2, account: 1 };
 
 /** The broadest way an allowing resource-policy statement named the principal. */
 function strongestGrant(allows: StatementReason[]): PrincipalMatchVia | undefined {
   let best: PrincipalMatchVia | undefined;
   for (const a of allows) {
     const via = a.principal?.via;
-    if (via && (!best || STRENGTH[via] > STRENGTH[best])) best = via;
+    if (via && (!best || GRANT_STRENGTH[via] > GRANT_STRENGTH[best])) best = via;
   }
   return best;
 }
@@ -58,20 +50,29 @@ const gate = (type: PolicyType, result: GateReason["result"], note?: string): Ga
   ...(note ? { note } : {}),
 });
 
-/** Evaluates a request against the policies that apply to it. */
-export function evaluateRequest(request: EvaluationRequest, policies: PolicySet): Decision {
+/** The policies of a set, read for evaluation (from `cache` when given, so each document is read once). */
+export function loadPolicySet(policies: PolicySet, cache?: PolicyCache<CompiledPolicy>) {
+  const resourceType: "resource" | "trust" = policies.resource?.kind === "trust" ? "trust" : "resource";
+  return {
+    resourceType,
+    identity: policies.identity.map((d, index) =>
+      loadPolicy(d.document, { type: "identity", name: d.name, arn: d.arn, index, ...(d.group ? { group: d.group } : {}) }, cache),
+    ),
+    boundary: policies.boundary ? [loadPolicy(policies.boundary.document, { type: "boundary", arn: policies.boundary.arn, index: 0 }, cache)] : [],
+    session: (policies.session ?? []).map((d, index) => loadPolicy(d.document, { type: "session", name: d.name, arn: d.arn, index }, cache)),
+    resource: policies.resource
+      ? [loadPolicy(policies.resource.document, { type: resourceType, name: policies.resource.name, arn: policies.resource.arn, index: 0 }, cache)]
+      : [],
+  };
+}
+
+/** Evaluates a request against the policies that apply to it, with every reason behind the decision. */
+export function evaluateRequest(request: EvaluationRequest, policies: PolicySet, options: { cache?: PolicyCache<CompiledPolicy> } = {}): Decision {
   const lookup = contextLookup(request.context);
   const p = request.principal;
-  const resourceType: PolicyType = policies.resource?.kind === "trust" ? "trust" : "resource";
+  const { resourceType, identity, boundary, session, resource } = loadPolicySet(policies, options.cache);
 
-  const identity = policies.identity.map((d, index) => loadPolicy(d.document, { type: "identity", name: d.name, arn: d.arn, index, ...(d.group ? { group: d.group } : {}) }));
-  const boundary = policies.boundary ? [loadPolicy(policies.boundary.document, { type: "boundary", arn: policies.boundary.arn, index: 0 })] : [];
-  const session = (policies.session ?? []).map((d, index) => loadPolicy(d.document, { type: "session", name: d.name, arn: d.arn, index }));
-  const resource = policies.resource
-    ? [loadPolicy(policies.resource.document, { type: resourceType, name: policies.resource.name, arn: policies.resource.arn, index: 0 })]
-    : [];
-
-  const iamPrincipal = p.type !== "service" && p.type !== "federated";
+  const iamPrincipal = isIamPrincipal(p);
   // Services and identity providers have no identity-based policies of their own.
   const run = (list: LoadedPolicy[], isResource: boolean) => (iamPrincipal || isResource ? evaluatePolicies(list, request, lookup, isResource) : EMPTY);
   const results: Record<"identity" | "boundary" | "session" | "resource", PolicyTypeResult> = {
@@ -89,22 +90,33 @@ export function evaluateRequest(request: EvaluationRequest, policies: PolicySet)
   const statements = (pick: (r: PolicyTypeResult) => StatementReason[]) =>
     (["identity", "resource", "boundary", "session"] as const).flatMap((k) => pick(results[k]));
 
-  // 1. Explicit deny anywhere wins.
   const denies = statements((r) => r.denies);
-  if (denies.length > 0) {
+  const grant = strongestGrant(results.resource.allows);
+  const verdict = decideLayers(p, {
+    deniedBy: denies[0]?.policy.type,
+    identityAllows: results.identity.allows.length > 0,
+    boundaryAllows: results.boundary.allows.length > 0,
+    sessionAllows: results.session.allows.length > 0,
+    resourceAllows: results.resource.allows.length > 0,
+    grant,
+    hasBoundary: boundary.length > 0,
+    hasSession: session.length > 0,
+    hasResource: resource.length > 0,
+    resourceType,
+    resourceOwner: policies.resource?.ownerAccountId,
+  });
+
+  // 1. Explicit deny anywhere wins.
+  if (verdict.route === "deny") {
     const first = denies[0];
     reasons.push(gate(first.policy.type, "denies"), ...denies);
     return { decision: "ExplicitlyDenied", ...echo, deniedBy: first.policy.type, deniedByPolicy: first.policy, reasons };
   }
 
   const identityAllows = p.type === "root" || results.identity.allows.length > 0;
-  const boundaryAllows = boundary.length === 0 || results.boundary.allows.length > 0;
-  // A federated-user session (GetFederationToken) has only what its session policy grants.
-  const sessionAllows = session.length === 0 ? p.type !== "federated-user" : results.session.allows.length > 0;
+  const boundaryAllows = results.boundary.allows.length > 0;
+  const sessionAllows = results.session.allows.length > 0;
   const resourceAllows = results.resource.allows.length > 0;
-  const grant = strongestGrant(results.resource.allows);
-  const crossAccount = resource.length > 0 && iamPrincipal && p.accountId !== policies.resource?.ownerAccountId;
-
   const resourceName = resourceType === "trust" ? "role trust policy" : "resource-based policy";
   const identityGate = (required: boolean): GateReason =>
     !required
@@ -125,45 +137,18 @@ export function evaluateRequest(request: EvaluationRequest, policies: PolicySet)
   const resourceGate = (): GateReason | undefined =>
     resource.length === 0 ? undefined : gate(resourceType, resourceAllows ? "allows" : "no-allow", grant ? GRANT_NOTE[grant] : undefined);
 
-  /** Allowed unless `deniedBy` names the policy type that had to allow and did not. */
-  const finish = (gates: (GateReason | undefined)[], deniedBy?: PolicyType): Decision => {
-    reasons.push(...gates.filter((g): g is GateReason => g !== undefined));
-    reasons.push(...statements((r) => r.allows), ...statements((r) => r.nearMisses));
-    return deniedBy === undefined ? { decision: "Allowed", ...echo, reasons } : { decision: "ImplicitlyDenied", ...echo, deniedBy, reasons };
+  // Each route shows the policy types in the order they decided.
+  const GATES: Record<Exclude<DecisionRoute, "deny">, () => (GateReason | undefined)[]> = {
+    "non-iam": () => [resourceGate() ?? gate(resourceType, "no-allow", "No resource policy applies.")],
+    "cross-account": () => [identityGate(true), boundaryGate(true), sessionGate(true), resourceGate()],
+    trust: () => [resourceGate(), identityGate(true), boundaryGate(true), sessionGate(true)],
+    "grant-direct": () => [resourceGate(), identityGate(false), boundaryGate(false), sessionGate(false)],
+    "grant-role": () => [resourceGate(), identityGate(false), boundaryGate(true), sessionGate(true)],
+    identity: () => [identityGate(true), boundaryGate(true), sessionGate(true), resourceGate()],
   };
-
-  // 2. Services and identity providers: only the resource policy can grant.
-  if (!iamPrincipal) return finish([resourceGate() ?? gate(resourceType, "no-allow", "No resource policy applies.")], resourceAllows ? undefined : resourceType);
-
-  const chain: [PolicyType, boolean][] = [
-    ["identity", identityAllows],
-    ["boundary", boundaryAllows],
-    ["session", sessionAllows],
-  ];
-  const firstGap = (types: [PolicyType, boolean][]) => types.find(([, ok]) => !ok)?.[0];
-
-  // 3. Cross-account: both sides must allow.
-  if (crossAccount) {
-    const gap = firstGap([...chain, [resourceType, resourceAllows]]);
-    return finish([identityGate(true), boundaryGate(true), sessionGate(true), resourceGate()], gap);
-  }
-
-  // 4. Same account with a resource policy.
-  if (resourceType === "trust" && resource.length > 0 && !resourceAllows) {
-    // "IAM role trust policies ... must explicitly allow access for principals".
-    return finish([resourceGate(), identityGate(true), boundaryGate(true), sessionGate(true)], "trust");
-  }
-  if (grant === "principal" || grant === "wildcard") {
-    // Granted to the user or session itself: implicit denies elsewhere do not matter.
-    return finish([resourceGate(), identityGate(false), boundaryGate(false), sessionGate(false)]);
-  }
-  if (grant === "role") {
-    // Granted to the role behind the session: "limited by an implicit deny in a permissions boundary or session policy".
-    const gap = firstGap(chain.slice(1));
-    return finish([resourceGate(), identityGate(false), boundaryGate(true), sessionGate(true)], gap);
-  }
-
-  // 5. Identity-based policies, within the boundary and session policies.
-  const gap = firstGap(chain);
-  return finish([identityGate(true), boundaryGate(true), sessionGate(true), resourceGate()], gap);
+  reasons.push(...GATES[verdict.route]().filter((g): g is GateReason => g !== undefined));
+  reasons.push(...statements((r) => r.allows), ...statements((r) => r.nearMisses));
+  return verdict.decision === "Allowed"
+    ? { decision: "Allowed", ...echo, reasons }
+    : { decision: "ImplicitlyDenied", ...echo, deniedBy: verdict.deniedBy, reasons };
 }

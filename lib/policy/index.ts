@@ -15,6 +15,9 @@ export { installCatalogue, exportCatalogue, isCatalogueLoaded, ownConditionKeysO
 export { CODES, type FindingCode } from "./findings";
 export { evaluateRequest, explainDecision } from "./evaluate";
 export { actionMatches } from "./evaluate-patterns";
+export { decideRequest, type FastDecision } from "./decide";
+export { PolicyCache, LruCache } from "./policy-cache";
+export { compilePolicy, compiledPolicy, type CompiledPolicy } from "./compile";
 export { describePolicy } from "./evaluate-explain";
 export { evaluateCondition } from "./conditions";
 export type {

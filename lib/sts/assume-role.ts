@@ -8,10 +8,11 @@ import type { Role } from "@/lib/domain/types";
 import { callerContext, isRoleSession, loadCallerPolicies, requestPrincipal, type Caller, type RequestEnv } from "@/lib/iam/callers";
 import type { RequestContext } from "@/lib/iam/context";
 import { MFA_FAILURE_MESSAGES, verifyMfaCode } from "@/lib/iam/mfa-verify";
-import { checkPolicyForIam, evaluateRequest, explainDecision, type ContextValue, type Decision, type PolicySet } from "@/lib/policy";
+import { checkPolicyForIam, explainDecision, type ContextValue, type Decision, type EvaluationRequest, type FastDecision } from "@/lib/policy";
 import { issueSession, type Issued } from "./issue";
 import { noteRoleUse, roleByArn } from "./roles";
 import { assertPackedSizeFits, packedPolicySize, sessionTagsFor } from "./session-tags";
+import { decideTrust, explainTrust, trustCheck } from "./trust";
 
 /**
  * sts:AssumeRole, as AWS decides it (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html and
@@ -34,8 +35,19 @@ export interface AssumeRoleRequest {
 export type AssumeRoleCheck = "role" | "mfa" | "trust" | "tag-session" | "source-identity";
 
 export type AssumeRoleOutcome =
-  | { granted: true; issued: Issued; role: Role; packedPolicySize?: number; decision: Decision }
-  | { granted: false; check: AssumeRoleCheck; error: AwsError; decision?: Decision; explanation: string[] };
+  | { granted: true; issued: Issued; role: Role; packedPolicySize?: number; decision: FastDecision }
+  | {
+      granted: false;
+      check: AssumeRoleCheck;
+      error: AwsError;
+      decision?: Decision;
+      explanation: string[];
+      /** The request the refusing evaluation saw (with its context), for AWS's encoded authorization message. */
+      request?: EvaluationRequest;
+    };
+
+/** The audit trail's reason for a granted assume; the simulator explains any grant in full on demand. */
+const GRANTED = (roleArn: string) => `Allowed: sts:AssumeRole on ${roleArn}: the role trust policy and the caller's policies allow it.`;
 
 const CHAINING_MESSAGE = "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.";
 const MAX_SESSION_MESSAGE = "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.";
@@ -58,7 +70,7 @@ export async function assumeRole(req: AssumeRoleRequest): Promise<AssumeRoleOutc
   const inherited = caller.kind === "session" ? caller.session : null;
   const tagSet = sessionTagsFor({ tags: input.Tags ?? [], transitiveTagKeys: input.TransitiveTagKeys ?? [] }, inherited);
 
-  const refuse = async (check: AssumeRoleCheck, error: AwsError, role: Role | null, decision?: Decision): Promise<AssumeRoleOutcome> => {
+  const refuse = async (check: AssumeRoleCheck, error: AwsError, role: Role | null, decision?: Decision, request?: EvaluationRequest): Promise<AssumeRoleOutcome> => {
     const explanation = decision ? explainDecision(decision) : [error.message];
     await insertAuditEvent(getDb(), {
       accountId: role?.accountId ?? caller.accountId,
@@ -72,7 +84,7 @@ export async function assumeRole(req: AssumeRoleRequest): Promise<AssumeRoleOutc
       requestId: ctx.requestId,
       details: { sessionName: input.RoleSessionName, sourceIdentity: input.SourceIdentity ?? inherited?.sourceIdentity ?? undefined, reasons: explanation },
     });
-    return { granted: false, check, error, decision, explanation };
+    return { granted: false, check, error, decision, explanation, request };
   };
 
   const role = await roleByArn(input.RoleArn);
@@ -108,23 +120,16 @@ export async function assumeRole(req: AssumeRoleRequest): Promise<AssumeRoleOutc
   for (const t of input.Tags ?? []) context[`aws:RequestTag/${t.Key}`] = t.Value;
   if (input.Tags?.length) context["aws:TagKeys"] = input.Tags.map((t) => t.Key);
   if (input.TransitiveTagKeys?.length) context["sts:TransitiveTagKeys"] = input.TransitiveTagKeys;
-  for (const t of role.tags) context[`aws:ResourceTag/${t.Key}`] = t.Value;
 
-  const policySet: PolicySet = {
-    ...policies.policies,
-    resource: { document: role.trustPolicy, ownerAccountId: role.accountId, kind: "trust", arn: role.arn, name: "trust policy" },
-  };
-  const evaluate = (action: string) => evaluateRequest({ action, resource: role.arn, principal: requestPrincipal(caller), context }, policySet);
-
-  const decision = evaluate("sts:AssumeRole");
-  if (decision.decision !== "Allowed") return refuse("trust", notAuthorized(caller, "sts:AssumeRole", role.arn), role, decision);
-  if (input.Tags?.length || input.TransitiveTagKeys?.length) {
-    const tagging = evaluate("sts:TagSession");
-    if (tagging.decision !== "Allowed") return refuse("tag-session", notAuthorized(caller, "sts:TagSession", role.arn), role, tagging);
-  }
-  if (input.SourceIdentity !== undefined && !inheritedSource) {
-    const setting = evaluate("sts:SetSourceIdentity");
-    if (setting.decision !== "Allowed") return refuse("source-identity", notAuthorized(caller, "sts:SetSourceIdentity", role.arn), role, setting);
+  const check = trustCheck(role, requestPrincipal(caller), policies.policies, context);
+  // Decided on the fast path; a refusal is evaluated again with its reasons, for the audit trail and the console.
+  for (const [action, needed, refusal] of [
+    ["sts:AssumeRole", true, "trust"],
+    ["sts:TagSession", Boolean(input.Tags?.length || input.TransitiveTagKeys?.length), "tag-session"],
+    ["sts:SetSourceIdentity", input.SourceIdentity !== undefined && !inheritedSource, "source-identity"],
+  ] as const) {
+    if (needed && decideTrust(check, action).decision !== "Allowed")
+      return refuse(refusal, notAuthorized(caller, action, role.arn), role, explainTrust(check, action), check.request(action));
   }
 
   if (duration > role.maxSessionDuration) throw new AwsError("ValidationError", MAX_SESSION_MESSAGE);
@@ -159,11 +164,11 @@ export async function assumeRole(req: AssumeRoleRequest): Promise<AssumeRoleOutc
     {
       action: "AssumeRole",
       target: role.arn,
-      details: { sessionName: input.RoleSessionName, sourceIdentity: sourceIdentity ?? undefined, mfa: mfaAt !== null, reasons: explainDecision(decision) },
+      details: { sessionName: input.RoleSessionName, sourceIdentity: sourceIdentity ?? undefined, mfa: mfaAt !== null, reasons: [GRANTED(role.arn)] },
     },
     now,
   );
   await noteRoleUse(role, env.region ?? "us-east-1", now).catch((e) => console.error("noteRoleUse failed", e instanceof Error ? e.message : e));
-  return { granted: true, issued, role, packedPolicySize: packed, decision };
+  return { granted: true, issued, role, packedPolicySize: packed, decision: { decision: "Allowed" } };
 }
 

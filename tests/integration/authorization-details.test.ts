@@ -19,7 +19,7 @@ import {
   type GetAccountAuthorizationDetailsCommandInput,
   type GetAccountAuthorizationDetailsCommandOutput,
 } from "@aws-sdk/client-iam";
-import { failure, iamClient, rawRequest, uniqueName } from "./support/aws";
+import { failure, splitDenial, iamClient, rawRequest, uniqueName } from "./support/aws";
 
 /** GetAccountAuthorizationDetails through the SDK: the snapshot tools such as PMapper and cloudsplaining collect. */
 
@@ -136,7 +136,7 @@ describe("GetAccountAuthorizationDetails", () => {
     const key = (await iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
     const denied = await failure(iamClient(baseUrl, { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }).send(new GetAccountAuthorizationDetailsCommand({})));
     expect(denied.code).toBe("AccessDenied");
-    expect(denied.message).toBe(
+    expect(splitDenial(denied.message).reason).toBe(
       `User: arn:aws:iam::${ACCT}:user/${name} is not authorized to perform: iam:GetAccountAuthorizationDetails because no identity-based policy allows the iam:GetAccountAuthorizationDetails action`,
     );
     const unsigned = await fetch(`${baseUrl}/api/aws`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "Action=GetAccountAuthorizationDetails&Version=2010-05-08" });

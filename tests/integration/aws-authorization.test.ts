@@ -10,7 +10,7 @@ import {
   UpdateRoleCommand,
   type IAMClient,
 } from "@aws-sdk/client-iam";
-import { failure, iamClient, trustPolicy, uniqueName } from "./support/aws";
+import { failure, iamClient, splitDenial, trustPolicy, uniqueName } from "./support/aws";
 import { ConsoleClient } from "./console-client";
 
 const baseUrl = inject("baseUrl");
@@ -36,7 +36,7 @@ describe("authorizing API callers with their identity policies", () => {
     const err = await failure(bare.client.send(new CreateRoleCommand({ RoleName: role, AssumeRolePolicyDocument: trustPolicy() })));
     expect(err.status).toBe(403);
     expect(err.code).toBe("AccessDenied");
-    expect(err.message).toBe(
+    expect(splitDenial(err.message).reason).toBe(
       `User: ${bare.arn} is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::111111111111:role/${role} because no identity-based policy allows the iam:CreateRole action`,
     );
     expect((await failure(admin.send(new GetRoleCommand({ RoleName: role })))).code).toBe("NoSuchEntity");

@@ -24,7 +24,7 @@ import {
   RemoveUserFromGroupCommand,
   UpdateGroupCommand,
 } from "@aws-sdk/client-iam";
-import { failure, iamClient, identityPolicy, rawRequest, uniqueName } from "./support/aws";
+import { failure, splitDenial, iamClient, identityPolicy, rawRequest, uniqueName } from "./support/aws";
 
 const baseUrl = inject("baseUrl");
 const credentials = { accessKeyId: inject("adminAccessKeyId"), secretAccessKey: inject("adminSecretAccessKey") };
@@ -259,7 +259,7 @@ describe("authorizing callers through their groups", () => {
     const { UserName, client } = await caller();
     const arn = `arn:aws:iam::${ACCOUNT}:user/${UserName}`;
     const denied = `User: ${arn} is not authorized to perform: iam:ListRoles on resource: arn:aws:iam::${ACCOUNT}:role/ because no identity-based policy allows the iam:ListRoles action`;
-    expect((await failure(client.send(new ListRolesCommand({})))).message).toBe(denied);
+    expect(splitDenial((await failure(client.send(new ListRolesCommand({})))).message).reason).toBe(denied);
 
     const { GroupName } = await newGroup("readers");
     await iam.send(new AttachGroupPolicyCommand({ GroupName, PolicyArn: "arn:aws:iam::aws:policy/IAMReadOnlyAccess" }));
@@ -268,7 +268,7 @@ describe("authorizing callers through their groups", () => {
 
     await iam.send(new RemoveUserFromGroupCommand({ GroupName, UserName }));
     const again = await failure(client.send(new ListRolesCommand({})));
-    expect([again.code, again.status, again.message]).toEqual(["AccessDenied", 403, denied]);
+    expect([again.code, again.status, splitDenial(again.message).reason]).toEqual(["AccessDenied", 403, denied]);
   });
 
   it("lets a group's explicit deny win, and authorizes a rename on the group's new name too", async () => {
@@ -291,11 +291,11 @@ describe("authorizing callers through their groups", () => {
     await iam.send(new AddUserToGroupCommand({ GroupName, UserName }));
     const arn = `arn:aws:iam::${ACCOUNT}:user/${UserName}`;
     const listing = await failure(client.send(new ListGroupsCommand({})));
-    expect(listing.message).toBe(`User: ${arn} is not authorized to perform: iam:ListGroups on resource: arn:aws:iam::${ACCOUNT}:group/ with an explicit deny in an identity-based policy`);
+    expect(splitDenial(listing.message).reason).toBe(`User: ${arn} is not authorized to perform: iam:ListGroups on resource: arn:aws:iam::${ACCOUNT}:group/ with an explicit deny in an identity-based policy`);
 
     const outside = uniqueName("elsewhere");
     const rename = await failure(client.send(new UpdateGroupCommand({ GroupName, NewGroupName: outside })));
-    expect(rename.message).toBe(
+    expect(splitDenial(rename.message).reason).toBe(
       `User: ${arn} is not authorized to perform: iam:UpdateGroup on resource: arn:aws:iam::${ACCOUNT}:group/${outside} because no identity-based policy allows the iam:UpdateGroup action`,
     );
     expect((await client.send(new GetGroupCommand({ GroupName }))).Group!.GroupName).toBe(GroupName);

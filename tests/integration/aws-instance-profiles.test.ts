@@ -18,7 +18,7 @@ import {
   TagInstanceProfileCommand,
   UntagInstanceProfileCommand,
 } from "@aws-sdk/client-iam";
-import { failure, iamClient, trustPolicy, uniqueName } from "./support/aws";
+import { failure, splitDenial, iamClient, trustPolicy, uniqueName } from "./support/aws";
 
 const baseUrl = inject("baseUrl");
 const iam = iamClient(baseUrl, { accessKeyId: inject("adminAccessKeyId"), secretAccessKey: inject("adminSecretAccessKey") });
@@ -134,7 +134,7 @@ describe("AddRoleToInstanceProfile needs iam:PassRole on the role", () => {
 
     await allow([addRole]);
     const err = await failure(caller.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName, RoleName })));
-    expect(err).toEqual({
+    expect({ ...err, message: splitDenial(err.message).reason }).toEqual({
       code: "AccessDenied",
       status: 403,
       message: `User: ${user.Arn} is not authorized to perform: iam:PassRole on resource: arn:aws:iam::${ACCOUNT}:role/${RoleName} because no identity-based policy allows the iam:PassRole action`,

@@ -18,7 +18,7 @@ import {
   type IAMClient,
 } from "@aws-sdk/client-iam";
 import { Secret, TOTP } from "otpauth";
-import { failure, iamClient, rawRequest, uniqueName } from "./support/aws";
+import { failure, iamClient, rawRequest, splitDenial, uniqueName } from "./support/aws";
 
 const baseUrl = inject("baseUrl");
 const credentials = { accessKeyId: inject("adminAccessKeyId"), secretAccessKey: inject("adminSecretAccessKey") };
@@ -183,13 +183,13 @@ describe("self-service MFA with AWS's policy variables", () => {
 
     const other = uniqueName("not-mine");
     const denied = await failure(self.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: other })));
-    expect(denied).toEqual({
+    expect({ ...denied, message: splitDenial(denied.message).reason }).toEqual({
       code: "AccessDenied",
       status: 403,
       message: `User: ${User!.Arn} is not authorized to perform: iam:CreateVirtualMFADevice on resource: arn:aws:iam::${ACCOUNT}:mfa/${other} because no identity-based policy allows the iam:CreateVirtualMFADevice action`,
     });
     const noDelete = await failure(self.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: device.serialNumber })));
-    expect(noDelete.message).toBe(
+    expect(splitDenial(noDelete.message).reason).toBe(
       `User: ${User!.Arn} is not authorized to perform: iam:DeleteVirtualMFADevice on resource: ${device.serialNumber} because no identity-based policy allows the iam:DeleteVirtualMFADevice action`,
     );
     expect(await serials()).not.toContain(`arn:aws:iam::${ACCOUNT}:mfa/${other}`);

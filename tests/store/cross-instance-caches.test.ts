@@ -11,7 +11,7 @@ import {
   type IAMClient,
 } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { failure, iamClient, uniqueName } from "../integration/support/aws";
+import { failure, iamClient, splitDenial, uniqueName } from "../integration/support/aws";
 import { asCredentials, iamClientWith, stsClient, type SessionCredentials } from "../integration/support/sts";
 import { startServer, TEST_ACCESS_KEY, type RunningServer } from "../support/server";
 import { freshDatabase } from "../support/postgres";
@@ -76,7 +76,7 @@ describe("caches across two instances on one PostgreSQL database", () => {
     );
     const refused = await failure(stsOnB.send(new AssumeRoleCommand({ RoleArn: arn, RoleSessionName: "second" })));
     expect(refused.code).toBe("AccessDenied");
-    expect(refused.message).toBe(`User: ${userArn} is not authorized to perform: sts:AssumeRole on resource: ${arn}`);
+    expect(splitDenial(refused.message).reason).toBe(`User: ${userArn} is not authorized to perform: sts:AssumeRole on resource: ${arn}`);
   });
 
   it("sessions revoked on one instance (AWSRevokeOlderSessions) are refused by the other on their next request", async () => {

@@ -9,6 +9,7 @@ import { policyActions } from "./policies";
 import { principalPolicyActions } from "./principal-policies";
 import { roleActions } from "./roles";
 import { serviceLinkedRoleActions } from "./service-linked-roles";
+import { simulateActions } from "./simulate";
 import { userActions } from "./users";
 
 /** IAM, API version 2010-05-08 (https://docs.aws.amazon.com/IAM/latest/APIReference/). */
@@ -28,5 +29,6 @@ export const iamService: QueryService = {
     ...groupActions,
     ...identityProviderActions,
     ...authorizationDetailsActions,
+    ...simulateActions,
   },
 };

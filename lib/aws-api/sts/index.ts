@@ -1,7 +1,10 @@
 import { AwsError } from "@/lib/domain/errors";
-import { assumeRoleSchema, getAccessKeyInfoSchema, getCallerIdentitySchema, getSessionTokenSchema } from "@/lib/domain/sts-schemas";
+import { assumeRoleSchema, decodeAuthorizationMessageSchema, getAccessKeyInfoSchema, getCallerIdentitySchema, getSessionTokenSchema } from "@/lib/domain/sts-schemas";
 import type { TemporaryCredentials } from "@/lib/domain/sts-types";
-import { assumeRole } from "@/lib/sts/assume-role";
+import { assumeRole, type AssumeRoleOutcome } from "@/lib/sts/assume-role";
+import { authorizationMessage, decodeAuthorizationMessage, encodeAuthorizationMessage, refusalMessage, withEncodedMessage } from "@/lib/iam/authorization-message";
+import { callerUserName, requestPrincipal } from "@/lib/iam/callers";
+import { parseRoleArn } from "@/lib/iam/arn";
 import { getSessionToken } from "@/lib/sts/get-session-token";
 import { accessKeyAccount, callerIdentity } from "@/lib/sts/identity";
 import { action, type ActionContext, type ApiCaller, type QueryService } from "../action";
@@ -10,7 +13,8 @@ import type { XmlObject } from "../xml";
 /**
  * STS, API version 2011-06-15 (https://docs.aws.amazon.com/STS/latest/APIReference/), result shapes from botocore
  * `sts/2011-06-15`. AssumeRole and GetSessionToken decide their own authorization (trust policy, MFA);
- * GetCallerIdentity needs no permission at all; GetAccessKeyInfo is authorized like any action.
+ * GetCallerIdentity needs no permission at all; GetAccessKeyInfo and DecodeAuthorizationMessage are authorized like
+ * any action.
  */
 
 const credentialsShape = (c: TemporaryCredentials): XmlObject => ({
@@ -25,6 +29,23 @@ function signedCaller({ caller }: ActionContext): ApiCaller {
   return caller;
 }
 
+/**
+ * An assume refused in the caller's own account carries AWS's encoded authorization message. Across accounts it
+ * does not: the message would tell the caller's account about the other account's trust policy and whether the role
+ * exists. Whether a message is attached depends only on the role ARN's account, which the caller already knows.
+ */
+function refusal(caller: ApiCaller, roleArn: string, outcome: Extract<AssumeRoleOutcome, { granted: false }>): AwsError {
+  const { error } = outcome;
+  // A failed MFA code is answered in AWS's exact words: it is not a policy decision to explain.
+  if (error.code !== "AccessDenied" || outcome.check === "mfa" || parseRoleArn(roleArn)?.accountId !== caller.accountId) return error;
+  const name = callerUserName(caller);
+  const message =
+    outcome.decision && outcome.request
+      ? authorizationMessage(outcome.request, outcome.decision, name)
+      : refusalMessage({ action: "sts:AssumeRole", resource: roleArn, principal: requestPrincipal(caller) }, outcome.explanation, name);
+  return new AwsError("AccessDenied", withEncodedMessage(error.message, encodeAuthorizationMessage(message, caller.accountId)));
+}
+
 export const stsService: QueryService = {
   name: "sts",
   version: "2011-06-15",
@@ -33,8 +54,9 @@ export const stsService: QueryService = {
     AssumeRole: action(
       assumeRoleSchema,
       async (c, input) => {
-        const outcome = await assumeRole({ ctx: c.ctx, caller: signedCaller(c), input, env: c.env });
-        if (!outcome.granted) throw outcome.error;
+        const caller = signedCaller(c);
+        const outcome = await assumeRole({ ctx: c.ctx, caller, input, env: c.env });
+        if (!outcome.granted) throw refusal(caller, input.RoleArn, outcome);
         const { session, credentials } = outcome.issued;
         return {
           Credentials: credentialsShape(credentials),
@@ -60,6 +82,11 @@ export const stsService: QueryService = {
       },
       { authorize: false },
     ),
+
+    // Needs sts:DecodeAuthorizationMessage, like any authorized action; only the caller's own account's messages open.
+    DecodeAuthorizationMessage: action(decodeAuthorizationMessageSchema, async (c, input) => ({
+      DecodedMessage: JSON.stringify(decodeAuthorizationMessage(input.EncodedMessage, signedCaller(c).accountId)),
+    })),
 
     GetAccessKeyInfo: action(getAccessKeyInfoSchema, async (_c, input) => {
       const account = await accessKeyAccount(input.AccessKeyId);

@@ -36,6 +36,17 @@ export interface AwsFailure {
   status: number;
 }
 
+const ENCODED_SUFFIX = / Encoded authorization failure message: ([A-Za-z0-9_-]+)$/;
+
+/**
+ * An AccessDenied message split into AWS's sentence and the encoded authorization message after it (which STS
+ * DecodeAuthorizationMessage opens); `encoded` is undefined when the message carries none.
+ */
+export function splitDenial(message: string): { reason: string; encoded?: string } {
+  const m = ENCODED_SUFFIX.exec(message);
+  return m ? { reason: message.slice(0, m.index), encoded: m[1] } : { reason: message };
+}
+
 /** Runs an SDK call that must fail, and returns AWS's error code, message and HTTP status. */
 export async function failure(call: Promise<unknown>): Promise<AwsFailure> {
   try {

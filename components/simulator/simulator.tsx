@@ -1,0 +1,251 @@
+"use client";
+import { Fragment, useMemo, useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import { ChevronDown, ChevronRight, Link2, Play, Plus, Scale, X } from "lucide-react";
+import { CONTEXT_KEY_TYPES, type ContextKeyType } from "@/lib/domain/simulation-schemas";
+import type { EvalDecision, MatchedStatement, SimulationView } from "@/lib/domain/simulation-types";
+import type { PrincipalSuggestion } from "@/lib/domain/types";
+import { fetchJson } from "@/components/api/fetch-json";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { Card, EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { canSimulate, formFromParams, paramsFromForm, simulationBody, type SimulatorForm } from "./simulator-state";
+import { StatementView } from "./statement-view";
+
+const DECISIONS: Record<EvalDecision, { label: string; tone: "success" | "danger" | "warning" }> = {
+  allowed: { label: "Allowed", tone: "success" },
+  explicitDeny: { label: "Explicit deny", tone: "danger" },
+  implicitDeny: { label: "Implicit deny", tone: "warning" },
+};
+
+type Row = SimulationView["results"][number]["resources"][number] & { action: string };
+type Filter = "all" | EvalDecision;
+
+function usePrincipals() {
+  return useQuery({
+    queryKey: ["policy-editor", "principals"],
+    queryFn: () => fetchJson<{ items: PrincipalSuggestion[] }>("/api/console/principal-suggestions"),
+    select: (d) => d.items.filter((p) => p.kind === "user" || p.kind === "role"),
+    staleTime: 60_000,
+  });
+}
+
+/** The Simulator: the form on the left of the URL, the result below, evaluated from the URL so a link reproduces it. */
+export function Simulator() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const submitted = useMemo(() => formFromParams(new URLSearchParams(params.toString())), [params]);
+  const [form, setForm] = useState<SimulatorForm>(submitted);
+  const principals = usePrincipals();
+  const body = canSimulate(submitted) ? simulationBody(submitted) : null;
+  const result = useQuery({
+    queryKey: ["simulation", body],
+    queryFn: () => fetchJson<SimulationView>("/api/console/simulations", { method: "POST", body }),
+    enabled: body !== null,
+    retry: false,
+  });
+
+  const set = <K extends keyof SimulatorForm>(k: K, v: SimulatorForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const run = (e: React.FormEvent) => {
+    e.preventDefault();
+    router.replace(`${pathname}?${paramsFromForm(form).toString()}`, { scroll: false });
+  };
+  const ready = canSimulate(form);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <Card title="What to simulate" description="Choose a principal of this account, or paste an identity policy (or both: the pasted policy is added to the principal's).">
+        <form onSubmit={run} className="grid gap-4 md:grid-cols-2" data-testid="simulator-form" aria-label="Simulation">
+          <Field label="Principal" optional hint="A user or role ARN; its inline, managed and boundary policies take part.">
+            {(ids) => (
+              <>
+                <Input id={ids.id} aria-describedby={ids.describedBy} list="simulator-principals" value={form.principal} onChange={(e) => set("principal", e.target.value)} placeholder="arn:aws:iam::111111111111:user/alice" data-testid="simulator-principal" />
+                <datalist id="simulator-principals">
+                  {principals.data?.map((p) => <option key={p.value} value={p.value} label={`${p.kind} ${p.label}`} />)}
+                </datalist>
+              </>
+            )}
+          </Field>
+          <Field label="Actions" hint="One per line or comma-separated, e.g. s3:GetObject, sts:AssumeRole.">
+            {(ids) => <Textarea id={ids.id} aria-describedby={ids.describedBy} code rows={3} value={form.actions} onChange={(e) => set("actions", e.target.value)} data-testid="simulator-actions" />}
+          </Field>
+          <Field label="Identity policy" optional hint="JSON, as PolicyInputList takes it.">
+            {(ids) => <Textarea id={ids.id} aria-describedby={ids.describedBy} code rows={8} value={form.policy} onChange={(e) => set("policy", e.target.value)} data-testid="simulator-policy" />}
+          </Field>
+          <Field label="Resources" optional hint="One ARN per line; none means every resource (*).">
+            {(ids) => <Textarea id={ids.id} aria-describedby={ids.describedBy} code rows={8} value={form.resources} onChange={(e) => set("resources", e.target.value)} data-testid="simulator-resources" />}
+          </Field>
+          <ContextEntries rows={form.context} onChange={(rows) => set("context", rows)} />
+          <div className="flex flex-wrap items-center gap-3 md:col-span-2">
+            <Button type="submit" variant="primary" icon={<Play aria-hidden className="size-4" />} disabledReason={ready ? undefined : "Name at least one action, and a principal or a policy."} data-testid="simulator-run">
+              Simulate
+            </Button>
+            <p className="text-[13px] text-fg-muted">
+              Beyond AWS: for sts:AssumeRole (and …WithWebIdentity, …WithSAML, sts:TagSession) on a role of this account, the role&apos;s trust policy is evaluated too, as STS decides.
+            </p>
+          </div>
+        </form>
+      </Card>
+      {body === null ? (
+        <EmptyState icon={<Scale aria-hidden className="size-5" />} title="No simulation yet">
+          Name actions and a principal or a policy, then Simulate. The page&apos;s address keeps the simulation, so a link to it shows the same result.
+        </EmptyState>
+      ) : result.isPending ? (
+        <Skeleton className="h-48 w-full rounded-xl" />
+      ) : result.isError ? (
+        <ErrorState title="The simulation was refused" message={result.error.message} />
+      ) : (
+        <Results view={result.data} />
+      )}
+    </div>
+  );
+}
+
+function ContextEntries({ rows, onChange }: { rows: SimulatorForm["context"]; onChange: (rows: SimulatorForm["context"]) => void }) {
+  const update = (i: number, patch: Partial<SimulatorForm["context"][number]>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <fieldset className="flex flex-col gap-2 md:col-span-2" data-testid="simulator-context">
+      <legend className="mb-1.5 text-[13px] font-medium text-fg">
+        Context entries <span className="font-normal text-fg-subtle">optional</span>
+      </legend>
+      {rows.map((r, i) => (
+        <div key={i} className="flex flex-wrap items-center gap-2">
+          <Input aria-label={`Context key ${i + 1}`} className="w-64" value={r.key} placeholder="aws:SourceIp" onChange={(e) => update(i, { key: e.target.value })} />
+          <Select aria-label={`Type of context key ${i + 1}`} className="w-36" value={r.type} onChange={(e) => update(i, { type: e.target.value as ContextKeyType })}>
+            {CONTEXT_KEY_TYPES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </Select>
+          <Input aria-label={`Values of context key ${i + 1}`} className="min-w-48 flex-1" value={r.values} placeholder={r.type.endsWith("List") ? "value, value" : "value"} onChange={(e) => update(i, { values: e.target.value })} />
+          <Button type="button" variant="ghost" size="sm" aria-label={`Remove context key ${i + 1}`} icon={<X aria-hidden className="size-4" />} onClick={() => onChange(rows.filter((_, j) => j !== i))} />
+        </div>
+      ))}
+      <div>
+        <Button type="button" size="sm" icon={<Plus aria-hidden className="size-4" />} onClick={() => onChange([...rows, { key: "", type: "string", values: "" }])}>
+          Add context entry
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
+
+function Results({ view }: { view: SimulationView }) {
+  const [filter, setFilter] = useState<Filter>("all");
+  const [open, setOpen] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const rows: Row[] = view.results.flatMap((r) => r.resources.map((res) => ({ ...res, action: r.action })));
+  const shown = rows.filter((r) => filter === "all" || r.decision === filter);
+  const copyLink = async () => {
+    await navigator.clipboard.writeText(window.location.href);
+    setCopied(true);
+  };
+  return (
+    <Card
+      padded={false}
+      title={`Results${view.principal ? ` for ${view.principal.arn}` : ""}`}
+      description={`${rows.length} evaluation${rows.length === 1 ? "" : "s"}: ${rows.filter((r) => r.decision === "allowed").length} allowed.`}
+      actions={
+        <div className="flex items-center gap-2">
+          <Select aria-label="Show decisions" className="w-40" value={filter} onChange={(e) => setFilter(e.target.value as Filter)} data-testid="simulator-filter">
+            <option value="all">All decisions</option>
+            <option value="allowed">Allowed</option>
+            <option value="explicitDeny">Explicit deny</option>
+            <option value="implicitDeny">Implicit deny</option>
+          </Select>
+          <Button size="sm" icon={<Link2 aria-hidden className="size-4" />} onClick={copyLink}>
+            {copied ? "Link copied" : "Copy link"}
+          </Button>
+        </div>
+      }
+    >
+      <Table label="Simulation results" testId="simulator-results">
+        <thead>
+          <tr>
+            <Th>Action</Th>
+            <Th>Resource</Th>
+            <Th>Decision</Th>
+            <Th>Missing context keys</Th>
+            <Th className="w-32">
+              <span className="sr-only">Explanation</span>
+            </Th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => {
+            const id = `${r.action} ${r.resource}`;
+            const expanded = open === id;
+            return (
+              <Fragment key={id}>
+                <Tr testId="simulator-row">
+                  <Td className="font-mono text-[12.5px]">{r.action}</Td>
+                  <Td className="font-mono text-[12.5px] break-all">{r.resource}</Td>
+                  <Td>
+                    <span className="inline-flex flex-wrap items-center gap-1.5">
+                      <Badge tone={DECISIONS[r.decision].tone}>{DECISIONS[r.decision].label}</Badge>
+                      {r.trustEvaluated && <Badge tone="accent">trust policy evaluated</Badge>}
+                    </span>
+                  </Td>
+                  <Td className="font-mono text-[12.5px]">{r.missing.length ? r.missing.join(", ") : <span className="text-fg-subtle">none</span>}</Td>
+                  <Td>
+                    <Button size="sm" variant="ghost" aria-expanded={expanded} icon={expanded ? <ChevronDown aria-hidden className="size-4" /> : <ChevronRight aria-hidden className="size-4" />} onClick={() => setOpen(expanded ? null : id)} data-testid="simulator-explain">
+                      Explain
+                    </Button>
+                  </Td>
+                </Tr>
+                {expanded && (
+                  <tr data-testid="simulator-explanation">
+                    <td colSpan={5} className="border-b border-border bg-surface-2/50 px-4 py-4">
+                      <Explanation row={r} view={view} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+          {shown.length === 0 && (
+            <tr>
+              <Td colSpan={5} className="text-center text-fg-muted">
+                No result has this decision.
+              </Td>
+            </tr>
+          )}
+        </tbody>
+      </Table>
+    </Card>
+  );
+}
+
+function Explanation({ row, view }: { row: Row; view: SimulationView }) {
+  const byDocument = new Map<string, MatchedStatement[]>();
+  for (const m of row.matched) byDocument.set(m.documentId, [...(byDocument.get(m.documentId) ?? []), m]);
+  return (
+    <div className="flex flex-col gap-4">
+      <ul className="flex list-disc flex-col gap-1 pl-5 text-[13px] text-fg" data-testid="simulator-reasons">
+        {row.reasons.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+      {row.allowedByBoundary !== undefined && (
+        <p className="text-[13px] text-fg-muted">Permissions boundary: {row.allowedByBoundary ? "allows this action" : "does not allow this action"}.</p>
+      )}
+      {[...byDocument].map(([documentId, statements]) => {
+        const doc = view.documents.find((d) => d.id === documentId);
+        if (!doc) return null;
+        const where = statements.map((s) => `lines ${s.start.line}–${s.end.line}`).join(", ");
+        return (
+          <div key={documentId} className="flex flex-col gap-1.5">
+            <p className="text-[13px] font-medium text-fg">
+              {statements[0].sourcePolicyId} <span className="font-normal text-fg-muted">({doc.policyType} policy, deciding statement at {where})</span>
+            </p>
+            <StatementView text={doc.text} ranges={statements.map((s) => ({ from: s.start.line, to: s.end.line }))} label={`${statements[0].sourcePolicyId}, read-only`} testId="simulator-statement-view" />
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { LIMITS } from "./limits";
+import { arnSchema, awsString, paginationSchema, policyDocumentSchema } from "./schemas";
+
+/**
+ * The policy simulator's inputs (IAM SimulatePrincipalPolicy, SimulateCustomPolicy, GetContextKeysForPrincipalPolicy,
+ * GetContextKeysForCustomPolicy), from the botocore IAM model; shared by the Query API and the console's Simulator.
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html
+ */
+
+/** botocore `ContextKeyTypeEnum`: every type, each with a list form. */
+export const CONTEXT_KEY_TYPES = [
+  "string",
+  "stringList",
+  "numeric",
+  "numericList",
+  "boolean",
+  "booleanList",
+  "ip",
+  "ipList",
+  "binary",
+  "binaryList",
+  "date",
+  "dateList",
+] as const;
+export type ContextKeyType = (typeof CONTEXT_KEY_TYPES)[number];
+
+export const contextEntrySchema = z.object({
+  ContextKeyName: awsString(LIMITS.contextKeyName),
+  ContextKeyValues: z.array(z.string()).default([]),
+  ContextKeyType: z.enum(CONTEXT_KEY_TYPES, { message: `Member must satisfy enum value set: [${CONTEXT_KEY_TYPES.join(", ")}]` }),
+});
+export type ContextEntry = z.infer<typeof contextEntrySchema>;
+
+const actionNameSchema = awsString(LIMITS.simulationActionName);
+const resourceNameSchema = awsString(LIMITS.simulationResourceName);
+
+const simulationShape = {
+  ActionNames: z.array(actionNameSchema),
+  ResourceArns: z.array(resourceNameSchema).optional(),
+  ResourcePolicy: policyDocumentSchema.optional(),
+  ResourceOwner: resourceNameSchema.optional(),
+  CallerArn: resourceNameSchema.optional(),
+  ContextEntries: z.array(contextEntrySchema).optional(),
+  ResourceHandlingOption: awsString(LIMITS.resourceHandlingOption).optional(),
+  PermissionsBoundaryPolicyInputList: z.array(policyDocumentSchema).optional(),
+  // SCP hierarchies and policy exclusions are newer members of the model that Roleplane does not simulate.
+  OrderedOrganizationPolicyInputList: z.unknown().optional(),
+  PolicyExclusionList: z.unknown().optional(),
+  ...paginationSchema.shape,
+};
+
+export const simulatePrincipalPolicySchema = z.object({
+  PolicySourceArn: arnSchema,
+  PolicyInputList: z.array(policyDocumentSchema).optional(),
+  ...simulationShape,
+});
+export type SimulatePrincipalPolicyInput = z.infer<typeof simulatePrincipalPolicySchema>;
+
+export const simulateCustomPolicySchema = z.object({
+  PolicyInputList: z.array(policyDocumentSchema),
+  ...simulationShape,
+});
+export type SimulateCustomPolicyInput = z.infer<typeof simulateCustomPolicySchema>;
+
+/**
+ * The console's Simulator: SimulatePrincipalPolicy's members with the principal optional (without one, the pasted
+ * policies are simulated as SimulateCustomPolicy does).
+ */
+export const consoleSimulationSchema = z.object({
+  PolicySourceArn: arnSchema.optional(),
+  PolicyInputList: z.array(policyDocumentSchema).optional(),
+  ...simulationShape,
+});
+
+export const getContextKeysForPrincipalPolicySchema = z.object({
+  PolicySourceArn: arnSchema,
+  PolicyInputList: z.array(policyDocumentSchema).optional(),
+});
+
+export const getContextKeysForCustomPolicySchema = z.object({
+  PolicyInputList: z.array(policyDocumentSchema),
+});
