@@ -30,7 +30,7 @@ interface Row {
   revokedAt: Date | null;
 }
 
-const toSession = (r: Row): StsSession => ({
+export const toSession = (r: Row): StsSession => ({
   ...r,
   kind: r.kind as StsSessionKind,
   tags: JSON.parse(r.tags) as Tag[],
@@ -38,7 +38,7 @@ const toSession = (r: Row): StsSession => ({
   policyArns: JSON.parse(r.policyArns) as string[],
 });
 
-const omitSecret = { secretEncrypted: false } as const;
+export const omitSecret = { secretEncrypted: false } as const;
 
 export async function insertSession(tx: Tx, s: StsSession & { secretEncrypted: string }): Promise<void> {
   await tx.stsSession.create({

@@ -46,3 +46,6 @@ export interface TemporaryCredentials {
   sessionToken: string;
   expiration: Date;
 }
+
+/** Which check of AssumeRole refused a request (the API answers each with AWS's AccessDenied). */
+export type AssumeRoleCheck = "role" | "mfa" | "trust" | "tag-session" | "source-identity";

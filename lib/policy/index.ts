@@ -15,6 +15,8 @@ export { installCatalogue, exportCatalogue, isCatalogueLoaded, ownConditionKeysO
 export { CODES, type FindingCode } from "./findings";
 export { evaluateRequest, explainDecision } from "./evaluate";
 export { describePolicy } from "./evaluate-explain";
+export { decidingStatements } from "./deciding";
+export { spanAtPath } from "./locate";
 export { evaluateCondition } from "./conditions";
 export type {
   ConditionCheck,
