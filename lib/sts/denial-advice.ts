@@ -1,5 +1,5 @@
 import type { DenialAdvice } from "@/lib/domain/console-assume";
-import type { AssumeRoleCheck } from "@/lib/domain/sts-types";
+import { REVOKE_POLICY_NAME, type AssumeRoleCheck } from "@/lib/domain/sts-types";
 import { decidingStatements, describePolicy, describeTrustPolicy, type ConditionCheck, type Decision, type PolicyRef, type StatementReason } from "@/lib/policy";
 
 /**
@@ -167,10 +167,10 @@ export function adviseDenial(f: DenialFacts): DenialAdvice {
   const fromStatements = deciding.flatMap((s) => statementChanges(s, f, roleArn));
 
   if (d.decision === "ExplicitlyDenied") {
-    const revoked = deciding.find((s) => s.policy.type === "identity" && s.policy.name === "AWSRevokeOlderSessions");
+    const revoked = deciding.find((s) => s.policy.type === "identity" && s.policy.name === REVOKE_POLICY_NAME);
     if (revoked && f.caller.kind === "role-session")
       return {
-        summary: `The calling session was revoked: the inline policy AWSRevokeOlderSessions of ${f.caller.principalArn} denies every action to sessions issued before the revocation.`,
+        summary: `The calling session was revoked: the inline policy ${REVOKE_POLICY_NAME} of ${f.caller.principalArn} denies every action to sessions issued before the revocation.`,
         changes: [`Assume ${f.caller.principalArn} again for a new session, and chain from that one.`],
       };
     return {

@@ -154,6 +154,14 @@ describe("Assume role from the console", () => {
     });
     expect(((await proto.json()) as Granted).granted).toBe(true);
     expect((await admin.json<SessionRow[]>("GET", `/api/console/roles/${role.name}/sessions`)).body.map((s) => s.sessionName)).toEqual(["proto"]);
+    const path = `/api/console/roles/${role.name}/assume`;
+    const huge = await admin.request("POST", path, { body: JSON.stringify({ Caller: asUser(user.arn), RoleSessionName: "x".repeat(2 * 1024 * 1024) }), headers: { "content-type": "application/json" } });
+    expect(huge.status).toBe(413);
+    const deep = await admin.request("POST", path, { body: `{"Caller":${"[".repeat(5000)}${"]".repeat(5000)}}`, headers: { "content-type": "application/json" } });
+    expect(deep.status).toBe(400);
+    const anonymous = await new ConsoleClient().json<ApiError>("POST", path, { Caller: asUser(user.arn), RoleSessionName: "anon" });
+    expect(anonymous.status).toBe(401);
+    expect((await admin.json<SessionRow[]>("GET", `/api/console/roles/${role.name}/sessions`)).body).toHaveLength(1);
     const missingRole = await assume<ApiError>("no-such-role-here", { Caller: asUser(user.arn), RoleSessionName: "x1" });
     expect(missingRole.status).toBe(404);
     const nobody = await assume<ApiError>(role.name, { Caller: asUser(`arn:aws:iam::${A}:user/nobody-${Date.now()}`), RoleSessionName: "x1" });

@@ -46,7 +46,7 @@ export function RoleView({ name, tab }: { name: string; tab: RoleTab }) {
         {tab === "permissions" && <PermissionsTab owner={owner} boundaryArn={role.data.permissionsBoundaryArn} locked={locked ? PROTECTED_PERMISSIONS : undefined} />}
         {tab === "trust" && <TrustTab role={role.data} />}
         {tab === "tags" && <TagsTab owner={owner} tags={role.data.tags} locked={locked ? "Service-linked roles cannot be tagged." : undefined} />}
-        {tab === "sessions" && <SessionsTab />}
+        {tab === "sessions" && <SessionsTab role={role.data} />}
         {tab === "activity" && <ActivityTab name={name} />}
       </div>
     </div>
