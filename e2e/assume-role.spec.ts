@@ -5,9 +5,9 @@ import { E2E } from "./support/env";
 import type { ConsoleApi } from "./support/console-api";
 import {
   assertDenied, assertGranted, assumeAndCopyCredentials, clickAssume, clickRevokeActiveSessions, clickRevokeSession, clickSessionsTab, copyCredentials,
-  durationChoices, fillAssume, goToAssumeRole, highlightedLines, selectCallerSession, selectCallerUser, sessionRow, type ProcessCredentials,
+  durationChoices, fillAssume, assumeActivityRow, goToAssumeRole, highlightedLines, selectCallerSession, selectCallerUser, sessionRow, type ProcessCredentials,
 } from "./helpers/assume";
-import { goToRole } from "./helpers/roles";
+import { clickTab, goToRole, goToRoles, roleLastActivity } from "./helpers/roles";
 
 /*
  * The console's Assume role and Sessions tab in Chromium, with the credentials it shows used through the real
@@ -73,6 +73,14 @@ test.describe("Assume role in the console", () => {
     await expect(sessionRow(page, "from-the-console").getByTestId("session-caller")).toHaveText(user.arn);
     await expect(sessionRow(page, "from-the-console").getByTestId("session-source-identity")).toHaveText("e2e-person");
     await expect(sessionRow(page, "from-the-console").getByTestId("session-tag")).toHaveText("team=platform · transitive");
+
+    await clickTab(page, "activity");
+    const event = assumeActivityRow(page, "from-the-console");
+    await expect(event).toContainText("Granted");
+    await expect(event.getByTestId("activity-details")).toContainText(user.arn);
+    await expect(event.getByTestId("activity-details")).toContainText("e2e-person");
+    await goToRoles(page, `?search=${role.name}`);
+    await expect(roleLastActivity(page, role.name)).toHaveText(/^(Just now|\d+ minutes? ago)$/);
   });
 
   test("a denied assume says why, with the deciding statement and failed condition highlighted, and what to change", async ({ page, api, users }) => {

@@ -30,7 +30,7 @@ export async function fillAssume(page: Page, f: { sessionName?: string; external
   if (f.externalId) await page.getByLabel("External ID").fill(f.externalId);
   if (f.sourceIdentity) await page.getByLabel("Source identity").fill(f.sourceIdentity);
   if (f.tag) {
-    await page.getByTestId("add-session-tag").click();
+    await page.getByTestId("add-tag").click();
     await page.getByLabel("Session tag 1 key").fill(f.tag.key);
     await page.getByLabel("Session tag 1 value").fill(f.tag.value);
     if (f.tag.transitive) await page.getByTestId("session-tag-transitive-0").check();
@@ -112,3 +112,7 @@ export async function clickRevokeActiveSessions(page: Page) {
   await dialog.getByTestId("confirm-revoke-active-sessions").click();
   await expect(dialog).toBeHidden();
 }
+
+/** The Activity tab's row for an assume with this session name. */
+export const assumeActivityRow = (page: Page, sessionName: string) =>
+  page.getByTestId("activity-row").filter({ hasText: "AssumeRole" }).filter({ has: page.getByTestId("activity-details").getByText(sessionName, { exact: true }) });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { GetRoleCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { Secret, TOTP } from "otpauth";
 import { ConsoleClient, uniqueName } from "./console-client";
 import { failure } from "./support/aws";
 import { iamClientWith, stsClient, type SessionCredentials } from "./support/sts";
@@ -107,6 +108,29 @@ describe("Assume role from the console", () => {
     expect((await assume<Granted>(role.name, { Caller: asUser(user.arn), RoleSessionName: "with-id", ExternalId: "vendor-42" })).body.granted).toBe(true);
   });
 
+  it("assumes with a code from one of the user's MFA devices; the code is then spent", async () => {
+    const user = await newUser();
+    const created = await admin.json<{ serialNumber: string; base32StringSeed: string }>("POST", `/api/console/users/${user.name}/mfa-devices`, { VirtualMFADeviceName: uniqueName("phone") });
+    const secret = Secret.fromBase32(created.body.base32StringSeed);
+    const code = (stepsAgo: number) => TOTP.generate({ secret, timestamp: Date.now() - stepsAgo * 30_000 });
+    // Enabled with the two codes before the current one, so the current code is still unspent.
+    const enabled = await admin.json("POST", `/api/console/users/${user.name}/mfa-devices/enable`, { SerialNumber: created.body.serialNumber, AuthenticationCode1: code(2), AuthenticationCode2: code(1) });
+    expect(enabled.status).toBe(204);
+    const found = await admin.json<{ mfaDevices: string[] }[]>("GET", `/api/console/assume-callers?kind=user&search=${encodeURIComponent(user.arn)}`);
+    expect(found.body[0].mfaDevices).toEqual([created.body.serialNumber]);
+
+    const role = await newRole(trusting(user.arn, { Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } }));
+    const withoutMfa = (await assume<Denied>(role.name, { Caller: asUser(user.arn), RoleSessionName: "no-mfa" })).body;
+    expect(withoutMfa.advice.changes.join(" ")).toContain("authenticate with MFA");
+    const mfa = { SerialNumber: created.body.serialNumber, TokenCode: code(0) };
+    expect((await assume<Granted>(role.name, { Caller: asUser(user.arn), RoleSessionName: "with-mfa", ...mfa })).body.granted).toBe(true);
+    const sessions = (await admin.json<SessionRow[]>("GET", `/api/console/roles/${role.name}/sessions`)).body;
+    expect(sessions.find((s) => s.sessionName === "with-mfa")?.mfaAuthenticated).toBe(true);
+    const replayed = (await assume<Denied>(role.name, { Caller: asUser(user.arn), RoleSessionName: "replay", ...mfa })).body;
+    expect(replayed).toMatchObject({ granted: false, check: "mfa", decision: null });
+    expect(replayed.advice.summary).toBe(`The MFA code was not accepted for ${created.body.serialNumber}.`);
+  });
+
   it("assumes as a user of another account once its own policy allows it", async () => {
     const bob = await newUser(partnerAdmin);
     expect(bob.arn).toMatch(/^arn:aws:iam::222222222222:user\//);
@@ -127,6 +151,17 @@ describe("Assume role from the console", () => {
     const res = await assume<ApiError>(role.name, { Caller: asUser(user.arn), RoleSessionName: "viewer" }, viewer);
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe("AccessDenied");
+    expect((await admin.json<SessionRow[]>("GET", `/api/console/roles/${role.name}/sessions`)).body).toEqual([]);
+  });
+
+  it("refuses an admin's cookie sent from another origin, and creates no session", async () => {
+    const user = await newUser();
+    const role = await newRole(trusting(user.arn));
+    const res = await admin.request("POST", `/api/console/roles/${role.name}/assume`, {
+      json: { Caller: asUser(user.arn), RoleSessionName: "csrf" },
+      headers: { origin: "https://attacker.example", "sec-fetch-site": "cross-site" },
+    });
+    expect(res.status).toBe(403);
     expect((await admin.json<SessionRow[]>("GET", `/api/console/roles/${role.name}/sessions`)).body).toEqual([]);
   });
 
@@ -198,6 +233,32 @@ describe("Sessions: revoke one, and Revoke active sessions", () => {
     expect(rows[0]).toMatchObject({ id: out.credentials.accessKeyId, status: "revoked" });
     expect((await admin.json("DELETE", one)).status).toBe(204); // revoking again changes nothing and is not an error
     expect((await admin.json<ApiError>("DELETE", `/api/console/roles/${role.name}/sessions/not-a-key`)).status).toBe(400);
+  });
+
+  it("refuses to revoke from another origin or for a viewer, and the session keeps working", async () => {
+    const { role, out } = await sessionOn();
+    const one = `/api/console/roles/${role.name}/sessions/${out.credentials.accessKeyId}`;
+    const crossSite = { origin: "https://attacker.example", "sec-fetch-site": "cross-site" };
+    expect((await admin.request("DELETE", one, { headers: crossSite })).status).toBe(403);
+    expect((await admin.request("POST", `/api/console/roles/${role.name}/sessions/revoke-active`, { json: { Acknowledged: true }, headers: crossSite })).status).toBe(403);
+    expect((await viewer.json<ApiError>("POST", `/api/console/roles/${role.name}/sessions/revoke-active`, { Acknowledged: true })).status).toBe(403);
+    await stsClient(baseUrl, creds(out)).send(new GetCallerIdentityCommand({}));
+    expect((await admin.json<SessionRow[]>("GET", `/api/console/roles/${role.name}/sessions`)).body[0].status).toBe("active");
+    expect((await admin.json<unknown[]>("GET", `/api/console/roles/${role.name}/inline-policies`)).body).toEqual([]);
+  });
+
+  it("Revoke active sessions refuses a smuggled, oversized or deeply nested acknowledgement and writes nothing", async () => {
+    const { role } = await sessionOn();
+    const path = `/api/console/roles/${role.name}/sessions/revoke-active`;
+    const send = (body: string) => admin.request("POST", path, { body, headers: { "content-type": "application/json" } });
+    const proto = await send('{"__proto__":{"Acknowledged":true}}');
+    expect(proto.status).toBe(400);
+    expect(((await proto.json()) as ApiError).error.code).toBe("ValidationError");
+    expect((await send('{"Acknowledged":"true"}')).status).toBe(400);
+    expect((await send(JSON.stringify({ Acknowledged: true, padding: "x".repeat(2 * 1024 * 1024) }))).status).toBe(413);
+    expect((await send(`{"Acknowledged":${"[".repeat(5000)}${"]".repeat(5000)}}`)).status).toBe(400);
+    expect((await admin.json<unknown[]>("GET", `/api/console/roles/${role.name}/inline-policies`)).body).toEqual([]);
+    expect((await admin.json<SessionRow[]>("GET", `/api/console/roles/${role.name}/sessions`)).body[0].status).toBe("active");
   });
 
   it("Revoke active sessions writes AWSRevokeOlderSessions, asks for the acknowledgement, and older credentials lose every permission", async () => {

@@ -2,14 +2,12 @@
 import { useState } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { SearchX } from "lucide-react";
-import { ApiError } from "@/components/api/fetch-json";
-import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { Skeleton } from "@/components/ui/states";
 import type { AssumeCaller } from "@/lib/domain/console-assume";
 import { useRoleQuery } from "../role-queries";
 import { readAssumeCaller, toAssumeRole, toRole, toRoles } from "../routes";
+import { RoleLoadError } from "../role-load-error";
 import { AssumeRoleForm } from "./assume-role-form";
 
 /** /roles/<name>/assume: assume the role as an IAM user or a role session, and see the credentials or why not. */
@@ -38,15 +36,7 @@ export function AssumeRoleView({ name }: { name: string }) {
       <Link href={toRole({ name })} className="hover:text-fg">{name}</Link> <span aria-hidden>/</span> Assume role
     </nav>
   );
-  if (role.error) {
-    if (role.error instanceof ApiError && role.error.code === "NoSuchEntity")
-      return (
-        <EmptyState icon={<SearchX aria-hidden className="size-5" />} title={`No role named ${name}`} action={<Link href={toRoles()} className={buttonClass("secondary", "sm")}>Back to roles</Link>}>
-          It may have been deleted, or it lives in another account — check the account switcher.
-        </EmptyState>
-      );
-    return <ErrorState title="Could not load the role" message={role.error.message} onRetry={() => role.refetch()} />;
-  }
+  if (role.error) return <RoleLoadError name={name} error={role.error} onRetry={() => role.refetch()} />;
   return (
     <>
       <PageHeader

@@ -20,6 +20,14 @@ import { RevokeActiveSessionsDialog, RevokeSessionDialog } from "./revoke-sessio
 
 const SLR_REASON = "AWS does not revoke the sessions of a service-linked role: its service owns it.";
 
+/** "alice (user)", "deploy/ci (role session)": the end of the caller's ARN that people recognise, and its kind. */
+function callerLabel(arn: string): string {
+  const [type, ...rest] = (arn.split(":")[5] ?? "").split("/");
+  if (type === "assumed-role") return `${rest.join("/")} (role session)`;
+  if (type === "user") return `${rest[rest.length - 1]} (user)`;
+  return arn;
+}
+
 function matches(s: RoleSessionDto, search: string): boolean {
   const q = search.trim().toLowerCase();
   return !q || [s.sessionName ?? "", s.arn, s.callerArn, s.sourceIdentity ?? "", s.id].some((v) => v.toLowerCase().includes(q));
@@ -98,7 +106,8 @@ export function SessionsTab({ role }: { role: RoleDto }) {
                         </span>
                       </Td>
                       <Td className="align-top">
-                        <code className="block max-w-48 truncate font-mono text-[11.5px]" title={s.callerArn} data-testid="session-caller">{s.callerArn}</code>
+                        <p className="max-w-48 truncate text-[13px] font-medium">{callerLabel(s.callerArn)}</p>
+                        <code className="block max-w-48 truncate font-mono text-[11.5px] text-fg-subtle" title={s.callerArn} data-testid="session-caller">{s.callerArn}</code>
                         {s.chained && <Badge className="mt-1">Role chaining</Badge>}
                       </Td>
                       <Td className="align-top text-[13px] whitespace-nowrap text-fg-muted"><span title={formatDateTime(s.issuedAt)}>{formatRelative(s.issuedAt, now)}</span></Td>
