@@ -77,6 +77,7 @@ test.describe("Assume role in the console", () => {
     await clickTab(page, "activity");
     const event = assumeActivityRow(page, "from-the-console");
     await expect(event).toContainText("Granted");
+    await expect(event.getByTestId("activity-source")).toHaveText("Console");
     await expect(event.getByTestId("activity-details")).toContainText(user.arn);
     await expect(event.getByTestId("activity-details")).toContainText("e2e-person");
     await goToRoles(page, `?search=${role.name}`);
@@ -152,6 +153,29 @@ test.describe("Assume role in the console", () => {
 
     await page.getByTestId("tab-permissions").click();
     await expect(page.getByTestId("inline-policy-row").filter({ hasText: "AWSRevokeOlderSessions" }).getByTestId("revoke-policy-note")).toBeVisible();
+  });
+});
+
+test.describe("Assume role from the keyboard", () => {
+  test("from the role page to credentials without the mouse; focus lands on the result", async ({ page, api, users }) => {
+    const user = await users.createUser();
+    const role = await api.createRole({ trust: trusting(user.arn) });
+    await goToRole(page, role.name);
+    await page.getByTestId("assume-role").focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("assume-title")).toHaveText(`Assume role ${role.name}`);
+    await page.getByTestId("caller-search").focus();
+    await page.keyboard.type(user.name);
+    await expect(page.getByTestId("caller-option")).toHaveCount(1);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Space");
+    await expect(page.getByTestId("selected-caller-arn")).toHaveText(user.arn);
+    await page.getByLabel("Role session name").focus();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("keyboard-only");
+    await page.keyboard.press("Enter");
+    await assertGranted(page, `${role.name}/keyboard-only`);
+    await expect(page.getByRole("heading", { name: "Credentials issued" })).toBeFocused();
   });
 });
 

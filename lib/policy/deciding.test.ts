@@ -8,7 +8,7 @@ const roleArn = "arn:aws:iam::111111111111:role/deploy";
 const doc = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const assume = (policies: PolicySet, context = {}) =>
   evaluateRequest({ action: "sts:AssumeRole", resource: roleArn, principal: alice, context }, policies);
-const trust = (...s: object[]) => ({ document: doc(...s), ownerAccountId: "111111111111", kind: "trust" as const, name: "trust policy" });
+const trust = (...s: object[]) => ({ document: doc(...s), ownerAccountId: "111111111111", kind: "trust" as const });
 
 describe("decidingStatements", () => {
   it("names the trust statement whose condition failed, not the unrelated ones", () => {

@@ -112,7 +112,7 @@ export async function assumeRole(req: AssumeRoleRequest): Promise<AssumeRoleOutc
 
   const policySet: PolicySet = {
     ...policies.policies,
-    resource: { document: role.trustPolicy, ownerAccountId: role.accountId, kind: "trust", arn: role.arn, name: "trust policy" },
+    resource: { document: role.trustPolicy, ownerAccountId: role.accountId, kind: "trust", arn: role.arn },
   };
   const evaluate = (action: string) => evaluateRequest({ action, resource: role.arn, principal: requestPrincipal(caller), context }, policySet);
 

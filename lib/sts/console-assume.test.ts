@@ -61,6 +61,8 @@ describe("assumeRoleFromConsole", () => {
     expect(out.advice.changes).toEqual([`Statement #1 (Sid "Vendor") of the role's trust policy: pass External ID "ext-123": the trust policy requires it.`]);
     expect(out.policies).toEqual([expect.objectContaining({ title: "the role's trust policy", ref: expect.objectContaining({ type: "trust" }) })]);
     expect(out.policies[0].document).toContain('"sts:ExternalId": "ext-123"');
+    const [event] = await listAuditEvents({ target: "arn:aws:iam::111111111111:role/vendor", limit: 1 });
+    expect(event.details?.reasons).toContainEqual(expect.stringMatching(/^Statement #1 \(Sid "Vendor"\) of the role trust policy would allow it, but its condition does not hold/));
     expect((await assume("vendor", { Caller: asAlice, ExternalId: "ext-123" })).granted).toBe(true);
   });
 

@@ -32,7 +32,7 @@ function facts(o: {
       : { ...(who === "alice" ? alice : bob), type: "user", id: who === "alice" ? "AIDAALICE" : "AIDABOB" };
   const decision = evaluateRequest(
     { action: o.action ?? "sts:AssumeRole", resource: roleArn, principal, context: o.context },
-    { identity: o.identity ?? [], resource: { document: o.trust, ownerAccountId: A, kind: "trust", arn: roleArn, name: "trust policy" } },
+    { identity: o.identity ?? [], resource: { document: o.trust, ownerAccountId: A, kind: "trust", arn: roleArn } },
   );
   return {
     check: o.check ?? "trust",

@@ -44,18 +44,23 @@ export function ActivityTab({ name }: { name: string }) {
             <p className="px-5 py-8 text-center text-[13px] text-fg-muted">Nothing of this kind yet.</p>
           ) : (
             <Table label="Role activity" testId="activity">
-              <thead><tr><Th>Time</Th><Th>Action</Th><Th>Actor</Th><Th>Details</Th><Th>Source</Th><Th>Outcome</Th></tr></thead>
+              <thead><tr><Th>Time</Th><Th>Action</Th><Th>Actor</Th><Th>Details</Th><Th>Outcome</Th></tr></thead>
               <tbody>
                 {rows.map((e) => (
                   <Tr key={e.id} testId="activity-row">
                     <Td className="align-top text-[13px] whitespace-nowrap text-fg-muted">{formatDateTime(e.time)}</Td>
-                    <Td className="align-top font-mono text-[12.5px]">{e.action}</Td>
+                    <Td className="align-top">
+                      <span className="block font-mono text-[12.5px]">{e.action}</span>
+                      <span className="text-xs text-fg-muted" data-testid="activity-source">{e.source === "console" ? "Console" : "API"}</span>
+                    </Td>
                     <Td className="max-w-56 truncate align-top text-[13px]" >{e.actor}</Td>
                     <Td className="max-w-md align-top text-[13px]"><EventDetails event={e} /></Td>
-                    <Td className="align-top"><Badge>{e.source === "console" ? "Console" : "API"}</Badge></Td>
                     <Td className="align-top">
                       {e.outcome === "Success" ? <Badge tone="success">{ASSUME_ACTIONS.has(e.action) ? "Granted" : "Succeeded"}</Badge> : (
-                        <span title={e.reason ?? undefined}><Badge tone="danger">{ASSUME_ACTIONS.has(e.action) ? "Denied" : "Refused"} · {e.errorCode}</Badge></span>
+                        <span className="flex flex-col items-start gap-1" title={e.reason ?? undefined}>
+                          <Badge tone="danger">{ASSUME_ACTIONS.has(e.action) ? "Denied" : "Refused"}</Badge>
+                          {e.errorCode && <code className="font-mono text-[11.5px] text-fg-muted">{e.errorCode}</code>}
+                        </span>
                       )}
                     </Td>
                   </Tr>
