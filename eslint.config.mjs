@@ -6,7 +6,7 @@ import nextTs from "eslint-config-next/typescript";
  * Next's rules (React, hooks, accessibility, Core Web Vitals), TypeScript's, and the layers of ../shared/STYLE.md
  * as import boundaries: a change that breaks them fails `npm run lint`, which `npm test` runs.
  */
-const serverOnly = ["./lib/db", "./lib/iam", "./lib/auth", "./lib/aws-api", "./lib/crypto", "./lib/federation", "./lib/generated", "./lib/config.ts", "./lib/health.ts"];
+const serverOnly = ["./lib/db", "./lib/iam", "./lib/sts", "./lib/auth", "./lib/aws-api", "./lib/crypto", "./lib/federation", "./lib/generated", "./lib/config.ts", "./lib/health.ts"];
 
 export default defineConfig([
   ...nextVitals,

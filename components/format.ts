@@ -16,6 +16,23 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
   return `${n} ${unit}${n === 1 ? "" : "s"} ago`;
 }
 
+/** A moment ahead: "in 42 minutes", "in 2 hours"; "Expired" once it has passed. */
+export function formatUntil(iso: string, now = Date.now()): string {
+  const s = Math.floor((new Date(iso).getTime() - now) / 1000);
+  if (s <= 0) return "Expired";
+  if (s < 60) return "in less than a minute";
+  const [n, unit] = s < 3600 ? [Math.floor(s / 60), "minute"] : s < 86400 ? [Math.floor(s / 3600), "hour"] : [Math.floor(s / 86400), "day"];
+  return `in ${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/** Time left as a clock: 3599 → "59:59", 5400 → "1:30:00". */
+export function formatCountdown(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const two = (n: number) => String(n).padStart(2, "0");
+  const h = Math.floor(s / 3600);
+  return h ? `${h}:${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}` : `${Math.floor(s / 60)}:${two(s % 60)}`;
+}
+
 /** 3600 → "1 hour", 5400 → "1 hour 30 minutes". */
 export function formatDuration(seconds: number): string {
   const h = Math.floor(seconds / 3600);

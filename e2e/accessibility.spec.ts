@@ -8,6 +8,7 @@ import { generateDemoSamlIdentity } from "@/lib/federation/demo-idp";
 import { uniqueName } from "./support/console-api";
 import { toInstanceProfiles } from "@/components/instance-profiles/routes";
 import { openConsolePage } from "./helpers/navigation";
+import { assertDenied, assertGranted, clickAssume, clickSessionsTab, fillAssume, goToAssumeRole } from "./helpers/assume";
 import { assertNoAxeViolations, useColourScheme, type ColourScheme } from "./helpers/accessibility";
 
 /*
@@ -35,6 +36,36 @@ for (const scheme of SCHEMES) {
       }
       await openConsolePage(page, toNewRole());
       await expect(page.getByTestId("create-trust-editor")).toBeVisible();
+      await assertNoAxeViolations(page);
+    });
+
+    test("Assume role (form, denial, credentials), sessions with their revoke dialog, and assumes in the activity", async ({ page, api, users }) => {
+      const user = await users.createUser();
+      const trust = JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { AWS: user.arn }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": "axe-check" } } }],
+      });
+      const role = await api.createRole({ trust });
+      await goToAssumeRole(page, role.name, user.arn);
+      await assertNoAxeViolations(page);
+      await clickAssume(page);
+      await assertDenied(page, `User: ${user.arn} is not authorized to perform: sts:AssumeRole on resource: ${role.arn}`);
+      await expect(page.getByTestId("decisive-policy-0-editor")).toBeVisible();
+      await assertNoAxeViolations(page);
+      await fillAssume(page, { externalId: "axe-check" });
+      await clickAssume(page);
+      await assertGranted(page, `${role.name}/console-session`);
+      await assertNoAxeViolations(page);
+      await openConsolePage(page, toRole({ name: role.name, tab: "sessions" }));
+      await expect(page.getByTestId("session-row")).toHaveCount(1);
+      await assertNoAxeViolations(page);
+      await clickSessionsTab(page);
+      await page.getByTestId("revoke-active-sessions").click();
+      await expect(page.getByTestId("revoke-active-sessions-dialog")).toBeVisible();
+      await assertNoAxeViolations(page);
+      await openConsolePage(page, toRole({ name: role.name, tab: "activity" }));
+      await page.getByText("Why it was denied").click();
+      await expect(page.getByTestId("activity-row").filter({ hasText: "Denied" }).getByTestId("activity-reasons")).toBeVisible();
       await assertNoAxeViolations(page);
     });
 

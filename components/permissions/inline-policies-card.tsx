@@ -13,6 +13,7 @@ import { useReadOnlyReason } from "@/components/shell/console-context";
 import { InlinePolicyDialog } from "./inline-policy-dialog";
 import { ownerTestId, type OwnerCardProps } from "./owner";
 import { PRINCIPAL_RULES } from "@/lib/domain/principal-kinds";
+import { REVOKE_POLICY_NAME } from "@/lib/domain/sts-types";
 
 export interface InlinePoliciesCardProps extends OwnerCardProps {
   policies: UseQueryResult<InlinePolicy[], Error>;
@@ -55,7 +56,12 @@ export function InlinePoliciesCard({ owner, policies, put, remove, locked }: Inl
           <tbody>
             {data.map((p) => (
               <Tr key={p.name} testId={id("inline-policy-row")}>
-                <Td className="font-medium">{p.name}</Td>
+                <Td>
+                  <span className="font-medium">{p.name}</span>
+                  {owner.kind === "role" && p.name === REVOKE_POLICY_NAME && (
+                    <p className="mt-0.5 text-xs text-fg-muted" data-testid="revoke-policy-note">Written by Revoke active sessions: denies every action to this role&apos;s sessions issued before its time (AWS&apos;s own policy).</p>
+                  )}
+                </Td>
                 <Td className="text-[13px] text-fg-muted tabular-nums">{policySize(p.document).toLocaleString()} chars</Td>
                 <Td className="text-right whitespace-nowrap">
                   <Button size="sm" variant="ghost" onClick={() => setEditing(p)} aria-label={`View ${p.name}`}>{readOnly ? "View" : "View / edit"}</Button>

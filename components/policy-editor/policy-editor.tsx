@@ -29,6 +29,7 @@ import { SeverityCountsBar } from "./severity";
 import { TrustSummary } from "./trust-summary";
 import { PolicyDiff, type DiffMode } from "./policy-diff";
 import { IamVerdict } from "./iam-verdict";
+import { highlightExtension, highlightLines, type PolicyHighlight } from "./highlights";
 
 /** What the editor knows about the document it holds, reported through `onFindingsChange`. */
 export interface PolicyValidationState {
@@ -81,6 +82,8 @@ export interface PolicyEditorProps {
    * document by a test id they used before the editor existed.
    */
   contentTestId?: string;
+  /** Lines to mark by JSON path (e.g. the statement a decision turned on); the first is scrolled into view. */
+  highlights?: readonly PolicyHighlight[];
 }
 
 const KIND_TITLE: Record<PolicyKind, string> = {
@@ -89,6 +92,8 @@ const KIND_TITLE: Record<PolicyKind, string> = {
   boundary: "Permissions boundary",
   session: "Session policy",
 };
+
+const NO_HIGHLIGHTS: readonly PolicyHighlight[] = [];
 
 /** Marks a transaction that mirrors a new `value` prop, so it is not echoed back through onChange. */
 const fromProps = Annotation.define<boolean>();
@@ -118,6 +123,7 @@ export function PolicyEditor({
   height = 360,
   testId = "policy-editor",
   contentTestId,
+  highlights = NO_HIGHLIGHTS,
 }: PolicyEditorProps) {
   const uid = useId();
   const labelId = `${uid}-label`;
@@ -125,7 +131,7 @@ export function PolicyEditor({
   const rootRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const [compartments] = useState(() => ({ theme: new Compartment(), readOnly: new Compartment(), attrs: new Compartment() }));
+  const [compartments] = useState(() => ({ theme: new Compartment(), readOnly: new Compartment(), attrs: new Compartment(), highlight: new Compartment() }));
   const dark = useDarkClass();
   const accountId = useConsole().account.id;
   const catalogueLoaded = useCatalogueQuery();
@@ -209,6 +215,7 @@ export function PolicyEditor({
           compartments.theme.of(editorTheme(false)),
           compartments.readOnly.of(EditorState.readOnly.of(initial.current.readOnly)),
           compartments.attrs.of([]),
+          compartments.highlight.of([]),
           EditorView.domEventHandlers({
             keydown: (e) => {
               lastKeyAt.current = e.timeStamp;
@@ -242,6 +249,19 @@ export function PolicyEditor({
   }, [value]);
 
   useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const doc = view.state.doc;
+    const first = highlightLines(doc.toString(), highlights)[0];
+    view.dispatch({
+      effects: [
+        compartments.highlight.reconfigure(highlightExtension(doc, highlights)),
+        ...(first ? [EditorView.scrollIntoView(doc.line(Math.min(first.from, doc.lines)).from, { y: "start", yMargin: 24 })] : []),
+      ],
+    });
+  }, [compartments, highlights, value]);
+
+  useEffect(() => {
     viewRef.current?.dispatch({
       effects: [
         compartments.theme.reconfigure(editorTheme(dark)),
@@ -251,6 +271,8 @@ export function PolicyEditor({
             "aria-label": ariaLabel ?? `${KIND_TITLE[kind]} document`,
             "aria-describedby": hintId,
             "aria-readonly": String(readOnly),
+            // Already in the tab order as contenteditable; stated so checkers see a scrolling editor is keyboard-reachable.
+            tabindex: "0",
             "data-testid": contentTestId ?? `${testId}-content`,
           }),
         ),

@@ -61,6 +61,11 @@ const chrome = EditorView.theme({
   ".cm-diagnosticSource": { color: "var(--fg-subtle)", fontFamily: "var(--font-mono)", fontSize: "11px" },
   ".rp-finding-security-warning": { backgroundColor: "color-mix(in srgb, #d97706 14%, transparent)" },
   ".cm-lintRange-error": { backgroundColor: "color-mix(in srgb, var(--danger) 10%, transparent)" },
+  // Lines a decision's reasons point at (see ./highlights): a tint and a bar at the left edge, so colour is not the only signal.
+  ".rp-highlight": { boxShadow: "inset 3px 0 0 var(--rp-highlight-bar)" },
+  ".rp-highlight-deny": { "--rp-highlight-bar": "var(--danger)", backgroundColor: "color-mix(in srgb, var(--danger) 11%, transparent)" },
+  ".rp-highlight-allow": { "--rp-highlight-bar": "#16a34a", backgroundColor: "color-mix(in srgb, #16a34a 11%, transparent)" },
+  ".rp-highlight-condition.rp-highlight-condition": { "--rp-highlight-bar": "#d97706", backgroundColor: "color-mix(in srgb, #d97706 20%, transparent)" },
   // Merge (review changes) colours.
   ".cm-changedLine, .cm-inlineChangedLine": { backgroundColor: "color-mix(in srgb, #16a34a 12%, transparent) !important" },
   ".cm-deletedChunk": { backgroundColor: "color-mix(in srgb, var(--danger) 12%, transparent) !important" },

@@ -5,7 +5,7 @@ import { sortHeaders, type ListSort } from "@/components/ui/list-sort";
 import type { RoleSort } from "@/lib/domain/list-sorts";
 import { Badge } from "@/components/ui/badge";
 import { serviceLinkedServiceName } from "@/lib/domain/service-linked-roles";
-import { formatDate, formatRelative } from "@/components/format";
+import { formatDate, formatDateTime, formatRelative } from "@/components/format";
 import { toRole, toRoles, type RolesListState } from "./routes";
 import { trustedEntities } from "./trusted-entities";
 import type { RoleListItemDto } from "./role-queries";
@@ -47,7 +47,9 @@ export function RolesTable({ roles, state }: { roles: RoleListItemDto[]; state: 
               <TrustedEntitiesCell document={r.trustPolicy} />
             </Td>
             <Td className="text-[13px] whitespace-nowrap text-fg-muted">{formatDate(r.createdAt)}</Td>
-            <Td className="text-[13px] whitespace-nowrap text-fg-muted">{formatRelative(r.lastUsedAt)}</Td>
+            <Td className="text-[13px] whitespace-nowrap text-fg-muted">
+              <span title={r.lastUsedAt ? `Last assumed ${formatDateTime(r.lastUsedAt)}` : "Not assumed since it was created"} data-testid="role-last-activity">{formatRelative(r.lastUsedAt)}</span>
+            </Td>
           </Tr>
         ))}
       </tbody>

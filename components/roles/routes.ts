@@ -1,5 +1,6 @@
 import { readListSort, writeListSort, type ListSort } from "@/components/ui/list-sort";
 import { ROLE_SORTS, type RoleSort } from "@/lib/domain/list-sorts";
+import type { AssumeCaller } from "@/lib/domain/console-assume";
 
 /** Typed, linkable console URLs for roles: tabs and list state live in the URL. */
 export const ROLE_TABS = ["permissions", "trust", "tags", "sessions", "activity"] as const;
@@ -18,6 +19,54 @@ export const isRoleTab = (t: string | undefined): t is RoleTab => (ROLE_TABS as 
 export function toRole({ name, tab }: { name: string; tab?: RoleTab }): string {
   const base = `/roles/${encodeURIComponent(name)}`;
   return tab && tab !== "permissions" ? `${base}/${tab}` : base;
+}
+
+/**
+ * The Assume role page; the caller chosen (`?user=<ARN>` or `?session=<ASIA… key id>`) is part of the URL, so
+ * "assume this role as alice" can be linked and reloaded.
+ */
+export function toAssumeRole({ name, caller }: { name: string; caller?: AssumeCaller | null }): string {
+  const base = `/roles/${encodeURIComponent(name)}/assume`;
+  if (!caller) return base;
+  const q = new URLSearchParams(caller.kind === "user" ? { user: caller.arn } : { session: caller.accessKeyId });
+  return `${base}?${q}`;
+}
+
+export function readAssumeCaller(params: URLSearchParams): AssumeCaller | null {
+  const user = params.get("user");
+  if (user) return { kind: "user", arn: user };
+  const session = params.get("session");
+  return session ? { kind: "session", accessKeyId: session } : null;
+}
+
+/** The Sessions tab's view: a filter over session name, ARN, caller and source identity, the status shown, the order. */
+export const SESSION_SORTS = ["issuedAt", "expiresAt"] as const;
+export interface SessionsViewState {
+  search?: string;
+  status?: "active" | "all";
+  sort?: (typeof SESSION_SORTS)[number];
+  /** Newest first unless `asc`. */
+  order?: "asc" | "desc";
+}
+
+export function toRoleSessions(name: string, s: SessionsViewState = {}): string {
+  const q = new URLSearchParams();
+  if (s.search) q.set("search", s.search);
+  if (s.status === "active") q.set("status", "active");
+  if (s.sort && s.sort !== "issuedAt") q.set("sort", s.sort);
+  if (s.order === "asc") q.set("order", "asc");
+  const str = q.toString();
+  return `${toRole({ name, tab: "sessions" })}${str ? `?${str}` : ""}`;
+}
+
+export function readSessionsViewState(params: URLSearchParams): Required<Omit<SessionsViewState, "search">> & { search: string } {
+  const sort = params.get("sort");
+  return {
+    search: params.get("search") ?? "",
+    status: params.get("status") === "active" ? "active" : "all",
+    sort: sort === "expiresAt" ? "expiresAt" : "issuedAt",
+    order: params.get("order") === "asc" ? "asc" : "desc",
+  };
 }
 
 export interface RolesListState extends Partial<ListSort<RoleSort>> {

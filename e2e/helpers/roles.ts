@@ -95,3 +95,7 @@ export async function deleteRole(page: Page, name: string, expectConflict: boole
   await dialog.getByTestId("confirm-delete-role").click();
   await expect(page).toHaveURL(/\/roles$/);
 }
+
+/** The Last activity cell of a role in the roles list. */
+export const roleLastActivity = (page: Page, name: string) =>
+  page.getByTestId("role-row").filter({ has: page.getByTestId("role-link").getByText(name, { exact: true }) }).getByTestId("role-last-activity");

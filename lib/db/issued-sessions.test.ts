@@ -34,7 +34,7 @@ const rows = (i: number): IssuedSessionRows => ({
     revokedAt: null,
     secretEncrypted: "v1:sealed",
   },
-  audit: { accountId: "111111111111", actor: "arn:aws:iam::111111111111:user/u", action: "AssumeRole", target: "arn:aws:iam::111111111111:role/r", outcome: "Success", source: "api", requestId: `req-${i}`, details: { sessionName: `s${i}` } },
+  audit: { time: new Date("2026-11-29T10:00:01.437Z"), accountId: "111111111111", actor: "arn:aws:iam::111111111111:user/u", action: "AssumeRole", target: "arn:aws:iam::111111111111:role/r", outcome: "Success", source: "api", requestId: `req-${i}`, details: { sessionName: `s${i}` } },
 });
 
 describe("issued sessions, committed in groups", () => {
@@ -47,6 +47,8 @@ describe("issued sessions, committed in groups", () => {
     const events = await listAuditEventRows(getDb(), { target: "arn:aws:iam::111111111111:role/r", limit: 100 });
     expect(events).toHaveLength(20);
     expect(events[0].details).toMatchObject({ sessionName: expect.stringMatching(/^s\d+$/) });
+    // The event keeps the answer's own time, to the millisecond; the session's issuedAt is whole seconds.
+    expect(events.map((e) => e.time.toISOString())).toContain("2026-11-29T10:00:01.437Z");
   });
 
   it("fails a group as a whole, leaving nothing of it", async () => {

@@ -18,7 +18,8 @@ import { sessionColumns } from "./sts-sessions";
 
 export interface IssuedSessionRows {
   session: StsSession & { secretEncrypted: string };
-  audit: AuditEventInput;
+  /** `time`: when the request was answered (the session's issuedAt is whole seconds, as aws:TokenIssueTime is). */
+  audit: AuditEventInput & { time: Date };
 }
 
 interface Pending {
@@ -87,7 +88,7 @@ function sqliteWriter(file: string): GroupWriter {
       });
       insertAudit.run({
         id: randomUUID(),
-        time: sqliteDate(s.issuedAt),
+        time: sqliteDate(a.time),
         accountId: a.accountId,
         actor: a.actor,
         action: a.action,
@@ -111,7 +112,7 @@ function ormWriter(): GroupWriter {
       await db.$transaction([
         db.stsSession.createMany({ data: rows.map(({ session }) => sessionColumns(session)) }),
         db.auditEvent.createMany({
-          data: rows.map(({ session: s, audit: { details, ...a } }) => ({ id: randomUUID(), time: s.issuedAt, ...a, details: details ? JSON.stringify(details) : null })),
+          data: rows.map(({ audit: { details, ...a } }) => ({ id: randomUUID(), ...a, details: details ? JSON.stringify(details) : null })),
         }),
       ]);
     },

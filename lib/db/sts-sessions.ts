@@ -30,7 +30,7 @@ interface Row {
   revokedAt: Date | null;
 }
 
-const toSession = (r: Row): StsSession => ({
+export const toSession = (r: Row): StsSession => ({
   ...r,
   kind: r.kind as StsSessionKind,
   tags: JSON.parse(r.tags) as Tag[],
@@ -39,7 +39,7 @@ const toSession = (r: Row): StsSession => ({
 });
 
 // The sealed secret never leaves the store: a session is authenticated from its token (lib/sts/session-auth).
-const omitSecret = { secretEncrypted: true } as const;
+export const omitSecret = { secretEncrypted: true } as const;
 
 /** A session as its row's columns: the lists are stored as JSON text. */
 export function sessionColumns(s: StsSession & { secretEncrypted: string }) {

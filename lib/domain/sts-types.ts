@@ -46,3 +46,9 @@ export interface TemporaryCredentials {
   sessionToken: string;
   expiration: Date;
 }
+
+/** Which check of AssumeRole refused a request (the API answers each with AWS's AccessDenied). */
+export type AssumeRoleCheck = "role" | "mfa" | "trust" | "tag-session" | "source-identity";
+
+/** The inline policy AWS's "Revoke active sessions" writes on a role (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html). */
+export const REVOKE_POLICY_NAME = "AWSRevokeOlderSessions";

@@ -232,6 +232,8 @@ export interface AuditEventInput {
  * evaluator's reasons in plain words, so the role's Activity tab can show who, as whom, and why.
  */
 export interface AuditDetails {
+  /** Who asked, when the actor asked on someone's behalf (the console's Assume role acts as an IAM user or a session). */
+  callerArn?: string;
   sessionName?: string;
   sourceIdentity?: string;
   accessKeyId?: string;

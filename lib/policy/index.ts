@@ -19,6 +19,8 @@ export { decideRequest, type FastDecision } from "./decide";
 export { PolicyCache, LruCache } from "./policy-cache";
 export { compilePolicy, compiledPolicy, type CompiledPolicy } from "./compile";
 export { describePolicy } from "./evaluate-explain";
+export { decidingStatements } from "./deciding";
+export { spanAtPath } from "./locate";
 export { evaluateCondition } from "./conditions";
 export type {
   ConditionCheck,

@@ -4,6 +4,7 @@ import { syncCaches } from "@/lib/db/versioned-cache";
 import { AwsError } from "@/lib/domain/errors";
 import { LIMITS } from "@/lib/domain/limits";
 import type { AssumeRoleInput } from "@/lib/domain/sts-schemas";
+import type { AssumeRoleCheck } from "@/lib/domain/sts-types";
 import type { Role } from "@/lib/domain/types";
 import { callerContext, isRoleSession, loadCallerPolicies, requestPrincipal, type Caller, type RequestEnv } from "@/lib/iam/callers";
 import type { RequestContext } from "@/lib/iam/context";
@@ -31,8 +32,7 @@ export interface AssumeRoleRequest {
   env: RequestEnv;
 }
 
-/** Which check refused the request. */
-export type AssumeRoleCheck = "role" | "mfa" | "trust" | "tag-session" | "source-identity";
+export type { AssumeRoleCheck };
 
 export type AssumeRoleOutcome =
   | { granted: true; issued: Issued; role: Role; packedPolicySize?: number; decision: FastDecision }
@@ -82,7 +82,7 @@ export async function assumeRole(req: AssumeRoleRequest): Promise<AssumeRoleOutc
       reason: error.message,
       source: ctx.source,
       requestId: ctx.requestId,
-      details: { sessionName: input.RoleSessionName, sourceIdentity: input.SourceIdentity ?? inherited?.sourceIdentity ?? undefined, reasons: explanation },
+      details: { callerArn: caller.arn, sessionName: input.RoleSessionName, sourceIdentity: input.SourceIdentity ?? inherited?.sourceIdentity ?? undefined, reasons: explanation },
     });
     return { granted: false, check, error, decision, explanation, request };
   };
@@ -164,7 +164,7 @@ export async function assumeRole(req: AssumeRoleRequest): Promise<AssumeRoleOutc
     {
       action: "AssumeRole",
       target: role.arn,
-      details: { sessionName: input.RoleSessionName, sourceIdentity: sourceIdentity ?? undefined, mfa: mfaAt !== null, reasons: [GRANTED(role.arn)] },
+      details: { callerArn: caller.arn, sessionName: input.RoleSessionName, sourceIdentity: sourceIdentity ?? undefined, mfa: mfaAt !== null, reasons: [GRANTED(role.arn)] },
     },
     now,
   );

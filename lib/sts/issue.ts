@@ -36,6 +36,7 @@ export async function issueSession(
   await recordIssuedSession({
     session: { ...session, secretEncrypted: sealSecret(secretAccessKey) },
     audit: {
+      time: now,
       accountId: draft.accountId,
       actor: ctx.actor,
       action: audit.action,

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { listRoleSessions, revokeSession as revokeSessionRow, findSession } from "@/lib/db/sts-sessions";
 import { AwsError } from "@/lib/domain/errors";
-import type { StsSession } from "@/lib/domain/sts-types";
+import { REVOKE_POLICY_NAME, type StsSession } from "@/lib/domain/sts-types";
 import { auditedChange } from "@/lib/iam/audit";
 import type { RequestContext } from "@/lib/iam/context";
 import { getRole, rolePermissions } from "@/lib/iam/roles";
@@ -13,7 +13,7 @@ import { getRole, rolePermissions } from "@/lib/iam/roles";
  * - Roleplane's own: revoking one session, which is refused from its next request on.
  */
 
-export const REVOKE_POLICY_NAME = "AWSRevokeOlderSessions";
+export { REVOKE_POLICY_NAME };
 
 /** The policy AWS writes, to the second: a session issued in the same second as the revocation is revoked too. */
 export function revokeOlderSessionsPolicy(now: Date): string {

@@ -25,7 +25,7 @@ export function trustCheck(role: Role, principal: RequestPrincipal, callerPolici
   return {
     policies: {
       ...callerPolicies,
-      resource: { document: role.trustPolicy, ownerAccountId: role.accountId, kind: "trust", arn: role.arn, name: "trust policy" },
+      resource: { document: role.trustPolicy, ownerAccountId: role.accountId, kind: "trust", arn: role.arn },
     },
     request: (action) => ({ action, resource: role.arn, principal, context: full }),
   };

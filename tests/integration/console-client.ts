@@ -20,6 +20,12 @@ export class ConsoleClient {
     return c;
   }
 
+  /** Sets a cookie as the browser would keep it, e.g. the account switcher's `rp-account`. */
+  setCookie(name: string, value: string): this {
+    this.cookies.set(name, value);
+    return this;
+  }
+
   /** The Cookie header this client sends, to replay it elsewhere. */
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");

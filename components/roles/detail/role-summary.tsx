@@ -1,16 +1,16 @@
 "use client";
 import { useState } from "react";
 import Link from "next/link";
-import { Pencil, ShieldCheck, Trash2 } from "lucide-react";
+import { KeyRound, Pencil, ShieldCheck, Trash2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { CopyableCode, SummaryField, SummaryGrid } from "@/components/ui/summary-grid";
 import { formatDateTime, formatDuration, formatRelative } from "@/components/format";
 import { useReadOnlyReason } from "@/components/shell/console-context";
 import { useRoleInstanceProfilesQuery } from "@/components/instance-profiles/instance-profile-queries";
 import { serviceLinkedServiceName } from "@/lib/domain/service-linked-roles";
 import type { RoleDto } from "../role-queries";
-import { toRoles } from "../routes";
+import { toAssumeRole, toRoles } from "../routes";
 import { DeleteServiceLinkedRoleDialog } from "../service-linked/delete-service-linked-role-dialog";
 import { EditRoleDialog } from "./edit-role-dialog";
 import { DeleteRoleDialog } from "./delete-role-dialog";
@@ -36,6 +36,13 @@ export function RoleSummary({ role, attachedCount, inlineCount }: { role: RoleDt
             )}
           </div>
           <div className="flex gap-2">
+            {readOnly ? (
+              <Button icon={<KeyRound aria-hidden className="size-4" />} disabledReason={readOnly} data-testid="assume-role">Assume role</Button>
+            ) : (
+              <Link href={toAssumeRole({ name: role.name })} className={buttonClass("secondary", "md")} data-testid="assume-role">
+                <KeyRound aria-hidden className="size-4" />Assume role
+              </Link>
+            )}
             <Button icon={<Pencil aria-hidden className="size-4" />} onClick={() => setDialog("edit")} disabledReason={readOnly} data-testid="edit-role">Edit</Button>
             <Button variant="danger" icon={<Trash2 aria-hidden className="size-4" />} onClick={() => setDialog("delete")} disabledReason={readOnly} data-testid="delete-role">Delete</Button>
           </div>

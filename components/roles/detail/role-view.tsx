@@ -1,11 +1,8 @@
 "use client";
-import Link from "next/link";
-import { SearchX } from "lucide-react";
 import { Tabs } from "@/components/ui/tabs";
-import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
-import { buttonClass } from "@/components/ui/button";
-import { ApiError } from "@/components/api/fetch-json";
-import { ROLE_TABS, ROLE_TAB_LABELS, toRole, toRoles, type RoleTab } from "../routes";
+import { Skeleton } from "@/components/ui/states";
+import { ROLE_TABS, ROLE_TAB_LABELS, toRole, type RoleTab } from "../routes";
+import { RoleLoadError } from "../role-load-error";
 import { useRoleQuery } from "../role-queries";
 import { useAttachedPoliciesQuery, useInlinePoliciesQuery } from "@/components/permissions/principal-queries";
 import { PermissionsTab, TagsTab } from "@/components/permissions/principal-tabs";
@@ -24,15 +21,7 @@ export function RoleView({ name, tab }: { name: string; tab: RoleTab }) {
   const attached = useAttachedPoliciesQuery("role", name);
   const inline = useInlinePoliciesQuery("role", name);
 
-  if (role.error) {
-    if (role.error instanceof ApiError && role.error.code === "NoSuchEntity")
-      return (
-        <EmptyState icon={<SearchX aria-hidden className="size-5" />} title={`No role named ${name}`} action={<Link href={toRoles()} className={buttonClass("secondary", "sm")}>Back to roles</Link>}>
-          It may have been deleted, or it lives in another account — check the account switcher.
-        </EmptyState>
-      );
-    return <ErrorState title="Could not load the role" message={role.error.message} onRetry={() => role.refetch()} />;
-  }
+  if (role.error) return <RoleLoadError name={name} error={role.error} onRetry={() => role.refetch()} />;
   if (!role.data) return <RoleSkeleton />;
 
   const owner = { kind: "role", name: role.data.name } as const;
@@ -50,7 +39,7 @@ export function RoleView({ name, tab }: { name: string; tab: RoleTab }) {
         {tab === "permissions" && <PermissionsTab owner={owner} boundaryArn={role.data.permissionsBoundaryArn} locked={locked ? PROTECTED_PERMISSIONS : undefined} />}
         {tab === "trust" && <TrustTab role={role.data} />}
         {tab === "tags" && <TagsTab owner={owner} tags={role.data.tags} locked={locked ? PROTECTED_TAGS : undefined} />}
-        {tab === "sessions" && <SessionsTab />}
+        {tab === "sessions" && <SessionsTab role={role.data} />}
         {tab === "activity" && <ActivityTab name={name} />}
       </div>
     </div>
