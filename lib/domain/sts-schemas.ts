@@ -57,3 +57,30 @@ export const getAccessKeyInfoSchema = z.object({
 });
 
 export const getCallerIdentitySchema = z.object({});
+
+/**
+ * AssumeRoleWithWebIdentity and AssumeRoleWithSAML (unsigned). The token and the assertion are credentials: a
+ * validation error never repeats them (formatValidationIssues redacts them as AWS redacts sensitive members).
+ * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
+ * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html
+ */
+export const assumeRoleWithWebIdentitySchema = z.object({
+  RoleArn: arnSchema,
+  RoleSessionName: roleSessionNameSchema,
+  WebIdentityToken: awsString(LIMITS.webIdentityToken),
+  ProviderId: awsString(LIMITS.webIdentityProviderId).optional(),
+  PolicyArns: sessionPolicyArnsSchema.optional(),
+  Policy: sessionPolicySchema.optional(),
+  DurationSeconds: awsInteger(LIMITS.assumeRoleDuration).optional(),
+});
+export type AssumeRoleWithWebIdentityInput = z.infer<typeof assumeRoleWithWebIdentitySchema>;
+
+export const assumeRoleWithSamlSchema = z.object({
+  RoleArn: arnSchema,
+  PrincipalArn: arnSchema,
+  SAMLAssertion: awsString(LIMITS.samlAssertion),
+  PolicyArns: sessionPolicyArnsSchema.optional(),
+  Policy: sessionPolicySchema.optional(),
+  DurationSeconds: awsInteger(LIMITS.assumeRoleDuration).optional(),
+});
+export type AssumeRoleWithSamlInput = z.infer<typeof assumeRoleWithSamlSchema>;
