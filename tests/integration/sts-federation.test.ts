@@ -1,6 +1,17 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { fromIni } from "@aws-sdk/credential-provider-ini";
 import { CreateRoleCommand, CreateSAMLProviderCommand, GetRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
-import { AssumeRoleWithSAMLCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import {
+  AssumeRoleCommand,
+  AssumeRoleWithSAMLCommand,
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  getDefaultRoleAssumerWithWebIdentity,
+  STSClient,
+} from "@aws-sdk/client-sts";
 import { generateDemoOidcKeys, generateDemoSamlIdentity, mintDemoJwt, mintDemoSamlResponse } from "@/lib/federation/demo-idp";
 import { ConsoleClient } from "./console-client";
 import { failure, iamClient, rawRequest, uniqueName } from "./support/aws";
@@ -212,6 +223,45 @@ describe("AssumeRoleWithWebIdentity", () => {
     const badTags = await failure(webIdentity(tagging.arn, await own.mint({ "https://aws.amazon.com/tags": { principal_tags: { team: ["a", "b"] } } })));
     expect(badTags).toMatchObject({ code: "InvalidParameterValue", status: 400 });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("a web identity session in the SDK's own flows", () => {
+  it("a profile with web_identity_token_file (as EKS and GitHub Actions set up) signs in through the SDK's credential provider", async () => {
+    const role = await newRole("web-profile", trustOidc(oidcArn, { StringEquals: { [`${OIDC_KEY}:sub`]: SUB } }));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roleplane-web-identity-"));
+    try {
+      fs.writeFileSync(path.join(dir, "token"), await mintToken({ subject: SUB }));
+      fs.writeFileSync(path.join(dir, "credentials"), "");
+      fs.writeFileSync(path.join(dir, "config"), `[profile ci]\nrole_arn = ${role.arn}\nweb_identity_token_file = ${path.join(dir, "token")}\nrole_session_name = from-token-file\nregion = us-east-1\n`);
+      // The nested STS client the provider makes does not take clientConfig's endpoint; the SDK's own role assumer does.
+      const roleAssumerWithWebIdentity = getDefaultRoleAssumerWithWebIdentity({ endpoint: `${baseUrl}/api/aws`, region: "us-east-1" });
+      const credentials = fromIni({ profile: "ci", filepath: path.join(dir, "credentials"), configFilepath: path.join(dir, "config"), roleAssumerWithWebIdentity });
+      const sts = new STSClient({ endpoint: `${baseUrl}/api/aws`, region: "us-east-1", credentials, maxAttempts: 1 });
+      expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:sts::${ACCT}:assumed-role/${role.name}/from-token-file`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a web identity session assuming another role is role chaining: one hour at most, transitive tags carried", async () => {
+    const own = await ownOidcProvider();
+    const first = await newRole("web-chain-1", trustOidc(own.arn, {}), { Effect: "Allow", Principal: { Federated: own.arn }, Action: "sts:TagSession" });
+    await iam.send(new PutRolePolicyCommand({ RoleName: first.name, PolicyName: "assume", PolicyDocument: doc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }) }));
+    const second = await newRole("web-chain-2", {
+      Effect: "Allow",
+      Principal: { AWS: first.arn },
+      Action: "sts:AssumeRole",
+      Condition: { StringEquals: { "aws:PrincipalTag/team": "blue" } },
+    });
+    const token = await own.mint({ "https://aws.amazon.com/tags": { principal_tags: { team: ["blue"] }, transitive_tag_keys: ["team"] } });
+    const session = asCredentials((await webIdentity(first.arn, token)).Credentials);
+    const chained = stsClient(baseUrl, session);
+    expect((await failure(chained.send(new AssumeRoleCommand({ RoleArn: second.arn, RoleSessionName: "hop", DurationSeconds: 3601 })))).message).toBe(
+      "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.",
+    );
+    const hop = await chained.send(new AssumeRoleCommand({ RoleArn: second.arn, RoleSessionName: "hop" }));
+    expect(hop.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ACCT}:assumed-role/${second.name}/hop`);
   });
 });
 
