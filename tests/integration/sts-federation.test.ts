@@ -9,7 +9,6 @@ import {
   AssumeRoleWithSAMLCommand,
   AssumeRoleWithWebIdentityCommand,
   GetCallerIdentityCommand,
-  getDefaultRoleAssumerWithWebIdentity,
   STSClient,
 } from "@aws-sdk/client-sts";
 import { generateDemoOidcKeys, generateDemoSamlIdentity, mintDemoJwt, mintDemoSamlResponse } from "@/lib/federation/demo-idp";
@@ -234,12 +233,13 @@ describe("a web identity session in the SDK's own flows", () => {
       fs.writeFileSync(path.join(dir, "token"), await mintToken({ subject: SUB }));
       fs.writeFileSync(path.join(dir, "credentials"), "");
       fs.writeFileSync(path.join(dir, "config"), `[profile ci]\nrole_arn = ${role.arn}\nweb_identity_token_file = ${path.join(dir, "token")}\nrole_session_name = from-token-file\nregion = us-east-1\n`);
-      // The nested STS client the provider makes does not take clientConfig's endpoint; the SDK's own role assumer does.
-      const roleAssumerWithWebIdentity = getDefaultRoleAssumerWithWebIdentity({ endpoint: `${baseUrl}/api/aws`, region: "us-east-1" });
-      const credentials = fromIni({ profile: "ci", filepath: path.join(dir, "credentials"), configFilepath: path.join(dir, "config"), roleAssumerWithWebIdentity });
+      // The SDK's service-specific endpoint variable, as a user points the SDK at Roleplane without code changes.
+      process.env.AWS_ENDPOINT_URL_STS = `${baseUrl}/api/aws`;
+      const credentials = fromIni({ profile: "ci", filepath: path.join(dir, "credentials"), configFilepath: path.join(dir, "config") });
       const sts = new STSClient({ endpoint: `${baseUrl}/api/aws`, region: "us-east-1", credentials, maxAttempts: 1 });
       expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:sts::${ACCT}:assumed-role/${role.name}/from-token-file`);
     } finally {
+      delete process.env.AWS_ENDPOINT_URL_STS;
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
