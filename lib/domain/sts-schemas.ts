@@ -84,3 +84,10 @@ export const assumeRoleWithSamlSchema = z.object({
   DurationSeconds: awsInteger(LIMITS.assumeRoleDuration).optional(),
 });
 export type AssumeRoleWithSamlInput = z.infer<typeof assumeRoleWithSamlSchema>;
+
+/** The console's federated sign-in to a role (Roleplane's own form): the token or the assertion, as the two actions take them. */
+export const federatedSignInSchema = z.discriminatedUnion("kind", [
+  assumeRoleWithWebIdentitySchema.pick({ RoleSessionName: true, WebIdentityToken: true, DurationSeconds: true }).extend({ kind: z.literal("web-identity") }),
+  assumeRoleWithSamlSchema.pick({ PrincipalArn: true, SAMLAssertion: true, DurationSeconds: true }).extend({ kind: z.literal("saml") }),
+]);
+export type FederatedSignInInput = z.infer<typeof federatedSignInSchema>;

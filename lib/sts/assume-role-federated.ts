@@ -2,6 +2,7 @@ import { syncCaches } from "@/lib/db/versioned-cache";
 import { AwsError } from "@/lib/domain/errors";
 import { LIMITS } from "@/lib/domain/limits";
 import type { AssumeRoleWithSamlInput, AssumeRoleWithWebIdentityInput } from "@/lib/domain/sts-schemas";
+import type { FederatedCheck } from "@/lib/domain/sts-types";
 import type { AuditDetails, Role } from "@/lib/domain/types";
 import { refusalError, type Verification } from "@/lib/federation/refusal";
 import type { VerifiedSamlAssertion } from "@/lib/federation/saml-response";
@@ -12,7 +13,7 @@ import { verifySamlAssertion, verifyWebIdentityToken } from "@/lib/iam/federatio
 import { explainDecision, type Decision } from "@/lib/policy";
 import { checkSourceIdentity, federatedSessionTags, webIdentitySessionClaims, type FederatedSessionClaims } from "./federated-claims";
 import type { Issued } from "./issue";
-import { assertSessionPolicy, auditRefusedAssume, grantRoleSession, type RoleSessionCheck } from "./role-session";
+import { assertSessionPolicy, auditRefusedAssume, grantRoleSession } from "./role-session";
 import { roleByArn } from "./roles";
 
 /**
@@ -25,8 +26,6 @@ import { roleByArn } from "./roles";
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html
  */
 
-/** Which check refused: the token or assertion itself, the role (missing), or the role session's own checks. */
-export type FederatedCheck = "token" | "role" | RoleSessionCheck;
 
 export type FederatedOutcome<F> =
   | { granted: true; issued: Issued; role: Role; packedPolicySize?: number; decision: Decision; federation: F; provider: string }

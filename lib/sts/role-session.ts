@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { insertAuditEvent } from "@/lib/db/audit";
 import { AwsError } from "@/lib/domain/errors";
 import type { Tag } from "@/lib/domain/schemas";
+import type { RoleSessionCheck } from "@/lib/domain/sts-types";
 import type { AuditDetails, Role } from "@/lib/domain/types";
 import type { RequestEnv } from "@/lib/iam/callers";
 import type { RequestContext } from "@/lib/iam/context";
@@ -53,8 +54,6 @@ export interface RoleSessionRequest {
   auditDetails: AuditDetails;
 }
 
-/** Which check refused a role session. */
-export type RoleSessionCheck = "trust" | "tag-session" | "source-identity";
 
 export type RoleSessionResult =
   | { granted: true; issued: Issued; packedPolicySize?: number; decision: Decision }
