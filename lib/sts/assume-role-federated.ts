@@ -51,14 +51,27 @@ interface Verified<F> {
   contextKeys: Record<string, string | string[]>;
 }
 
-interface FederatedAssume<F> {
-  action: "AssumeRoleWithWebIdentity" | "AssumeRoleWithSAML";
+/** What both federated assumes take alike: the request, the role and the session policies and duration. */
+interface FederatedSession {
   ctx: RequestContext;
   env: RequestEnv;
   roleArn: string;
   policy?: string;
   policyArns: string[];
   durationSeconds?: number;
+}
+
+const federatedSession = (req: FederatedRequest<AssumeRoleWithWebIdentityInput | AssumeRoleWithSamlInput>): FederatedSession => ({
+  ctx: req.ctx,
+  env: req.env,
+  roleArn: req.input.RoleArn,
+  policy: req.input.Policy,
+  policyArns: (req.input.PolicyArns ?? []).map((p) => p.arn),
+  durationSeconds: req.input.DurationSeconds,
+});
+
+interface FederatedAssume<F> extends FederatedSession {
+  action: "AssumeRoleWithWebIdentity" | "AssumeRoleWithSAML";
   /** The account whose providers were asked: failures are recorded there once the token proved to be its own. */
   verifiedAccount: string | null;
   verify: () => Promise<Verification<Verified<F>>>;
@@ -124,13 +137,8 @@ export function assumeRoleWithWebIdentity(req: FederatedRequest<AssumeRoleWithWe
   // The token is checked against the OIDC providers of the role's account.
   const accountId = arnAccount(input.RoleArn);
   return assumeFederated({
+    ...federatedSession(req),
     action: "AssumeRoleWithWebIdentity",
-    ctx: req.ctx,
-    env: req.env,
-    roleArn: input.RoleArn,
-    policy: input.Policy,
-    policyArns: (input.PolicyArns ?? []).map((p) => p.arn),
-    durationSeconds: input.DurationSeconds,
     verifiedAccount: accountId,
     verify: async () => {
       const checked = accountId
@@ -151,13 +159,8 @@ export function assumeRoleWithWebIdentity(req: FederatedRequest<AssumeRoleWithWe
 export function assumeRoleWithSaml(req: FederatedRequest<AssumeRoleWithSamlInput>): Promise<FederatedOutcome<VerifiedSamlAssertion>> {
   const { input } = req;
   return assumeFederated({
+    ...federatedSession(req),
     action: "AssumeRoleWithSAML",
-    ctx: req.ctx,
-    env: req.env,
-    roleArn: input.RoleArn,
-    policy: input.Policy,
-    policyArns: (input.PolicyArns ?? []).map((p) => p.arn),
-    durationSeconds: input.DurationSeconds,
     verifiedAccount: arnAccount(input.PrincipalArn),
     verify: async () => {
       const checked = await verifySamlAssertion({ samlAssertion: input.SAMLAssertion, roleArn: input.RoleArn, principalArn: input.PrincipalArn, now: req.env.now });

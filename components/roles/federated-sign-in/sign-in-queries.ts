@@ -4,6 +4,7 @@ import { fetchJson, type Jsonified } from "@/components/api/fetch-json";
 import type { FederatedSignInInput } from "@/lib/domain/sts-schemas";
 import type { FederatedSignInResult } from "@/lib/domain/sts-types";
 import { roleKeys } from "../role-queries";
+import { trustedEntities } from "../trusted-entities";
 
 export type SignInResultDto = Jsonified<FederatedSignInResult>;
 
@@ -23,21 +24,6 @@ export interface TrustedProvider {
 }
 
 export function trustedProviders(trustPolicy: string): TrustedProvider[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(trustPolicy);
-  } catch {
-    return [];
-  }
-  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
-  const seen = new Map<string, TrustedProvider>();
-  for (const st of list((doc as { Statement?: unknown })?.Statement)) {
-    const s = st as { Effect?: unknown; Principal?: { Federated?: unknown } };
-    if (s?.Effect !== "Allow" || typeof s.Principal !== "object" || s.Principal === null) continue;
-    for (const f of list(s.Principal.Federated)) {
-      if (typeof f !== "string" || seen.has(f)) continue;
-      seen.set(f, { arn: f, kind: /:saml-provider\//.test(f) ? "saml" : /:oidc-provider\//.test(f) ? "oidc" : "web" });
-    }
-  }
-  return [...seen.values()];
+  const arns = new Set(trustedEntities(trustPolicy).flatMap((e) => (e.kind === "federated" && e.value ? [e.value] : [])));
+  return [...arns].map((arn) => ({ arn, kind: /:saml-provider\//.test(arn) ? "saml" : /:oidc-provider\//.test(arn) ? "oidc" : "web" }));
 }
