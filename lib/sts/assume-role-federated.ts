@@ -49,6 +49,8 @@ interface Verified<F> {
   sessionName: string;
   claims: FederatedSessionClaims;
   contextKeys: Record<string, string | string[]>;
+  /** When the provider says the session must end (SAML's SessionNotOnOrAfter): it caps DurationSeconds. */
+  sessionEndsAt?: Date;
 }
 
 /** What both federated assumes take alike: the request, the role and the session policies and duration. */
@@ -75,6 +77,12 @@ interface FederatedAssume<F> extends FederatedSession {
   /** The account whose providers were asked: failures are recorded there once the token proved to be its own. */
   verifiedAccount: string | null;
   verify: () => Promise<Verification<Verified<F>>>;
+}
+
+/** The requested duration, cut so the session ends no later than the provider allows. */
+function cappedDuration(seconds: number, endsAt: Date | undefined, now: Date): number {
+  if (!endsAt) return seconds;
+  return Math.max(1, Math.min(seconds, Math.floor((endsAt.getTime() - now.getTime()) / 1000)));
 }
 
 /** The shared path of both federations: verify, find the role, then the role session's own checks and issue. */
@@ -121,7 +129,7 @@ async function assumeFederated<F>(a: FederatedAssume<F>): Promise<FederatedOutco
     setsSourceIdentity: v.claims.sourceIdentity !== undefined,
     policy: a.policy,
     policyArns: a.policyArns,
-    durationSeconds: a.durationSeconds ?? LIMITS.assumeRoleDuration.default,
+    durationSeconds: cappedDuration(a.durationSeconds ?? LIMITS.assumeRoleDuration.default, v.sessionEndsAt, now),
     chained: false,
     caller: { arn: v.provider, accountId: null },
     mfaAt: null,
@@ -168,7 +176,10 @@ export function assumeRoleWithSaml(req: FederatedRequest<AssumeRoleWithSamlInput
       const v = checked.value;
       const source = "SAML assertion";
       const claims = { tags: federatedSessionTags(v.sessionTags, v.transitiveTagKeys, source), sourceIdentity: checkSourceIdentity(v.sourceIdentity, source) };
-      return { ok: true, value: { federation: v, provider: input.PrincipalArn, subject: v.subject, sessionName: v.roleSessionName, claims, contextKeys: v.contextKeys } };
+      return {
+        ok: true,
+        value: { federation: v, provider: input.PrincipalArn, subject: v.subject, sessionName: v.roleSessionName, claims, contextKeys: v.contextKeys, sessionEndsAt: v.sessionNotOnOrAfter },
+      };
     },
   });
 }

@@ -11,7 +11,7 @@ import {
   GetCallerIdentityCommand,
   STSClient,
 } from "@aws-sdk/client-sts";
-import { generateDemoOidcKeys, generateDemoSamlIdentity, mintDemoJwt, mintDemoSamlResponse } from "@/lib/federation/demo-idp";
+import { generateDemoOidcKeys, generateDemoSamlIdentity, mintDemoJwt, mintDemoSamlResponse, signElement } from "@/lib/federation/demo-idp";
 import { ConsoleClient } from "./console-client";
 import { failure, iamClient, rawRequest, uniqueName } from "./support/aws";
 import { asCredentials, iamClientWith, stsClient } from "./support/sts";
@@ -265,6 +265,18 @@ describe("a web identity session in the SDK's own flows", () => {
   });
 });
 
+/** A SAML provider of this test's own (its key held here), a role trusting it, and what minting for that role takes. */
+async function ownSamlProvider() {
+  const name = uniqueName("Corp").replace(/-/g, "_");
+  const entityId = `https://${name}.example.com/saml`;
+  const identity = generateDemoSamlIdentity(entityId);
+  const provider = (await iam.send(new CreateSAMLProviderCommand({ Name: name, SAMLMetadataDocument: identity.metadataXml }))).SAMLProviderArn!;
+  const ownRole = await newRole("saml-own", { Effect: "Allow", Principal: { Federated: provider }, Action: "sts:AssumeRoleWithSAML" });
+  const key = { entityId, providerArn: provider, privateKeyPem: identity.privateKeyPem, certificatePem: identity.certificatePem };
+  const input = { subject: "bob", nameIdFormat: "transient" as const, roleArns: [ownRole.arn], roleSessionName: "bob", audience: SAML_AUD, recipient: SAML_AUD, expiresInSeconds: 300, attributes: {} };
+  return { provider, ownRole, key, input };
+}
+
 describe("AssumeRoleWithSAML", () => {
   const saml = (RoleArn: string, SAMLAssertion: string, PrincipalArn = samlArn, extra: object = {}) =>
     anonymous.send(new AssumeRoleWithSAMLCommand({ RoleArn, PrincipalArn, SAMLAssertion, ...extra }));
@@ -318,13 +330,7 @@ describe("AssumeRoleWithSAML", () => {
     expect(await failure(saml(role.arn, tampered))).toEqual({ code: "InvalidIdentityToken", message: "Response signature invalid", status: 400 });
 
     // A provider of this test's own, so an assertion can be signed as issued two hours ago.
-    const name = uniqueName("Corp").replace(/-/g, "_");
-    const entityId = `https://${name}.example.com/saml`;
-    const identity = generateDemoSamlIdentity(entityId);
-    const provider = (await iam.send(new CreateSAMLProviderCommand({ Name: name, SAMLMetadataDocument: identity.metadataXml }))).SAMLProviderArn!;
-    const ownRole = await newRole("saml-own", { Effect: "Allow", Principal: { Federated: provider }, Action: "sts:AssumeRoleWithSAML" });
-    const key = { entityId, providerArn: provider, privateKeyPem: identity.privateKeyPem, certificatePem: identity.certificatePem };
-    const input = { subject: "bob", nameIdFormat: "transient" as const, roleArns: [ownRole.arn], roleSessionName: "bob", audience: SAML_AUD, recipient: SAML_AUD, expiresInSeconds: 300, attributes: {} };
+    const { provider, ownRole, key, input } = await ownSamlProvider();
     expect((await saml(ownRole.arn, mintDemoSamlResponse(key, input).samlAssertion, provider)).SubjectType).toBe("transient");
     const old = mintDemoSamlResponse(key, input, new Date(Date.now() - 2 * 3600_000)).samlAssertion;
     expect((await failure(saml(ownRole.arn, old, provider))).code).toBe("ExpiredTokenException");
@@ -339,6 +345,17 @@ describe("AssumeRoleWithSAML", () => {
     expect((await failure(saml(ownRole.arn, Buffer.from(external + fresh.replace(">bob<", ">&x;<")).toString("base64"), provider))).code).toBe("InvalidIdentityToken");
     expect((await failure(saml(ownRole.arn, Buffer.from("<not xml").toString("base64"), provider))).code).toBe("InvalidIdentityToken");
     expect((await failure(saml(ownRole.arn, "!!!not base64!!!", provider))).message).toBe("Invalid base64 SAMLResponse");
+  });
+
+  it("cuts the session at the assertion's SessionNotOnOrAfter, whatever DurationSeconds asks", async () => {
+    const { provider, ownRole, key, input } = await ownSamlProvider();
+    const endsAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 1200_000);
+    const bare = Buffer.from(mintDemoSamlResponse(key, input).samlAssertion, "base64").toString("utf8")
+      .replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, "")
+      .replace("<saml:AuthnStatement ", `<saml:AuthnStatement SessionNotOnOrAfter="${endsAt.toISOString()}" `);
+    const signed = signElement(bare, /<saml:Assertion[^>]* ID="([^"]+)"/.exec(bare)![1], key);
+    const out = await saml(ownRole.arn, Buffer.from(signed).toString("base64"), provider, { DurationSeconds: 3600 });
+    expect(Math.abs(out.Credentials!.Expiration!.getTime() - endsAt.getTime())).toBeLessThanOrEqual(2000);
   });
 
   it("refuses an oversized assertion without repeating it, and answers unsigned without credentials", async () => {
