@@ -1,5 +1,5 @@
 import { test, expect } from "./support/fixtures";
-import { ROLE_TABS, toRole, toRoles, toNewRole } from "@/components/roles/routes";
+import { ROLE_TABS, toFederatedSignIn, toRole, toRoles, toNewRole } from "@/components/roles/routes";
 import { USER_TABS, toUser, toUsers } from "@/components/users/routes";
 import { POLICY_TABS, toPolicies, toPolicy } from "@/components/policies/routes";
 import { GROUP_TABS, toGroup, toGroups } from "@/components/groups/routes";
@@ -155,6 +155,24 @@ for (const scheme of SCHEMES) {
       await openConsolePage(page, toDemoIdentityProvider());
       await page.getByTestId("mint-token").click();
       await expect(page.getByTestId("minted-token")).not.toHaveValue("");
+      await assertNoAxeViolations(page);
+    });
+
+    test("the federated sign-in page, signed in and refused", async ({ page, api, providers }) => {
+      const oidcArn = await providers.ensureDemo("oidc");
+      const sub = "repo:acme/app:ref:refs/heads/main";
+      const trust = { Effect: "Allow", Principal: { Federated: oidcArn }, Action: "sts:AssumeRoleWithWebIdentity", Condition: { StringEquals: { "demo-idp.roleplane.test/111111111111:sub": sub } } };
+      const role = await api.createRole({ trust: JSON.stringify({ Version: "2012-10-17", Statement: [trust] }) });
+      await openConsolePage(page, toFederatedSignIn(role.name));
+      await expect(page.getByTestId("federated-sign-in-form")).toBeVisible();
+      await assertNoAxeViolations(page);
+      await page.getByTestId("sign-in-subject-input").fill(sub);
+      await page.getByTestId("federated-sign-in").click();
+      await expect(page.getByTestId("sign-in-granted")).toBeVisible();
+      await assertNoAxeViolations(page);
+      await page.getByTestId("sign-in-subject-input").fill("someone-else");
+      await page.getByTestId("federated-sign-in").click();
+      await expect(page.getByTestId("sign-in-refused")).toBeVisible();
       await assertNoAxeViolations(page);
     });
 

@@ -95,3 +95,6 @@ export function readRolesListState(params: URLSearchParams): RolesListState & Li
 }
 
 export const toNewRole = () => "/roles/new";
+
+/** The role's federated sign-in page (Roleplane's own): a token or assertion from a provider its trust policy names. */
+export const toFederatedSignIn = (name: string) => `/roles/${encodeURIComponent(name)}/federated-sign-in`;

@@ -5,6 +5,8 @@
 export interface TrustedEntity {
   kind: "service" | "account" | "principal" | "federated" | "anyone";
   label: string;
+  /** The value as the policy writes it (a provider's full ARN, for `federated`). */
+  value?: string;
 }
 
 export function trustedEntities(document: string): TrustedEntity[] {
@@ -23,7 +25,7 @@ export function trustedEntities(document: string): TrustedEntity[] {
     const p = (s.Principal ?? {}) as Record<string, unknown>;
     for (const svc of toArray(p.Service)) out.push({ kind: "service", label: String(svc).replace(/\.amazonaws\.com(\.cn)?$/, "") });
     for (const aws of toArray(p.AWS)) out.push(describeAws(String(aws)));
-    for (const fed of toArray(p.Federated)) out.push({ kind: "federated", label: String(fed).replace(/^arn:aws:iam::\d{12}:/, "") });
+    for (const fed of toArray(p.Federated)) out.push({ kind: "federated", label: String(fed).replace(/^arn:aws:iam::\d{12}:/, ""), value: String(fed) });
   }
   return out;
 }

@@ -226,6 +226,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** Members whose values are credentials (STS's WebIdentityToken, SAMLAssertion): AWS redacts them in validation errors. */
+const SENSITIVE_MEMBERS: ReadonlySet<string> = new Set(["WebIdentityToken", "SAMLAssertion"]);
+
 function display(v: unknown): string {
   if (Array.isArray(v)) return clip(`[${v.map(display).join(", ")}]`);
   if (isRecord(v)) return clip(JSON.stringify(v));
@@ -253,7 +256,8 @@ export function formatValidationIssues(issues: readonly z.core.$ZodIssue[], inpu
     const at = memberPath(issue.path);
     const v = valueAt(input, issue.path);
     if (v === undefined || v === null) return `Value null at '${at}' failed to satisfy constraint: Member must not be null`;
-    return `Value '${display(v)}' at '${at}' failed to satisfy constraint: ${constraint(issue)}`;
+    const shown = SENSITIVE_MEMBERS.has(String(issue.path[0])) ? "*** Sensitive Data Redacted ***" : display(v);
+    return `Value '${shown}' at '${at}' failed to satisfy constraint: ${constraint(issue)}`;
   });
   // A schema may check one constraint twice (a regex plus a refinement); AWS states each violation once.
   const parts = [...new Set(rendered)];

@@ -62,3 +62,37 @@ export const getCallerIdentitySchema = z.object({});
 export const decodeAuthorizationMessageSchema = z.object({
   EncodedMessage: awsString({ ...LIMITS.encodedAuthorizationMessage, pattern: /^[\u0009\u000A\u000D\u0020-\u00FF]+$/, patternText: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" }),
 });
+
+/**
+ * AssumeRoleWithWebIdentity and AssumeRoleWithSAML (unsigned). The token and the assertion are credentials: a
+ * validation error never repeats them (formatValidationIssues redacts them as AWS redacts sensitive members).
+ * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
+ * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html
+ */
+export const assumeRoleWithWebIdentitySchema = z.object({
+  RoleArn: arnSchema,
+  RoleSessionName: roleSessionNameSchema,
+  WebIdentityToken: awsString(LIMITS.webIdentityToken),
+  ProviderId: awsString(LIMITS.webIdentityProviderId).optional(),
+  PolicyArns: sessionPolicyArnsSchema.optional(),
+  Policy: sessionPolicySchema.optional(),
+  DurationSeconds: awsInteger(LIMITS.assumeRoleDuration).optional(),
+});
+export type AssumeRoleWithWebIdentityInput = z.infer<typeof assumeRoleWithWebIdentitySchema>;
+
+export const assumeRoleWithSamlSchema = z.object({
+  RoleArn: arnSchema,
+  PrincipalArn: arnSchema,
+  SAMLAssertion: awsString(LIMITS.samlAssertion),
+  PolicyArns: sessionPolicyArnsSchema.optional(),
+  Policy: sessionPolicySchema.optional(),
+  DurationSeconds: awsInteger(LIMITS.assumeRoleDuration).optional(),
+});
+export type AssumeRoleWithSamlInput = z.infer<typeof assumeRoleWithSamlSchema>;
+
+/** The console's federated sign-in to a role (Roleplane's own form): the token or the assertion, as the two actions take them. */
+export const federatedSignInSchema = z.discriminatedUnion("kind", [
+  assumeRoleWithWebIdentitySchema.pick({ RoleSessionName: true, WebIdentityToken: true, DurationSeconds: true }).extend({ kind: z.literal("web-identity") }),
+  assumeRoleWithSamlSchema.pick({ PrincipalArn: true, SAMLAssertion: true, DurationSeconds: true }).extend({ kind: z.literal("saml") }),
+]);
+export type FederatedSignInInput = z.infer<typeof federatedSignInSchema>;

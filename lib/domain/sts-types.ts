@@ -52,3 +52,27 @@ export type AssumeRoleCheck = "role" | "mfa" | "trust" | "tag-session" | "source
 
 /** The inline policy AWS's "Revoke active sessions" writes on a role (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html). */
 export const REVOKE_POLICY_NAME = "AWSRevokeOlderSessions";
+
+/** Which check refused a role session once the caller was known: the trust policy, sts:TagSession, sts:SetSourceIdentity. */
+export type RoleSessionCheck = "trust" | "tag-session" | "source-identity";
+/** Which check refused a federated assume: the token or assertion itself, the role (missing), or the role session's own. */
+export type FederatedCheck = "token" | "role" | RoleSessionCheck;
+
+/**
+ * The console's federated sign-in to a role (Roleplane's own): the credentials and who the provider vouched for,
+ * or AWS's refusal with the evaluator's explanation.
+ */
+export type FederatedSignInResult =
+  | {
+      granted: true;
+      credentials: TemporaryCredentials;
+      assumedRoleUser: { arn: string; assumedRoleId: string };
+      provider: string;
+      subject: string;
+      /** The token's audience, or the SAML Recipient. */
+      audience: string;
+      sourceIdentity: string | null;
+      sessionTags: Tag[];
+      packedPolicySize: number | null;
+    }
+  | { granted: false; check: FederatedCheck; error: { code: string; message: string }; explanation: string[] };

@@ -240,6 +240,9 @@ export interface AuditDetails {
   sessionArn?: string;
   durationSeconds?: number;
   mfa?: boolean;
+  /** AssumeRoleWithWebIdentity / WithSAML: the identity provider (its ARN, or the domain of one AWS trusts unregistered) and the subject it vouched for. */
+  provider?: string;
+  subject?: string;
   /** The evaluator's explanation, one sentence a line. */
   reasons?: string[];
 }

@@ -38,6 +38,25 @@ const refusal = (samlAssertion: string, over: Partial<SamlTrust> = {}, roleArn =
 };
 const SIGNATURE_INVALID = { code: "InvalidIdentityToken", message: "Response signature invalid" };
 
+describe("SessionNotOnOrAfter", () => {
+  const withSessionEnd = (at: Date) => {
+    const bare = xmlOf(mint()).replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, "").replace("<saml:AuthnStatement ", `<saml:AuthnStatement SessionNotOnOrAfter="${at.toISOString()}" `);
+    return b64(signElement(bare, /<saml:Assertion[^>]* ID="([^"]+)"/.exec(bare)![1], idp));
+  };
+
+  it("is read from the AuthnStatement, so the session can be cut to it", () => {
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000 + 1200_000);
+    const r = verify(withSessionEnd(at));
+    expect(r.ok && r.value.sessionNotOnOrAfter?.toISOString()).toBe(at.toISOString());
+    const without = verify(mint());
+    expect(without.ok && without.value.sessionNotOnOrAfter).toBeUndefined();
+  });
+
+  it("refuses an assertion whose session has already ended", () => {
+    expect(refusal(withSessionEnd(new Date(Date.now() - 1000))).code).toBe("ExpiredTokenException");
+  });
+});
+
 describe("verifySamlResponse accepts", () => {
   it("a signed assertion, with the session facts and SAML: condition keys", () => {
     const r = verify(

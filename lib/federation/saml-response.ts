@@ -54,6 +54,8 @@ export interface VerifiedSamlAssertion {
   transitiveTagKeys: string[];
   /** When the assertion stops being usable (SubjectConfirmationData NotOnOrAfter). */
   expiresAt: Date;
+  /** The AuthnStatement's SessionNotOnOrAfter: the session the assertion starts must end by then. */
+  sessionNotOnOrAfter?: Date;
   contextKeys: Record<string, string | string[]>;
 }
 
@@ -166,6 +168,11 @@ export function verifySamlResponse(req: SamlRequest, trust: SamlTrust): Verifica
   if (conditionsEnd && now >= conditionsEnd)
     return refuse("ExpiredTokenException", `Assertion expired: the current time ${now.toISOString()} is not before its NotOnOrAfter ${conditionsEnd.toISOString()}`);
   if (now.getTime() - issued.getTime() > SAML_REDEEM_WITHIN_SECONDS * 1000) return refuse("ExpiredTokenException", "Token must be redeemed within 5 minutes of issuance");
+  // AssumeRoleWithSAML's credentials last for DurationSeconds or until SessionNotOnOrAfter, whichever is shorter.
+  const sessionEnds = childElements(assertion, NS.assertion, "AuthnStatement").flatMap((a) => time(attr(a, "SessionNotOnOrAfter")) ?? []);
+  const sessionNotOnOrAfter = sessionEnds.length ? new Date(Math.min(...sessionEnds.map((d) => d.getTime()))) : undefined;
+  if (sessionNotOnOrAfter && now >= sessionNotOnOrAfter)
+    return refuse("ExpiredTokenException", `The session the assertion allows ended: the current time ${now.toISOString()} is not before its SessionNotOnOrAfter ${sessionNotOnOrAfter.toISOString()}`);
   const audiences = childElements(conditions, NS.assertion, "AudienceRestriction").flatMap((r) => childElements(r, NS.assertion, "Audience").map((a) => textOf(a).trim()));
   if (!audiences.some(isAcceptedAudience)) return invalid("Response does not contain the required audience.");
 
@@ -222,6 +229,7 @@ export function verifySamlResponse(req: SamlRequest, trust: SamlTrust): Verifica
     sessionTags,
     transitiveTagKeys: attrs.get(AWS_SAML_ATTRIBUTE.transitiveTagKeys) ?? [],
     expiresAt: conditionsEnd && conditionsEnd < notOnOrAfter ? conditionsEnd : notOnOrAfter,
+    sessionNotOnOrAfter,
     contextKeys,
   });
 }

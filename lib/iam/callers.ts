@@ -99,6 +99,24 @@ export async function loadCallerPolicies(c: Caller, tx: Tx = getDb()): Promise<C
 const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /**
+ * The global keys every request carries whoever sends it: time, transport, Region, source address. A federated
+ * principal (AssumeRoleWithWebIdentity / WithSAML) has these and its provider's claims, nothing of a caller's.
+ */
+export function requestEnvContext(env: RequestEnv): Record<string, ContextValue> {
+  const now = env.now ?? new Date();
+  const out: Record<string, ContextValue> = {
+    "aws:CurrentTime": isoSeconds(now),
+    "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
+    "aws:SecureTransport": env.secureTransport ?? false,
+    "aws:RequestedRegion": env.region ?? "us-east-1",
+    "aws:ViaAWSService": false,
+    "aws:PrincipalIsAWSService": false,
+  };
+  if (env.sourceIp) out["aws:SourceIp"] = env.sourceIp;
+  return out;
+}
+
+/**
  * The global condition keys a request from this caller carries.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
  */
@@ -109,14 +127,8 @@ export function callerContext(c: Caller, p: CallerPolicies, env: RequestEnv): Re
     "aws:PrincipalArn": s?.roleArn ?? (s ? s.arn : c.arn),
     "aws:PrincipalAccount": c.accountId,
     "aws:PrincipalType": s?.roleId ? "AssumedRole" : "User",
-    "aws:CurrentTime": isoSeconds(now),
-    "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
-    "aws:SecureTransport": env.secureTransport ?? false,
-    "aws:RequestedRegion": env.region ?? "us-east-1",
-    "aws:ViaAWSService": false,
-    "aws:PrincipalIsAWSService": false,
+    ...requestEnvContext(env),
   };
-  if (env.sourceIp) out["aws:SourceIp"] = env.sourceIp;
   if (s?.roleId) out["aws:userid"] = `${s.roleId}:${s.sessionName}`;
   else if (p.principal) {
     out["aws:userid"] = p.principal.id;

@@ -1,5 +1,4 @@
 import { getDb } from "@/lib/db/client";
-import { insertAuditEvent } from "@/lib/db/audit";
 import { syncCaches } from "@/lib/db/versioned-cache";
 import { AwsError } from "@/lib/domain/errors";
 import { LIMITS } from "@/lib/domain/limits";
@@ -9,11 +8,11 @@ import type { Role } from "@/lib/domain/types";
 import { callerContext, isRoleSession, loadCallerPolicies, requestPrincipal, type Caller, type RequestEnv } from "@/lib/iam/callers";
 import type { RequestContext } from "@/lib/iam/context";
 import { MFA_FAILURE_MESSAGES, verifyMfaCode } from "@/lib/iam/mfa-verify";
-import { checkPolicyForIam, explainDecision, type ContextValue, type Decision, type EvaluationRequest, type FastDecision } from "@/lib/policy";
-import { issueSession, type Issued } from "./issue";
-import { noteRoleUse, roleByArn } from "./roles";
-import { assertPackedSizeFits, packedPolicySize, sessionTagsFor } from "./session-tags";
-import { decideTrust, explainTrust, trustCheck } from "./trust";
+import type { ContextValue, Decision, EvaluationRequest, FastDecision } from "@/lib/policy";
+import type { Issued } from "./issue";
+import { assertSessionPolicy, auditRefusedAssume, grantRoleSession } from "./role-session";
+import { roleByArn } from "./roles";
+import { sessionTagsFor } from "./session-tags";
 
 /**
  * sts:AssumeRole, as AWS decides it (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html and
@@ -46,11 +45,7 @@ export type AssumeRoleOutcome =
       request?: EvaluationRequest;
     };
 
-/** The audit trail's reason for a granted assume; the simulator explains any grant in full on demand. */
-const GRANTED = (roleArn: string) => `Allowed: sts:AssumeRole on ${roleArn}: the role trust policy and the caller's policies allow it.`;
-
 const CHAINING_MESSAGE = "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.";
-const MAX_SESSION_MESSAGE = "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.";
 
 /** AWS's AccessDenied for every refused assume: it names the action and the role, never which check failed. */
 const notAuthorized = (caller: Caller, action: string, roleArn: string) =>
@@ -63,26 +58,19 @@ export async function assumeRole(req: AssumeRoleRequest): Promise<AssumeRoleOutc
   const chained = isRoleSession(caller);
   const duration = input.DurationSeconds ?? LIMITS.assumeRoleDuration.default;
   if (chained && duration > LIMITS.roleChainingDuration) throw new AwsError("ValidationError", CHAINING_MESSAGE);
-  if (input.Policy) {
-    const rejection = checkPolicyForIam(input.Policy, "session");
-    if (rejection) throw new AwsError(rejection.code, rejection.message);
-  }
+  assertSessionPolicy(input.Policy);
   const inherited = caller.kind === "session" ? caller.session : null;
-  const tagSet = sessionTagsFor({ tags: input.Tags ?? [], transitiveTagKeys: input.TransitiveTagKeys ?? [] }, inherited);
+  const requestedTags = { tags: input.Tags ?? [], transitiveTagKeys: input.TransitiveTagKeys ?? [] };
+  const tagSet = sessionTagsFor(requestedTags, inherited);
 
   const refuse = async (check: AssumeRoleCheck, error: AwsError, role: Role | null, decision?: Decision, request?: EvaluationRequest): Promise<AssumeRoleOutcome> => {
-    const explanation = decision ? explainDecision(decision) : [error.message];
-    await insertAuditEvent(getDb(), {
-      accountId: role?.accountId ?? caller.accountId,
-      actor: ctx.actor,
+    const explanation = await auditRefusedAssume(ctx, {
       action: "AssumeRole",
+      accountId: role?.accountId ?? caller.accountId,
       target: role?.arn ?? input.RoleArn,
-      outcome: "Failure",
-      errorCode: error.code,
-      reason: error.message,
-      source: ctx.source,
-      requestId: ctx.requestId,
-      details: { callerArn: caller.arn, sessionName: input.RoleSessionName, sourceIdentity: input.SourceIdentity ?? inherited?.sourceIdentity ?? undefined, reasons: explanation },
+      error,
+      decision,
+      details: { callerArn: caller.arn, sessionName: input.RoleSessionName, sourceIdentity: input.SourceIdentity ?? inherited?.sourceIdentity ?? undefined },
     });
     return { granted: false, check, error, decision, explanation, request };
   };
@@ -110,65 +98,36 @@ export async function assumeRole(req: AssumeRoleRequest): Promise<AssumeRoleOutc
   const sourceIdentity = inheritedSource ?? input.SourceIdentity ?? null;
 
   const policies = await loadCallerPolicies(caller);
-  const context: Record<string, ContextValue> = { ...callerContext(caller, policies, env), "sts:RoleSessionName": input.RoleSessionName };
+  const context: Record<string, ContextValue> = callerContext(caller, policies, env);
   if (mfaAt) {
     context["aws:MultiFactorAuthPresent"] = true;
     context["aws:MultiFactorAuthAge"] = String(Math.max(0, Math.floor((now.getTime() - mfaAt.getTime()) / 1000)));
   }
   if (input.ExternalId !== undefined) context["sts:ExternalId"] = input.ExternalId;
-  if (sourceIdentity) context["sts:SourceIdentity"] = sourceIdentity;
-  for (const t of input.Tags ?? []) context[`aws:RequestTag/${t.Key}`] = t.Value;
-  if (input.Tags?.length) context["aws:TagKeys"] = input.Tags.map((t) => t.Key);
-  if (input.TransitiveTagKeys?.length) context["sts:TransitiveTagKeys"] = input.TransitiveTagKeys;
 
-  const check = trustCheck(role, requestPrincipal(caller), policies.policies, context);
-  // Decided on the fast path; a refusal is evaluated again with its reasons, for the audit trail and the console.
-  for (const [action, needed, refusal] of [
-    ["sts:AssumeRole", true, "trust"],
-    ["sts:TagSession", Boolean(input.Tags?.length || input.TransitiveTagKeys?.length), "tag-session"],
-    ["sts:SetSourceIdentity", input.SourceIdentity !== undefined && !inheritedSource, "source-identity"],
-  ] as const) {
-    if (needed && decideTrust(check, action).decision !== "Allowed")
-      return refuse(refusal, notAuthorized(caller, action, role.arn), role, explainTrust(check, action), check.request(action));
-  }
-
-  if (duration > role.maxSessionDuration) throw new AwsError("ValidationError", MAX_SESSION_MESSAGE);
-  const policyArns = (input.PolicyArns ?? []).map((p) => p.arn);
-  const packed = input.Policy || policyArns.length || tagSet.tags.length ? packedPolicySize(input.Policy, policyArns, tagSet.tags) : undefined;
-  if (packed !== undefined) assertPackedSizeFits(packed);
-
-  const issued = await issueSession(
+  const result = await grantRoleSession({
     ctx,
-    {
-      kind: "AssumeRole",
-      accountId: role.accountId,
-      roleId: role.id,
-      roleArn: role.arn,
-      sessionName: input.RoleSessionName,
-      userId: null,
-      arn: `arn:aws:sts::${role.accountId}:assumed-role/${role.name}/${input.RoleSessionName}`,
-      callerArn: caller.arn,
-      callerAccountId: caller.accountId,
-      sourceIdentity,
-      tags: tagSet.tags,
-      transitiveTagKeys: tagSet.transitiveTagKeys,
-      policy: input.Policy ?? null,
-      policyArns,
-      packedPolicySize: packed ?? null,
-      mfaAuthenticated: mfaAt !== null,
-      mfaAuthenticatedAt: mfaAt,
-      chained,
-      region: env.region ?? "us-east-1",
-    },
-    duration,
-    {
-      action: "AssumeRole",
-      target: role.arn,
-      details: { callerArn: caller.arn, sessionName: input.RoleSessionName, sourceIdentity: sourceIdentity ?? undefined, mfa: mfaAt !== null, reasons: [GRANTED(role.arn)] },
-    },
+    env,
     now,
-  );
-  await noteRoleUse(role, env.region ?? "us-east-1", now).catch((e) => console.error("noteRoleUse failed", e instanceof Error ? e.message : e));
-  return { granted: true, issued, role, packedPolicySize: packed, decision: { decision: "Allowed" } };
+    action: "AssumeRole",
+    role,
+    principal: requestPrincipal(caller),
+    callerPolicies: policies.policies,
+    context,
+    sessionName: input.RoleSessionName,
+    requestedTags,
+    tagSet,
+    sourceIdentity,
+    setsSourceIdentity: input.SourceIdentity !== undefined && !inheritedSource,
+    policy: input.Policy,
+    policyArns: (input.PolicyArns ?? []).map((p) => p.arn),
+    durationSeconds: duration,
+    chained,
+    caller: { arn: caller.arn, accountId: caller.accountId },
+    mfaAt,
+    denied: (action) => notAuthorized(caller, action, role.arn),
+    auditDetails: { callerArn: caller.arn, sessionName: input.RoleSessionName, sourceIdentity: sourceIdentity ?? undefined, mfa: mfaAt !== null },
+  });
+  if (!result.granted) return refuse(result.check, result.error, role, result.decision, result.request);
+  return { granted: true, issued: result.issued, role, packedPolicySize: result.packedPolicySize, decision: result.decision };
 }
-

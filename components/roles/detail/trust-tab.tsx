@@ -1,8 +1,9 @@
 "use client";
 import { useState } from "react";
+import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
 import { Card, ErrorState } from "@/components/ui/states";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { useToast } from "@/components/ui/toast";
@@ -11,6 +12,7 @@ import { prettyJson } from "@/components/format";
 import { useReadOnlyReason } from "@/components/shell/console-context";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { trustedEntities } from "../trusted-entities";
+import { toFederatedSignIn } from "../routes";
 import { roleKeys, useUpdateTrustPolicyMutation, type RoleDto } from "../role-queries";
 import { TrustConflict } from "./trust-conflict";
 import { PassRoleCard } from "./pass-role-card";
@@ -67,7 +69,8 @@ export function TrustTab({ role }: { role: RoleDto }) {
   const editing = draft !== null;
   return (
     <div className="flex flex-col gap-5">
-      <Card title="Trusted entities" description="Principals this trust policy lets assume the role (Allow statements).">
+      <Card title="Trusted entities" description="Principals this trust policy lets assume the role (Allow statements)."
+        actions={entities.some((e) => e.kind === "federated") ? <Link href={toFederatedSignIn(role.name)} className={buttonClass("secondary", "sm")} data-testid="federated-sign-in-link">Sign in with an identity provider</Link> : undefined}>
         {entities.length ? (
           <ul className="flex flex-wrap gap-2" data-testid="trusted-entities">
             {entities.map((e, i) => <li key={i}><Badge tone={e.kind === "anyone" ? "danger" : "accent"}><span className="font-normal opacity-80">{KIND_LABELS[e.kind]}</span> {e.label}</Badge></li>)}

@@ -1,7 +1,16 @@
 import { AwsError } from "@/lib/domain/errors";
-import { assumeRoleSchema, decodeAuthorizationMessageSchema, getAccessKeyInfoSchema, getCallerIdentitySchema, getSessionTokenSchema } from "@/lib/domain/sts-schemas";
-import type { TemporaryCredentials } from "@/lib/domain/sts-types";
+import {
+  assumeRoleSchema,
+  assumeRoleWithSamlSchema,
+  assumeRoleWithWebIdentitySchema,
+  decodeAuthorizationMessageSchema,
+  getAccessKeyInfoSchema,
+  getCallerIdentitySchema,
+  getSessionTokenSchema,
+} from "@/lib/domain/sts-schemas";
+import type { StsSession, TemporaryCredentials } from "@/lib/domain/sts-types";
 import { assumeRole, type AssumeRoleOutcome } from "@/lib/sts/assume-role";
+import { assumeRoleWithSaml, assumeRoleWithWebIdentity } from "@/lib/sts/assume-role-federated";
 import { authorizationMessage, decodeAuthorizationMessage, encodeAuthorizationMessage, refusalMessage, withEncodedMessage } from "@/lib/iam/authorization-message";
 import { callerUserName, requestPrincipal } from "@/lib/iam/callers";
 import { parseRoleArn } from "@/lib/iam/arn";
@@ -14,7 +23,8 @@ import type { XmlObject } from "../xml";
  * STS, API version 2011-06-15 (https://docs.aws.amazon.com/STS/latest/APIReference/), result shapes from botocore
  * `sts/2011-06-15`. AssumeRole and GetSessionToken decide their own authorization (trust policy, MFA);
  * GetCallerIdentity needs no permission at all; GetAccessKeyInfo and DecodeAuthorizationMessage are authorized like
- * any action.
+ * any action. AssumeRoleWithWebIdentity and AssumeRoleWithSAML are served unsigned, as AWS serves them: the token or
+ * assertion is the identity (a signature, when a client sends one, is checked and then plays no part).
  */
 
 const credentialsShape = (c: TemporaryCredentials): XmlObject => ({
@@ -23,6 +33,8 @@ const credentialsShape = (c: TemporaryCredentials): XmlObject => ({
   SessionToken: c.sessionToken,
   Expiration: c.expiration,
 });
+
+const assumedRoleUser = (s: StsSession): XmlObject => ({ AssumedRoleId: `${s.roleId}:${s.sessionName}`, Arn: s.arn });
 
 function signedCaller({ caller }: ActionContext): ApiCaller {
   if (!caller) throw new AwsError("MissingAuthenticationToken", "Request is missing Authentication Token");
@@ -60,12 +72,53 @@ export const stsService: QueryService = {
         const { session, credentials } = outcome.issued;
         return {
           Credentials: credentialsShape(credentials),
-          AssumedRoleUser: { AssumedRoleId: `${session.roleId}:${session.sessionName}`, Arn: session.arn },
+          AssumedRoleUser: assumedRoleUser(session),
           PackedPolicySize: outcome.packedPolicySize,
           SourceIdentity: session.sourceIdentity ?? undefined,
         };
       },
       { authorize: false },
+    ),
+
+    AssumeRoleWithWebIdentity: action(
+      assumeRoleWithWebIdentitySchema,
+      async (c, input) => {
+        const outcome = await assumeRoleWithWebIdentity({ ctx: c.ctx, input, env: c.env });
+        if (!outcome.granted) throw outcome.error;
+        const { session, credentials } = outcome.issued;
+        return {
+          Credentials: credentialsShape(credentials),
+          SubjectFromWebIdentityToken: outcome.federation.subject,
+          AssumedRoleUser: assumedRoleUser(session),
+          PackedPolicySize: outcome.packedPolicySize,
+          Provider: outcome.provider,
+          Audience: outcome.federation.audience,
+          SourceIdentity: session.sourceIdentity ?? undefined,
+        };
+      },
+      { authorize: false, unsigned: true },
+    ),
+
+    AssumeRoleWithSAML: action(
+      assumeRoleWithSamlSchema,
+      async (c, input) => {
+        const outcome = await assumeRoleWithSaml({ ctx: c.ctx, input, env: c.env });
+        if (!outcome.granted) throw outcome.error;
+        const { session, credentials } = outcome.issued;
+        const saml = outcome.federation;
+        return {
+          Credentials: credentialsShape(credentials),
+          AssumedRoleUser: assumedRoleUser(session),
+          PackedPolicySize: outcome.packedPolicySize,
+          Subject: saml.subject,
+          SubjectType: saml.subjectType,
+          Issuer: saml.issuer,
+          Audience: saml.audience,
+          NameQualifier: saml.nameQualifier,
+          SourceIdentity: session.sourceIdentity ?? undefined,
+        };
+      },
+      { authorize: false, unsigned: true },
     ),
 
     GetSessionToken: action(
