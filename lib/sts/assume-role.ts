@@ -5,10 +5,11 @@ import { AwsError } from "@/lib/domain/errors";
 import { LIMITS } from "@/lib/domain/limits";
 import type { AssumeRoleInput } from "@/lib/domain/sts-schemas";
 import type { Role } from "@/lib/domain/types";
-import { callerContext, isRoleSession, loadCallerPolicies, requestPrincipal, type Caller, type RequestEnv } from "@/lib/iam/callers";
+import { isRoleSession, loadCallerPolicies, type Caller, type RequestEnv } from "@/lib/iam/callers";
 import type { RequestContext } from "@/lib/iam/context";
 import { MFA_FAILURE_MESSAGES, verifyMfaCode } from "@/lib/iam/mfa-verify";
-import { checkPolicyForIam, evaluateRequest, explainDecision, type ContextValue, type Decision, type PolicySet } from "@/lib/policy";
+import { checkPolicyForIam, explainDecision, type Decision } from "@/lib/policy";
+import { decideAssumeRole } from "./assume-decision";
 import { issueSession, type Issued } from "./issue";
 import { noteRoleUse, roleByArn } from "./roles";
 import { assertPackedSizeFits, packedPolicySize, sessionTagsFor } from "./session-tags";
@@ -98,33 +99,12 @@ export async function assumeRole(req: AssumeRoleRequest): Promise<AssumeRoleOutc
   const sourceIdentity = inheritedSource ?? input.SourceIdentity ?? null;
 
   const policies = await loadCallerPolicies(caller);
-  const context: Record<string, ContextValue> = { ...callerContext(caller, policies, env), "sts:RoleSessionName": input.RoleSessionName };
-  if (mfaAt) {
-    context["aws:MultiFactorAuthPresent"] = true;
-    context["aws:MultiFactorAuthAge"] = String(Math.max(0, Math.floor((now.getTime() - mfaAt.getTime()) / 1000)));
-  }
-  if (input.ExternalId !== undefined) context["sts:ExternalId"] = input.ExternalId;
-  if (sourceIdentity) context["sts:SourceIdentity"] = sourceIdentity;
-  for (const t of input.Tags ?? []) context[`aws:RequestTag/${t.Key}`] = t.Value;
-  if (input.Tags?.length) context["aws:TagKeys"] = input.Tags.map((t) => t.Key);
-  if (input.TransitiveTagKeys?.length) context["sts:TransitiveTagKeys"] = input.TransitiveTagKeys;
-  for (const t of role.tags) context[`aws:ResourceTag/${t.Key}`] = t.Value;
-
-  const policySet: PolicySet = {
-    ...policies.policies,
-    resource: { document: role.trustPolicy, ownerAccountId: role.accountId, kind: "trust", arn: role.arn, name: "trust policy" },
-  };
-  const evaluate = (action: string) => evaluateRequest({ action, resource: role.arn, principal: requestPrincipal(caller), context }, policySet);
-
-  const decision = evaluate("sts:AssumeRole");
-  if (decision.decision !== "Allowed") return refuse("trust", notAuthorized(caller, "sts:AssumeRole", role.arn), role, decision);
-  if (input.Tags?.length || input.TransitiveTagKeys?.length) {
-    const tagging = evaluate("sts:TagSession");
-    if (tagging.decision !== "Allowed") return refuse("tag-session", notAuthorized(caller, "sts:TagSession", role.arn), role, tagging);
-  }
-  if (input.SourceIdentity !== undefined && !inheritedSource) {
-    const setting = evaluate("sts:SetSourceIdentity");
-    if (setting.decision !== "Allowed") return refuse("source-identity", notAuthorized(caller, "sts:SetSourceIdentity", role.arn), role, setting);
+  const keys = { ...input, sourceIdentity, mfaAt };
+  const decided = decideAssumeRole(caller, policies, role, keys, { ...env, now });
+  const { decision } = decided;
+  if (!decided.allowed) {
+    const action = { trust: "sts:AssumeRole", "tag-session": "sts:TagSession", "source-identity": "sts:SetSourceIdentity" }[decided.check];
+    return refuse(decided.check, notAuthorized(caller, action, role.arn), role, decision);
   }
 
   if (duration > role.maxSessionDuration) throw new AwsError("ValidationError", MAX_SESSION_MESSAGE);
