@@ -1,0 +1,208 @@
+/**
+ * Who can assume what, for every role in the store: the direct assumes (lib/access/assume-access), and the chains
+ * of assumes through roles (role chaining), one shortest path per principal, cycles visited once. Built once per
+ * store version by lib/iam/access.ts; every query after that reads the index. Roleplane's own analysis.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#iam-term-role-chaining
+ */
+import type { PrincipalPolicies } from "@/lib/domain/types";
+import { actionMatches } from "@/lib/policy";
+import { parseAwsPrincipal, parseFederatedPrincipal } from "@/lib/policy/arn";
+import { decideDirect, decidePrincipalOutsideIam, type AccessPrincipal, type AnalyzedRole, type DirectAccess } from "./assume-access";
+import { trustedNames } from "./trust-principals";
+
+export interface AccessStore {
+  /** The accounts the store holds; principals of any other account are beyond it. */
+  accounts: string[];
+  users: PrincipalPolicies[];
+  roles: AnalyzedRole[];
+}
+
+/** A principal that reaches a role through a chain: the path starts at the principal and ends at the role. */
+export interface ChainAccess {
+  principal: AccessPrincipal;
+  /** Principal ARN (or service, provider, `*`), then each role assumed, ending with the role asked about. */
+  path: string[];
+  /** True when some hop needs a condition the request must meet. */
+  conditional: boolean;
+}
+
+export interface AccessIndex {
+  roleCount: number;
+  edgeCount: number;
+  /** Direct assumes of a role, by role ARN. */
+  direct(roleArn: string): DirectAccess[];
+  /** Every principal that reaches the role through two or more assumes (the direct ones are in `direct`). */
+  chains(roleArn: string): ChainAccess[];
+  /** What a principal can assume directly. */
+  assumable(principalArn: string): DirectAccess[];
+  /** Roles a principal reaches through two or more assumes. */
+  reachable(principalArn: string): { roleArn: string; path: string[]; conditional: boolean }[];
+  principal(arn: string): AccessPrincipal | undefined;
+  hasRole(arn: string): boolean;
+}
+
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+
+/**
+ * Whether a principal's identity policies could allow sts:AssumeRole at all (an Allow whose Action matches it, or a
+ * NotAction). Principals named only through their account need it; skipping the others changes no answer.
+ */
+function mayAllowAssume(p: PrincipalPolicies): boolean {
+  return p.identity.some((d) => {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(d.document);
+    } catch {
+      return false;
+    }
+    return asList((doc as { Statement?: unknown } | null)?.Statement).some((raw) => {
+      const s = (raw ?? {}) as { Effect?: unknown; Action?: unknown; NotAction?: unknown };
+      return s.Effect === "Allow" && (s.NotAction !== undefined || asList(s.Action).some((a) => typeof a === "string" && actionMatches(a, "sts:AssumeRole")));
+    });
+  });
+}
+
+const OUTSIDE_PRINCIPAL = "roleplane-any-principal";
+
+function outsideAccountId(accounts: Set<string>): string {
+  for (let n = 999_999_999_999; ; n--) if (!accounts.has(String(n))) return String(n);
+}
+
+export function buildAccessIndex(store: AccessStore, now = new Date()): AccessIndex {
+  const accounts = new Set(store.accounts);
+  type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "user" | "role"; assumes: boolean };
+  const known: Known[] = [
+    ...store.users.map((p) => ({ principal: { kind: "user" as const, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind: "user" as const, assumes: mayAllowAssume(p) })),
+    ...store.roles.map((p) => ({ principal: { kind: "role" as const, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind: "role" as const, assumes: mayAllowAssume(p) })),
+  ];
+  const byArn = new Map(known.map((k) => [k.principal.arn, k]));
+  const byId = new Map(known.map((k) => [k.policies.id, k]));
+  const roleByName = new Map(known.filter((k) => k.kind === "role").map((k) => [`${k.policies.accountId}/${k.policies.name.toLowerCase()}`, k]));
+  const byAccount = new Map<string, Known[]>();
+  for (const k of known) byAccount.set(k.policies.accountId, [...(byAccount.get(k.policies.accountId) ?? []), k]);
+  const assumers = known.filter((k) => k.assumes);
+  const outsideAccount = outsideAccountId(accounts);
+
+  const direct = new Map<string, DirectAccess[]>();
+  const outgoing = new Map<string, DirectAccess[]>();
+  const principals = new Map<string, AccessPrincipal>(known.map((k) => [k.principal.arn, k.principal]));
+  let edgeCount = 0;
+
+  for (const role of store.roles) {
+    const names = trustedNames(role.trustPolicy);
+    const candidates = new Set<Known>();
+    const outside: { principal: AccessPrincipal; policies: PrincipalPolicies }[] = [];
+    const outsider = (principal: AccessPrincipal, accountId: string, arn: string) =>
+      outside.push({ principal, policies: { id: "", accountId, name: OUTSIDE_PRINCIPAL, arn, tags: [], identity: [] } });
+
+    if (names.wildcard) {
+      // Same account: `*` needs nothing more; other accounts' principals need their own policies to allow.
+      for (const k of byAccount.get(role.accountId) ?? []) candidates.add(k);
+      for (const k of assumers) candidates.add(k);
+      outsider({ kind: "anyone", arn: "*", accountId: outsideAccount }, outsideAccount, `arn:aws:iam::${outsideAccount}:user/${OUTSIDE_PRINCIPAL}`);
+    }
+    for (const acct of names.accounts) {
+      if (accounts.has(acct)) for (const k of byAccount.get(acct) ?? []) if (k.assumes) candidates.add(k);
+      else outsider({ kind: "account", arn: `arn:aws:iam::${acct}:root`, accountId: acct }, acct, `arn:aws:iam::${acct}:user/${OUTSIDE_PRINCIPAL}`);
+    }
+    for (const arn of names.arns) {
+      const k = byArn.get(arn);
+      if (k) candidates.add(k);
+      else {
+        const f = parseAwsPrincipal(arn);
+        // A named principal of a store account that no longer exists matches nothing.
+        if (f && "accountId" in f && !accounts.has(f.accountId)) outsider({ kind: "external", arn, accountId: f.accountId }, f.accountId, arn);
+      }
+    }
+    for (const id of names.uniqueIds) {
+      const k = byId.get(id);
+      if (k) candidates.add(k);
+    }
+    for (const key of names.sessionRoles) {
+      const [acct, name] = key.split("/");
+      const k = roleByName.get(`${acct}/${name.toLowerCase()}`);
+      if (k) candidates.add(k);
+    }
+
+    const found: DirectAccess[] = [];
+    for (const k of candidates) {
+      const a = decideDirect(k.principal, k.policies, k.kind, role, now);
+      if (a) found.push(a);
+    }
+    for (const o of outside) {
+      const a = decideDirect(o.principal, o.policies, "outside", role, now);
+      if (a) found.push(a);
+    }
+    for (const service of names.services) {
+      const a = decidePrincipalOutsideIam({ kind: "service", arn: service }, role);
+      if (a) found.push(a);
+    }
+    for (const provider of names.federated) {
+      const action = parseFederatedPrincipal(provider)?.form === "saml" ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
+      const a = decidePrincipalOutsideIam({ kind: "federated", arn: provider, action }, role);
+      if (a) found.push(a);
+    }
+    direct.set(role.arn, found);
+    edgeCount += found.length;
+    for (const a of found) {
+      principals.set(a.principal.arn, a.principal);
+      outgoing.set(a.principal.arn, [...(outgoing.get(a.principal.arn) ?? []), a]);
+    }
+  }
+
+  return {
+    roleCount: store.roles.length,
+    edgeCount,
+    direct: (arn) => direct.get(arn) ?? [],
+    assumable: (arn) => outgoing.get(arn) ?? [],
+    chains: (arn) => chainsTo(arn, direct, principals),
+    reachable: (arn) => chainsFrom(arn, outgoing),
+    principal: (arn) => principals.get(arn),
+    hasRole: (arn) => direct.has(arn),
+  };
+}
+
+/**
+ * Breadth-first search over assume edges from `start` (backwards over `edges` when looking for who reaches a role):
+ * first over unconditional edges only, then over all, so a principal with an unconditional path gets the shortest
+ * of those and one with only conditional paths the shortest of those. Each node is visited once: cycles end.
+ */
+function shortestPaths(start: string, next: (node: string) => { node: string; conditional: boolean }[]): Map<string, { path: string[]; conditional: boolean }> {
+  const out = new Map<string, { path: string[]; conditional: boolean }>();
+  for (const allowConditional of [false, true]) {
+    const seen = new Map<string, string[]>([[start, [start]]]);
+    let frontier = [start];
+    while (frontier.length) {
+      const following: string[] = [];
+      for (const node of frontier) {
+        for (const e of next(node)) {
+          if ((e.conditional && !allowConditional) || seen.has(e.node)) continue;
+          const path = [...seen.get(node)!, e.node];
+          seen.set(e.node, path);
+          following.push(e.node);
+          if (!out.has(e.node)) out.set(e.node, { path, conditional: allowConditional });
+        }
+      }
+      frontier = following;
+    }
+  }
+  return out;
+}
+
+function chainsTo(roleArn: string, direct: Map<string, DirectAccess[]>, principals: Map<string, AccessPrincipal>): ChainAccess[] {
+  const paths = shortestPaths(roleArn, (node) => (direct.get(node) ?? []).map((a) => ({ node: a.principal.arn, conditional: a.conditions.length > 0 })));
+  const out: ChainAccess[] = [];
+  for (const [arn, { path, conditional }] of paths) {
+    if (path.length < 3) continue;
+    out.push({ principal: principals.get(arn)!, path: [...path].reverse(), conditional });
+  }
+  return out.sort((a, b) => a.path.length - b.path.length || a.principal.arn.localeCompare(b.principal.arn));
+}
+
+function chainsFrom(principalArn: string, outgoing: Map<string, DirectAccess[]>) {
+  const paths = shortestPaths(principalArn, (node) => (outgoing.get(node) ?? []).map((a) => ({ node: a.roleArn, conditional: a.conditions.length > 0 })));
+  return [...paths]
+    .filter(([, p]) => p.path.length >= 3)
+    .map(([roleArn, p]) => ({ roleArn, ...p }))
+    .sort((a, b) => a.path.length - b.path.length || a.roleArn.localeCompare(b.roleArn));
+}
