@@ -2,12 +2,13 @@ import { readListSort, writeListSort, type ListSort } from "@/components/ui/list
 import { ROLE_SORTS, type RoleSort } from "@/lib/domain/list-sorts";
 
 /** Typed, linkable console URLs for roles: tabs and list state live in the URL. */
-export const ROLE_TABS = ["permissions", "trust", "tags", "sessions", "activity"] as const;
+export const ROLE_TABS = ["permissions", "trust", "access", "tags", "sessions", "activity"] as const;
 export type RoleTab = (typeof ROLE_TABS)[number];
 
 export const ROLE_TAB_LABELS: Record<RoleTab, string> = {
   permissions: "Permissions",
   trust: "Trust relationships",
+  access: "Access",
   tags: "Tags",
   sessions: "Sessions",
   activity: "Activity",

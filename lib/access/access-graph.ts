@@ -26,6 +26,18 @@ export interface ChainAccess {
   conditional: boolean;
 }
 
+/** What a principal can assume: directly, and through chains of roles. */
+export interface CanAssume {
+  direct: DirectAccess[];
+  chains: { roleArn: string; path: string[]; conditional: boolean }[];
+}
+
+/** Who can assume a role: directly (with conditions and deciding statements), and through chains. */
+export interface WhoCanAssume {
+  direct: DirectAccess[];
+  chains: ChainAccess[];
+}
+
 export interface AccessIndex {
   roleCount: number;
   edgeCount: number;
