@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, printed as markdown tables (copied into the README's Performance section).
-// `npm run bench -- policy store` runs only those (policy, store, passrole, api, sts, editor).
+// `npm run bench -- policy store` runs only those (policy, store, passrole, access, api, sts, editor).
 import os from "node:os";
+import { benchAccess } from "../bench/access.bench";
 import { benchApi } from "../bench/api.bench";
 import { benchEditor } from "../bench/editor.bench";
 import { benchPassRole } from "../bench/pass-role.bench";
@@ -9,7 +10,7 @@ import { startBenchServer, type BenchServer } from "../bench/server";
 import { benchStore } from "../bench/store.bench";
 import { benchSts } from "../bench/sts.bench";
 
-const IN_PROCESS = { policy: benchPolicy, store: benchStore, passrole: benchPassRole };
+const IN_PROCESS = { policy: benchPolicy, store: benchStore, passrole: benchPassRole, access: benchAccess };
 const OVER_HTTP = { api: benchApi, sts: benchSts, editor: benchEditor };
 
 async function main() {

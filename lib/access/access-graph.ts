@@ -56,22 +56,39 @@ export interface AccessIndex {
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 /**
- * Whether a principal's identity policies could allow sts:AssumeRole at all (an Allow whose Action matches it, or a
- * NotAction). Principals named only through their account need it; skipping the others changes no answer.
+ * The resources a principal's identity policies could let it assume: `"any"` (a `*`, a NotResource, a NotAction, a
+ * policy variable), the Resource patterns of its Allow statements whose Action matches sts:AssumeRole, or none.
+ * Principals named only through their account need such a statement; skipping the others changes no answer, and
+ * testing each distinct pattern once per role (not each principal) keeps 10,000 roles fast.
  */
-function mayAllowAssume(p: PrincipalPolicies): boolean {
-  return p.identity.some((d) => {
+function assumeResources(p: PrincipalPolicies): "any" | string[] {
+  const patterns: string[] = [];
+  for (const d of p.identity) {
     let doc: unknown;
     try {
       doc = JSON.parse(d.document);
     } catch {
-      return false;
+      continue;
     }
-    return asList((doc as { Statement?: unknown } | null)?.Statement).some((raw) => {
-      const s = (raw ?? {}) as { Effect?: unknown; Action?: unknown; NotAction?: unknown };
-      return s.Effect === "Allow" && (s.NotAction !== undefined || asList(s.Action).some((a) => typeof a === "string" && actionMatches(a, "sts:AssumeRole")));
-    });
-  });
+    for (const raw of asList((doc as { Statement?: unknown } | null)?.Statement)) {
+      const s = (raw ?? {}) as { Effect?: unknown; Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown };
+      if (s.Effect !== "Allow") continue;
+      if (s.NotAction !== undefined) return "any";
+      if (!asList(s.Action).some((a) => typeof a === "string" && actionMatches(a, "sts:AssumeRole"))) continue;
+      if (s.NotResource !== undefined) return "any";
+      for (const r of asList(s.Resource)) {
+        if (typeof r !== "string" || r === "*" || r.includes("${")) return "any";
+        patterns.push(r);
+      }
+    }
+  }
+  return patterns;
+}
+
+/** A Resource pattern as a whole-string glob, without case: it matches whatever IAM's per-segment match does, and more. */
+function globTest(pattern: string): (arn: string) => boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+  return (arn) => re.test(arn);
 }
 
 const OUTSIDE_PRINCIPAL = "roleplane-any-principal";
@@ -82,17 +99,26 @@ function outsideAccountId(accounts: Set<string>): string {
 
 export function buildAccessIndex(store: AccessStore, now = new Date()): AccessIndex {
   const accounts = new Set(store.accounts);
-  type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "user" | "role"; assumes: boolean };
+  type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "user" | "role"; resources: "any" | string[] };
   const known: Known[] = [
-    ...store.users.map((p) => ({ principal: { kind: "user" as const, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind: "user" as const, assumes: mayAllowAssume(p) })),
-    ...store.roles.map((p) => ({ principal: { kind: "role" as const, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind: "role" as const, assumes: mayAllowAssume(p) })),
+    ...store.users.map((p) => ({ principal: { kind: "user" as const, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind: "user" as const, resources: assumeResources(p) })),
+    ...store.roles.map((p) => ({ principal: { kind: "role" as const, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind: "role" as const, resources: assumeResources(p) })),
   ];
   const byArn = new Map(known.map((k) => [k.principal.arn, k]));
   const byId = new Map(known.map((k) => [k.policies.id, k]));
   const roleByName = new Map(known.filter((k) => k.kind === "role").map((k) => [`${k.policies.accountId}/${k.policies.name.toLowerCase()}`, k]));
   const byAccount = new Map<string, Known[]>();
   for (const k of known) byAccount.set(k.policies.accountId, [...(byAccount.get(k.policies.accountId) ?? []), k]);
-  const assumers = known.filter((k) => k.assumes);
+  // Who could be allowed by its own policies to assume a given role: those allowed any role, and by pattern.
+  const anyRole = known.filter((k) => k.resources === "any");
+  const byPattern = new Map<string, Known[]>();
+  for (const k of known) if (k.resources !== "any") for (const r of new Set(k.resources)) byPattern.set(r, [...(byPattern.get(r) ?? []), k]);
+  const patternTests = [...byPattern].map(([pattern, holders]) => ({ test: globTest(pattern), holders }));
+  const mayAssume = (roleArn: string): Set<Known> => {
+    const out = new Set(anyRole);
+    for (const p of patternTests) if (p.test(roleArn)) for (const k of p.holders) out.add(k);
+    return out;
+  };
   const outsideAccount = outsideAccountId(accounts);
 
   const direct = new Map<string, DirectAccess[]>();
@@ -103,6 +129,8 @@ export function buildAccessIndex(store: AccessStore, now = new Date()): AccessIn
   for (const role of store.roles) {
     const names = trustedNames(role.trustPolicy);
     const candidates = new Set<Known>();
+    let assumers: Set<Known> | undefined;
+    const allowedByOwnPolicies = () => (assumers ??= mayAssume(role.arn));
     const outside: { principal: AccessPrincipal; policies: PrincipalPolicies }[] = [];
     const outsider = (principal: AccessPrincipal, accountId: string, arn: string) =>
       outside.push({ principal, policies: { id: "", accountId, name: OUTSIDE_PRINCIPAL, arn, tags: [], identity: [] } });
@@ -110,12 +138,13 @@ export function buildAccessIndex(store: AccessStore, now = new Date()): AccessIn
     if (names.wildcard) {
       // Same account: `*` needs nothing more; other accounts' principals need their own policies to allow.
       for (const k of byAccount.get(role.accountId) ?? []) candidates.add(k);
-      for (const k of assumers) candidates.add(k);
+      for (const k of allowedByOwnPolicies()) candidates.add(k);
       outsider({ kind: "anyone", arn: "*", accountId: outsideAccount }, outsideAccount, `arn:aws:iam::${outsideAccount}:user/${OUTSIDE_PRINCIPAL}`);
     }
     for (const acct of names.accounts) {
-      if (accounts.has(acct)) for (const k of byAccount.get(acct) ?? []) if (k.assumes) candidates.add(k);
-      else outsider({ kind: "account", arn: `arn:aws:iam::${acct}:root`, accountId: acct }, acct, `arn:aws:iam::${acct}:user/${OUTSIDE_PRINCIPAL}`);
+      if (accounts.has(acct)) {
+        for (const k of allowedByOwnPolicies()) if (k.policies.accountId === acct) candidates.add(k);
+      } else outsider({ kind: "account", arn: `arn:aws:iam::${acct}:root`, accountId: acct }, acct, `arn:aws:iam::${acct}:user/${OUTSIDE_PRINCIPAL}`);
     }
     for (const arn of names.arns) {
       const k = byArn.get(arn);
