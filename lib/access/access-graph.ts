@@ -91,6 +91,13 @@ function globTest(pattern: string): (arn: string) => boolean {
   return (arn) => re.test(arn);
 }
 
+/** The list kept under `key`, made on first use (appending in place: copying would be quadratic at 10,000 roles). */
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
 const OUTSIDE_PRINCIPAL = "roleplane-any-principal";
 
 function outsideAccountId(accounts: Set<string>): string {
@@ -108,11 +115,11 @@ export function buildAccessIndex(store: AccessStore, now = new Date()): AccessIn
   const byId = new Map(known.map((k) => [k.policies.id, k]));
   const roleByName = new Map(known.filter((k) => k.kind === "role").map((k) => [`${k.policies.accountId}/${k.policies.name.toLowerCase()}`, k]));
   const byAccount = new Map<string, Known[]>();
-  for (const k of known) byAccount.set(k.policies.accountId, [...(byAccount.get(k.policies.accountId) ?? []), k]);
+  for (const k of known) listIn(byAccount, k.policies.accountId).push(k);
   // Who could be allowed by its own policies to assume a given role: those allowed any role, and by pattern.
   const anyRole = known.filter((k) => k.resources === "any");
   const byPattern = new Map<string, Known[]>();
-  for (const k of known) if (k.resources !== "any") for (const r of new Set(k.resources)) byPattern.set(r, [...(byPattern.get(r) ?? []), k]);
+  for (const k of known) if (k.resources !== "any") for (const r of new Set(k.resources)) listIn(byPattern, r).push(k);
   const patternTests = [...byPattern].map(([pattern, holders]) => ({ test: globTest(pattern), holders }));
   const mayAssume = (roleArn: string): Set<Known> => {
     const out = new Set(anyRole);
@@ -187,7 +194,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date()): AccessIn
     edgeCount += found.length;
     for (const a of found) {
       principals.set(a.principal.arn, a.principal);
-      outgoing.set(a.principal.arn, [...(outgoing.get(a.principal.arn) ?? []), a]);
+      listIn(outgoing, a.principal.arn).push(a);
     }
   }
 
