@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, printed as markdown tables (copied into the README's Performance section).
-// `npm run bench -- policy store` runs only those (policy, decision, store, passrole, import, api, sts, editor, soak).
+// `npm run bench -- policy store` runs only those (policy, decision, store, passrole, import, access, api, sts, editor, soak).
 import os from "node:os";
+import { benchAccess } from "../bench/access.bench";
 import { benchApi } from "../bench/api.bench";
 import { benchDecision } from "../bench/decision.bench";
 import { benchEditor } from "../bench/editor.bench";
@@ -12,7 +13,7 @@ import { benchStore } from "../bench/store.bench";
 import { benchSoak } from "../bench/soak";
 import { benchSts } from "../bench/sts.bench";
 
-const IN_PROCESS = { policy: benchPolicy, decision: benchDecision, store: benchStore, passrole: benchPassRole, import: benchImport };
+const IN_PROCESS = { policy: benchPolicy, decision: benchDecision, store: benchStore, passrole: benchPassRole, import: benchImport, access: benchAccess };
 const OVER_HTTP = { api: benchApi, sts: benchSts, editor: benchEditor, soak: benchSoak };
 
 async function main() {

@@ -3,12 +3,13 @@ import { ROLE_SORTS, type RoleSort } from "@/lib/domain/list-sorts";
 import type { AssumeCaller } from "@/lib/domain/console-assume";
 
 /** Typed, linkable console URLs for roles: tabs and list state live in the URL. */
-export const ROLE_TABS = ["permissions", "trust", "tags", "sessions", "activity"] as const;
+export const ROLE_TABS = ["permissions", "trust", "access", "tags", "sessions", "activity"] as const;
 export type RoleTab = (typeof ROLE_TABS)[number];
 
 export const ROLE_TAB_LABELS: Record<RoleTab, string> = {
   permissions: "Permissions",
   trust: "Trust relationships",
+  access: "Access",
   tags: "Tags",
   sessions: "Sessions",
   activity: "Activity",

@@ -2,12 +2,13 @@ import { readListSort, writeListSort, type ListSort } from "@/components/ui/list
 import { USER_SORTS, type UserSort } from "@/lib/domain/list-sorts";
 
 /** Typed, linkable console URLs for IAM users: tabs and list state live in the URL. */
-export const USER_TABS = ["permissions", "groups", "security-credentials", "tags"] as const;
+export const USER_TABS = ["permissions", "groups", "access", "security-credentials", "tags"] as const;
 export type UserTab = (typeof USER_TABS)[number];
 
 export const USER_TAB_LABELS: Record<UserTab, string> = {
   permissions: "Permissions",
   groups: "Groups",
+  access: "Access",
   "security-credentials": "Security credentials",
   tags: "Tags",
 };

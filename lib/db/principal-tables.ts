@@ -221,7 +221,25 @@ export async function loadPrincipalPolicies(tx: Tx, kind: PrincipalKind, by: { i
  * (who may pass a role): two queries whatever the number of principals.
  */
 export async function loadAccountPrincipalPolicies(tx: Tx, kind: PrincipalKind, accountId: string): Promise<PrincipalPolicies[]> {
-  const rows = await table<PolicyRow>(tx, TABLES[kind].principal).findMany({ where: { accountId }, orderBy: { nameLower: "asc" }, include: withPolicies(kind) });
+  return loadPrincipalPolicyRows(tx, kind, { accountId });
+}
+
+/**
+ * The policies of every principal of a kind in the store, every account (who can assume what), with the trust
+ * policy of each role.
+ */
+export async function loadStorePrincipalPolicies(tx: Tx, kind: "user"): Promise<PrincipalPolicies[]>;
+export async function loadStorePrincipalPolicies(tx: Tx, kind: "role"): Promise<(PrincipalPolicies & { trustPolicy: string })[]>;
+export async function loadStorePrincipalPolicies(tx: Tx, kind: "user" | "role") {
+  const rows = await loadPrincipalPolicyRows(tx, kind, {});
+  if (kind === "user") return rows;
+  const trust = await tx.role.findMany({ select: { id: true, assumeRolePolicy: true } });
+  const byId = new Map(trust.map((r) => [r.id, r.assumeRolePolicy]));
+  return rows.map((r) => ({ ...r, trustPolicy: byId.get(r.id) ?? "" }));
+}
+
+async function loadPrincipalPolicyRows(tx: Tx, kind: PrincipalKind, where: Where): Promise<PrincipalPolicies[]> {
+  const rows = await table<PolicyRow>(tx, TABLES[kind].principal).findMany({ where, orderBy: { nameLower: "asc" }, include: withPolicies(kind) });
   const boundaries = await boundariesOf(tx, rows);
   return rows.map((r) => toPrincipalPolicies(r, boundaries));
 }

@@ -19,7 +19,7 @@ export const TRUST_ACTIONS = new Set(["sts:assumerole", "sts:assumerolewithwebid
 export const isTrustAction = (action: string) => TRUST_ACTIONS.has(action.toLowerCase());
 
 /** `context` is the request's own; the role's tags are added as `aws:ResourceTag/…`, as for any tagged resource. */
-export function trustCheck(role: Role, principal: RequestPrincipal, callerPolicies: PolicySet, context: Record<string, ContextValue>): TrustCheck {
+export function trustCheck(role: Pick<Role, "arn" | "accountId" | "trustPolicy" | "tags">, principal: RequestPrincipal, callerPolicies: PolicySet, context: Record<string, ContextValue>): TrustCheck {
   const full: Record<string, ContextValue> = { ...context };
   for (const t of role.tags) full[`aws:ResourceTag/${t.Key}`] = t.Value;
   return {

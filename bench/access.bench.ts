@@ -1,0 +1,37 @@
+// Who can assume what over a generated account (bench/access-account.ts): building the index once (what a store
+// version costs), then one role's who-can (direct and chains) and one principal's can-assume from the index.
+import os from "node:os";
+import { buildAccessIndex } from "@/lib/access/access-graph";
+import { generateAccessAccount } from "./access-account";
+import { percentiles, table } from "./stats";
+
+function time(fn: () => unknown): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+export async function benchAccess() {
+  const USERS = Number(process.env.ACCESS_USERS ?? 3000);
+  const ROLES = Number(process.env.ACCESS_ROLES ?? 10000);
+  const store = generateAccessAccount(USERS, ROLES);
+  const load = os.loadavg()[0].toFixed(2);
+  // One build: at this size it is the measurement (a warm-up build would double the run).
+  let index!: ReturnType<typeof buildAccessIndex>;
+  const builds = [time(() => (index = buildAccessIndex(store)))];
+  const n = 200;
+  const roleArns = Array.from({ length: n }, (_, i) => store.roles[(i * 47) % store.roles.length].arn);
+  const userArns = Array.from({ length: n }, (_, i) => store.users[(i * 13) % store.users.length].arn);
+  const who = roleArns.map((arn) => time(() => [index.direct(arn), index.chains(arn)]));
+  const can = userArns.map((arn) => time(() => [index.assumable(arn), index.reachable(arn)]));
+  const memory = (process.memoryUsage().rss / 1024 / 1024).toFixed(0);
+  return table(
+    `Who can assume what (${USERS} users, ${Math.ceil(USERS / 9)} groups, ${ROLES} roles; ${index.edgeCount} direct assumes; load average ${load} on ${os.cpus().length} cores; RSS ${memory} MB)`,
+    ["step", "p50 ms", "p95 ms", "p99 ms"],
+    [
+      ["build the index (every role's direct assumes)", ...percentiles(builds)],
+      [`one role's who-can-assume, direct and chains (n=${n})`, ...percentiles(who)],
+      [`one user's can-assume, direct and chains (n=${n})`, ...percentiles(can)],
+    ],
+  );
+}

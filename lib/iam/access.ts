@@ -1,0 +1,45 @@
+import { buildAccessIndex, type AccessIndex, type CanAssume, type WhoCanAssume } from "@/lib/access/access-graph";
+import { listAccountRows } from "@/lib/db/accounts";
+import { getDb } from "@/lib/db/client";
+import { loadStorePrincipalPolicies } from "@/lib/db/principal-tables";
+import { syncCaches, VersionedCache } from "@/lib/db/versioned-cache";
+import type { RequestContext } from "./context";
+import { getRole } from "./roles";
+import { getUser } from "./users";
+
+/**
+ * Who can assume what over the whole store (Roleplane's analysis, lib/access): the index is built once per store
+ * version — every audited change moves the version, so no answer is ever older than the last change — and each
+ * question after that is a lookup.
+ */
+const index = new VersionedCache<"index", AccessIndex>(1);
+
+export async function accessIndex(): Promise<AccessIndex> {
+  await syncCaches();
+  return index.get("index", async () => {
+    const db = getDb();
+    const [accounts, users, roles] = await Promise.all([listAccountRows(db), loadStorePrincipalPolicies(db, "user"), loadStorePrincipalPolicies(db, "role")]);
+    return buildAccessIndex({ accounts: accounts.map((a) => a.id), users, roles });
+  });
+}
+
+export function canAssumeOf(index: AccessIndex, principalArn: string): CanAssume {
+  return { direct: index.assumable(principalArn), chains: index.reachable(principalArn) };
+}
+
+export function whoCanAssumeOf(index: AccessIndex, roleArn: string): WhoCanAssume {
+  return { direct: index.direct(roleArn), chains: index.chains(roleArn) };
+}
+
+/** A role's access in both directions, for its console page. */
+export async function roleAccess(ctx: RequestContext, roleName: string): Promise<{ arn: string; whoCanAssume: WhoCanAssume; canAssume: CanAssume }> {
+  const role = await getRole(ctx, roleName);
+  const index = await accessIndex();
+  return { arn: role.arn, whoCanAssume: whoCanAssumeOf(index, role.arn), canAssume: canAssumeOf(index, role.arn) };
+}
+
+/** What a user can assume, for its console page. */
+export async function userAccess(ctx: RequestContext, userName: string): Promise<{ arn: string; canAssume: CanAssume }> {
+  const user = await getUser(ctx, userName);
+  return { arn: user.arn, canAssume: canAssumeOf(await accessIndex(), user.arn) };
+}
