@@ -1,5 +1,7 @@
 import type { Tx } from "./client";
 import type { Tag } from "@/lib/domain/schemas";
+import type { PolicyVersion } from "@/lib/domain/types";
+import type { PolicyRecord } from "./policies";
 
 /**
  * Writes an imported account's entities as they were in AWS: their own ids, ARNs, paths, dates, tags and versions.
@@ -7,19 +9,9 @@ import type { Tag } from "@/lib/domain/schemas";
  * nothing it writes exists yet.
  */
 
-export interface ImportedPolicy {
-  id: string;
-  accountId: string | null;
-  scope: string;
-  name: string;
-  path: string;
-  arn: string;
-  description: string | null;
-  defaultVersionId: string;
-  isAttachable: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-  versions: { versionId: string; document: string; isDefault: boolean; createdAt: Date }[];
+/** A managed policy as the store keeps it (lib/db/policies), with every version. */
+export interface ImportedPolicy extends PolicyRecord {
+  versions: PolicyVersion[];
 }
 
 interface ImportedPrincipal {
