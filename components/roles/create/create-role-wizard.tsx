@@ -58,10 +58,13 @@ export function CreateRoleWizard() {
   const create = useCreateRoleMutation();
   const update = (patch: Partial<RoleDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const hrefFor = (s: WizardStep) => (s === "trust" ? trustHref(draft.trust) : `/roles/new?step=${s}`);
-  function changeTrust(patch: Partial<TrustChoice>) {
-    setDraft((d) => withTrust(d, patch, account.id));
-    if (patch.entity || patch.service) router.replace(trustHref({ ...draft.trust, ...patch }), { scroll: false });
-  }
+  const changeTrust = (patch: Partial<TrustChoice>) => setDraft((d) => withTrust(d, patch, account.id));
+  // Step 1's URL follows the answers, so it can be reloaded, shared, and left and come back to.
+  const { entity, service } = draft.trust;
+  useEffect(() => {
+    if (loaded && step === "trust" && (urlEntity !== entity || (entity === "service" && urlService !== service)))
+      router.replace(trustHref(draft.trust), { scroll: false });
+  }, [loaded, step, urlEntity, urlService, entity, service, router, draft.trust]);
   const errors = showErrors ? validateDraft(draft) : {};
   const trustErrors = showErrors ? trustChoiceErrors(draft.trust) : {};
   const index = WIZARD_STEPS.indexOf(step);
@@ -112,7 +115,7 @@ export function CreateRoleWizard() {
           {step === "review" ? (
             <Button variant="primary" onClick={submit} loading={create.isPending} disabledReason={readOnly} data-testid="create-role-submit">Create role</Button>
           ) : (
-            <Button variant="primary" onClick={next} disabledReason={step === "trust" && trustHasErrors ? "The trust policy has errors IAM would refuse; fix the findings first." : undefined} data-testid="wizard-next">Next</Button>
+            <Button variant="primary" onClick={next} disabledReason={step === "trust" && trustHasErrors && !hasErrors(trustChoiceErrors(draft.trust)) ? "The trust policy has errors IAM would refuse; fix the findings first." : undefined} data-testid="wizard-next">Next</Button>
           )}
         </footer>
       </div>

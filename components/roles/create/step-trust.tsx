@@ -20,6 +20,9 @@ const ENTITIES: { id: TrustedEntity; label: string; when: string; icon: typeof C
   { id: "custom", label: "Custom trust policy", when: "Create a custom trust policy to enable others to perform actions in this account.", icon: FileJson },
 ];
 
+/** Tall enough for the whole built policy (20 px lines), so the preview never hides part of it behind a scroll. */
+const previewHeight = (text: string) => Math.max(140, text.split("\n").length * 20 + 36);
+
 export interface TrustFormProps {
   trust: TrustChoice;
   change: (patch: Partial<TrustChoice>) => void;
@@ -93,7 +96,7 @@ export function StepTrust({ draft, change, update, errors, jsonError, onErrorsCh
               ariaLabel="Trust policy (JSON)"
               testId="trust-preview"
               contentTestId="trust-policy"
-              height={260}
+              height={previewHeight(draft.trustPolicy)}
             />
             <div>
               <Button

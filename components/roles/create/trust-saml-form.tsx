@@ -24,7 +24,7 @@ export function TrustSamlForm({ trust, change, errors }: TrustFormProps) {
         error={errors.samlProvider}
         hint={
           <>
-            Your directory&apos;s identity provider, registered with its metadata in <Link href="/identity-providers" className="text-accent hover:underline">Identity providers</Link>
+            Your directory&apos;s identity provider, registered with its metadata in <Link href="/identity-providers" className="text-accent underline underline-offset-2">Identity providers</Link>
             {providers.data && saml.length === 0 && " (none registered yet)"}.
           </>
         }

@@ -41,7 +41,7 @@ export function TrustWebIdentityForm({ trust, change, errors }: TrustFormProps) 
         error={errors.provider}
         hint={
           <>
-            A public provider, or an OIDC provider registered in <Link href="/identity-providers" className="text-accent hover:underline">Identity providers</Link>
+            A public provider, or an OIDC provider registered in <Link href="/identity-providers" className="text-accent underline underline-offset-2">Identity providers</Link>
             {providers.data && oidc.length === 0 && " (none registered yet)"}.
           </>
         }
