@@ -8,7 +8,7 @@ import { TrustServiceForm } from "./trust-service-form";
 import { TrustAccountForm } from "./trust-account-form";
 import { TrustWebIdentityForm } from "./trust-web-identity-form";
 import { TrustSamlForm } from "./trust-saml-form";
-import { TrustCustomForm } from "./trust-custom-form";
+import { heightToFit, TrustCustomForm } from "./trust-custom-form";
 import type { RoleDraft } from "./draft";
 
 /** The AWS console's trusted entity types, with when to use each. */
@@ -19,9 +19,6 @@ const ENTITIES: { id: TrustedEntity; label: string; when: string; icon: typeof C
   { id: "saml", label: "SAML 2.0 federation", when: "Allow users federated with SAML 2.0 from a corporate directory to perform actions in this account.", icon: Fingerprint },
   { id: "custom", label: "Custom trust policy", when: "Create a custom trust policy to enable others to perform actions in this account.", icon: FileJson },
 ];
-
-/** Tall enough for the whole built policy (20 px lines), so the preview never hides part of it behind a scroll. */
-const previewHeight = (text: string) => Math.max(140, text.split("\n").length * 20 + 36);
 
 export interface TrustFormProps {
   trust: TrustChoice;
@@ -96,7 +93,7 @@ export function StepTrust({ draft, change, update, errors, jsonError, onErrorsCh
               ariaLabel="Trust policy (JSON)"
               testId="trust-preview"
               contentTestId="trust-policy"
-              height={previewHeight(draft.trustPolicy)}
+              height={heightToFit(draft.trustPolicy, 140)}
             />
             <div>
               <Button

@@ -6,6 +6,12 @@ import { useConsole } from "@/components/shell/console-context";
 import { TRUST_TEMPLATES, renderTemplate } from "../trust-templates";
 import type { RoleDraft } from "./draft";
 
+/**
+ * Tall enough for the whole policy (the editor's lines are 20 px), so none of it hides behind a scroll a keyboard
+ * user would have to find; a trust policy (2,048 characters at most by default) stays well under the cap.
+ */
+export const heightToFit = (text: string, min: number) => Math.min(900, Math.max(min, text.split("\n").length * 20 + 36));
+
 /** "Custom trust policy": the validating editor, optionally starting from one of the scenario templates. */
 export function TrustCustomForm({ draft, update, jsonError, onErrorsChange }: {
   draft: RoleDraft;
@@ -43,7 +49,7 @@ export function TrustCustomForm({ draft, update, jsonError, onErrorsChange }: {
         ariaLabel="Trust policy (JSON)"
         testId="create-trust-editor"
         contentTestId="trust-policy"
-        height={320}
+        height={heightToFit(draft.trustPolicy, 320)}
       />
       <p className="text-xs text-fg-muted">Who may assume this role and under which conditions.</p>
       {jsonError && <p role="alert" className="text-[13px] text-danger" data-testid="trust-policy-error">{jsonError}</p>}
