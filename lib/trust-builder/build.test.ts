@@ -103,6 +103,7 @@ describe("AWS account", () => {
       x.account = { which: "other", accountId: "12345", requireExternalId: true, externalId: "", requireMfa: false };
     });
     expect(trustChoiceErrors(c)).toEqual({ accountId: "An account ID is 12 digits, e.g. 123456789012.", externalId: "Enter the external ID, or generate one." });
+    expect(statementOf(c)).toMatchObject({ Principal: { AWS: "arn:aws:iam::12345:root" }, Condition: { StringEquals: { "sts:ExternalId": "<EXTERNAL-ID>" } } });
     c.account.externalId = "has space";
     expect(trustChoiceErrors(c).externalId).toMatch(/^External ID: must satisfy regular expression pattern/);
     c.account.externalId = "x";
@@ -166,8 +167,11 @@ describe("Web identity", () => {
     expect(githubSubjectWarning({ ...w, provider: "google" })).toBeNull();
   });
 
-  it("asks for a provider and an audience", () => {
-    expect(trustChoiceErrors(choice((x) => (x.entity = "web-identity")))).toEqual({ provider: "Choose an identity provider.", audience: "Enter the audience the provider puts in its tokens." });
+  it("asks for a provider and an audience, and marks them missing in the policy", () => {
+    const c = choice((x) => (x.entity = "web-identity"));
+    expect(trustChoiceErrors(c)).toEqual({ provider: "Choose an identity provider.", audience: "Enter the audience the provider puts in its tokens." });
+    expect(statementOf(c)).toMatchObject({ Principal: { Federated: "<PROVIDER>" }, Condition: { StringEquals: { "<PROVIDER>:aud": "<AUDIENCE>" } } });
+    expect(errorsOf(c).length).toBeGreaterThan(0);
   });
 });
 

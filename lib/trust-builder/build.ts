@@ -102,35 +102,38 @@ function serviceDocument(choice: TrustChoice, accountId: string): TrustPolicyDoc
 }
 
 function accountDocument(a: AccountChoice, accountId: string): TrustPolicyDocument {
-  const trusted = a.which === "this" ? accountId : a.accountId.trim();
+  const trusted = a.which === "this" ? accountId : a.accountId.trim() || "<ACCOUNT-ID>";
   const c: Conditions = {};
-  if (a.requireExternalId) addCondition(c, "StringEquals", "sts:ExternalId", a.externalId);
+  if (a.requireExternalId) addCondition(c, "StringEquals", "sts:ExternalId", a.externalId || "<EXTERNAL-ID>");
   if (a.requireMfa) addCondition(c, "Bool", "aws:MultiFactorAuthPresent", "true");
   return document(withConditions({ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${trusted}:root` }, Action: "sts:AssumeRole" }, c));
 }
 
 function webIdentityDocument(w: WebIdentityChoice): TrustPolicyDocument {
   const known = PUBLIC_WEB_IDENTITY_PROVIDERS.find((p) => p.id === w.provider);
-  const host = known?.host ?? oidcHostOfArn(w.provider) ?? "";
+  const host = known?.host ?? oidcHostOfArn(w.provider) ?? "<PROVIDER>";
   const c: Conditions = {};
-  addCondition(c, "StringEquals", `${host}:${known?.audienceKey ?? "aud"}`, w.audience.trim());
+  addCondition(c, "StringEquals", `${host}:${known?.audienceKey ?? "aud"}`, w.audience.trim() || "<AUDIENCE>");
   // Cognito identity pools issue tokens to guests too; AWS's console trusts only signed-in identities by default.
   if (known?.id === "cognito") addCondition(c, "ForAnyValue:StringLike", `${host}:amr`, "authenticated");
   if (host.toLowerCase() === GITHUB_ACTIONS_HOST) {
     const sub = githubSubject(w);
     if (sub) addCondition(c, "StringLike", `${host}:sub`, sub);
   }
-  return document(withConditions({ Effect: "Allow", Principal: { Federated: known ? host : w.provider }, Action: "sts:AssumeRoleWithWebIdentity" }, c));
+  return document(withConditions({ Effect: "Allow", Principal: { Federated: known ? host : w.provider || "<PROVIDER>" }, Action: "sts:AssumeRoleWithWebIdentity" }, c));
 }
 
 function samlDocument(s: SamlChoice): TrustPolicyDocument {
   const c: Conditions = {};
   if (s.access === "console") addCondition(c, "StringEquals", "SAML:aud", SAML_CONSOLE_AUDIENCE);
-  else addCondition(c, "StringEquals", s.attribute, s.value.trim());
-  return document(withConditions({ Effect: "Allow", Principal: { Federated: s.providerArn }, Action: "sts:AssumeRoleWithSAML" }, c));
+  else addCondition(c, "StringEquals", s.attribute, s.value.trim() || "<VALUE>");
+  return document(withConditions({ Effect: "Allow", Principal: { Federated: s.providerArn || "<SAML-PROVIDER-ARN>" }, Action: "sts:AssumeRoleWithSAML" }, c));
 }
 
-/** The trust policy for a choice; `custom` has none (the person writes it). */
+/**
+ * The trust policy for a choice; `custom` has none (the person writes it). An answer still missing shows as an
+ * angle-bracket placeholder (as in the templates), which the validator refuses, so it cannot be created by accident.
+ */
 export function buildTrustPolicy(choice: TrustChoice, accountId: string): TrustPolicyDocument | null {
   switch (choice.entity) {
     case "service": return serviceDocument(choice, accountId);

@@ -3,7 +3,7 @@ import { Building2, Cloud, FileJson, Fingerprint, Globe } from "lucide-react";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { TrustChoice, TrustChoiceErrors, TrustedEntity } from "@/lib/trust-builder/build";
+import { trustChoiceErrors, type TrustChoice, type TrustChoiceErrors, type TrustedEntity } from "@/lib/trust-builder/build";
 import { TrustServiceForm } from "./trust-service-form";
 import { TrustAccountForm } from "./trust-account-form";
 import { TrustWebIdentityForm } from "./trust-web-identity-form";
@@ -42,6 +42,7 @@ export function StepTrust({ draft, change, update, errors, jsonError, onErrorsCh
   const { trust } = draft;
   const form = { trust, change, errors };
   const custom = trust.entity === "custom";
+  const incomplete = Object.keys(trustChoiceErrors(trust)).length > 0;
   return (
     <div className="flex flex-col gap-6">
       <fieldset>
@@ -83,6 +84,11 @@ export function StepTrust({ draft, change, update, errors, jsonError, onErrorsCh
             {trust.entity === "saml" && <TrustSamlForm {...form} />}
           </div>
           <section aria-label="Trust policy being built" className="flex min-w-0 flex-col gap-2">
+            {incomplete && (
+              <p className="text-[13px] text-fg-muted" data-testid="trust-incomplete">
+                Finish the answers to complete this policy: each <code>&lt;PLACEHOLDER&gt;</code> marks one still missing.
+              </p>
+            )}
             <PolicyEditor
               kind="trust"
               readOnly

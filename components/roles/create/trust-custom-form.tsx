@@ -10,7 +10,11 @@ import type { RoleDraft } from "./draft";
  * Tall enough for the whole policy (the editor's lines are 20 px), so none of it hides behind a scroll a keyboard
  * user would have to find; a trust policy (2,048 characters at most by default) stays well under the cap.
  */
-export const heightToFit = (text: string, min: number) => Math.min(900, Math.max(min, text.split("\n").length * 20 + 36));
+export const heightToFit = (text: string, min: number) => {
+  // A line over ~40 characters may wrap beside the plain-words summary: count it as the rows it can take.
+  const rows = text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 40)), 0);
+  return Math.min(900, Math.max(min, rows * 20 + 36));
+};
 
 /** "Custom trust policy": the validating editor, optionally starting from one of the scenario templates. */
 export function TrustCustomForm({ draft, update, jsonError, onErrorsChange }: {
