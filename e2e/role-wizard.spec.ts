@@ -2,7 +2,7 @@ import { test, expect } from "./support/fixtures";
 import { uniqueName } from "./support/console-api";
 import { getTrustPolicyViaApi } from "./helpers/trust-editor";
 import { assertNoAxeViolations, useColourScheme, type ColourScheme } from "./helpers/accessibility";
-import { assertPreviewShows, assertRoleTrustShows, chooseEntity, chooseService, ensureOidcProvider, nextToReview, openTrustStep, submitAndOpenTrust } from "./helpers/role-wizard";
+import { assertPreviewShows, assertRoleTrustShows, chooseEntity, chooseService, ensureOidcProvider, nextToReview, openTrustStep, submitCreateRole } from "./helpers/role-wizard";
 
 const accountOf = (arn: string) => arn.split(":")[4];
 
@@ -21,7 +21,7 @@ test.describe("create role: select trusted entity", () => {
     await assertPreviewShows(page, "aws:SourceAccount");
     await nextToReview(page, name);
     await expect(page.getByTestId("review-instance-profile")).toContainText(name);
-    await submitAndOpenTrust(page, name);
+    await submitCreateRole(page, name);
     await expect(page.getByTestId("role-instance-profile-arn")).toContainText(`:instance-profile/${name}`);
     const account = accountOf(await page.getByTestId("role-arn").innerText());
     await assertRoleTrustShows(page, name, ["ec2.amazonaws.com", "aws:SourceAccount"]);
@@ -54,7 +54,7 @@ test.describe("create role: select trusted entity", () => {
     await expect(page.getByTestId("external-id")).toHaveValue(externalId);
     await expect(page.getByTestId("account-id")).toHaveValue("444455556666");
     await nextToReview(page, name);
-    await submitAndOpenTrust(page, name);
+    await submitCreateRole(page, name);
     await assertRoleTrustShows(page, name, ["arn:aws:iam::444455556666:root", "sts:ExternalId", externalId]);
     expect(await getTrustPolicyViaApi(page.request, name)).toEqual({
       Version: "2012-10-17",
@@ -81,7 +81,7 @@ test.describe("create role: select trusted entity", () => {
     await expect(page.getByTestId("github-sub")).toHaveText("repo:acme/infra:ref:refs/heads/main");
     await assertPreviewShows(page, "repo:acme/infra:ref:refs/heads/main");
     await nextToReview(page, name);
-    await submitAndOpenTrust(page, name);
+    await submitCreateRole(page, name);
     await assertRoleTrustShows(page, name, ["token.actions.githubusercontent.com:sub", "repo:acme/infra:ref:refs/heads/main"]);
     expect(await getTrustPolicyViaApi(page.request, name)).toEqual({
       Version: "2012-10-17",
@@ -111,7 +111,7 @@ test.describe("create role: select trusted entity", () => {
     await page.getByTestId("saml-access-console").check();
     await assertPreviewShows(page, "https://signin.aws.amazon.com/saml");
     await nextToReview(page, name);
-    await submitAndOpenTrust(page, name);
+    await submitCreateRole(page, name);
     await assertRoleTrustShows(page, name, ["sts:AssumeRoleWithSAML", "SAML:aud", "https://signin.aws.amazon.com/saml"]);
     expect(await getTrustPolicyViaApi(page.request, name)).toEqual({
       Version: "2012-10-17",

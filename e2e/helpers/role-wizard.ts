@@ -37,7 +37,7 @@ export async function nextToReview(page: Page, name: string) {
   await expect(page).toHaveURL(/step=review/);
 }
 
-export async function submitAndOpenTrust(page: Page, name: string) {
+export async function submitCreateRole(page: Page, name: string) {
   await page.getByTestId("create-role-submit").click();
   await expect(page.getByTestId("role-title")).toHaveText(name);
   await expect(page).toHaveURL(new RegExp(`/roles/${name}`));
