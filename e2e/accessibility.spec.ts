@@ -35,7 +35,7 @@ for (const scheme of SCHEMES) {
         await assertNoAxeViolations(page);
       }
       await openConsolePage(page, toNewRole());
-      await expect(page.getByTestId("create-trust-editor")).toBeVisible();
+      await expect(page.getByTestId("trust-preview")).toBeVisible();
       await assertNoAxeViolations(page);
     });
 

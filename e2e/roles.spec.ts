@@ -3,8 +3,9 @@ import { uniqueName } from "./support/console-api";
 import { openConsolePage } from "./helpers/navigation";
 import {
   assertCliCommandShows, assertRoleListed, assertRoleSummary, clickCreateRole, clickCreateRoleSubmit, clickNext, clickRole,
-  clickTab, deleteRole, editRole, editTrustPolicy, fillRoleDetails, fillRoleSearch, goToRole, goToRoles, selectTrustTemplate,
+  clickTab, deleteRole, editRole, editTrustPolicy, fillRoleDetails, fillRoleSearch, goToRole, goToRoles,
 } from "./helpers/roles";
+import { chooseService } from "./helpers/role-wizard";
 
 test.describe("roles console", () => {
   test("an admin creates a role with the wizard and reviews the CLI equivalent", async ({ page, api }) => {
@@ -12,7 +13,7 @@ test.describe("roles console", () => {
     api.track(name);
     await goToRoles(page);
     await clickCreateRole(page);
-    await selectTrustTemplate(page, "lambda");
+    await chooseService(page, "lambda", "lambda");
     await clickNext(page, "permissions");
     await clickNext(page, "details");
     await fillRoleDetails(page, { name, description: "Runs the nightly export.", maxSessionHours: 2, tag: { key: "team", value: "data" } });

@@ -34,10 +34,6 @@ export async function clickCreateRole(page: Page) {
   await expect(page.getByRole("heading", { name: "Create role" })).toBeVisible();
 }
 
-export async function selectTrustTemplate(page: Page, id: string) {
-  await page.getByTestId(`template-${id}`).check();
-}
-
 /** Next, then wait for the step's own URL, so a second Next never lands on the step being left. */
 export async function clickNext(page: Page, expectStep: "permissions" | "details" | "review") {
   await page.getByTestId("wizard-next").click();

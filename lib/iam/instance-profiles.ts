@@ -4,13 +4,13 @@ import { AwsError } from "@/lib/domain/errors";
 import { instanceProfileMessages as messages } from "@/lib/domain/instance-profiles";
 import type { InstanceProfileSort, SortOrder } from "@/lib/domain/list-sorts";
 import { pageWindow, slicePage, type PageRequest } from "@/lib/domain/paging";
-import { LIMITS, type CreateInstanceProfileInput, type Tag } from "@/lib/domain/schemas";
-import type { InstanceProfile } from "@/lib/domain/types";
-import { instanceProfileArn } from "./arn";
+import { LIMITS, type CreateInstanceProfileInput, type CreateRoleWithPermissionsInput, type Tag } from "@/lib/domain/schemas";
+import type { InstanceProfile, Role } from "@/lib/domain/types";
+import { instanceProfileArn, roleArn } from "./arn";
 import { auditedChange } from "./audit";
 import type { RequestContext } from "./context";
 import { newUniqueId } from "./ids";
-import { rolePermissions } from "./roles";
+import { insertRoleStep, rolePermissions } from "./roles";
 import { assertUniqueTagKeys, mergeTags, removeTags } from "./tags";
 
 /**
@@ -62,6 +62,18 @@ export const createInstanceProfile = (ctx: RequestContext, input: CreateInstance
   auditedChange(ctx, "CreateInstanceProfile", instanceProfileArn(ctx.accountId, input.Path ?? "/", input.InstanceProfileName), (tx) =>
     insertInstanceProfileStep(tx, ctx.accountId, input),
   );
+
+/**
+ * The console's EC2 service role: CreateRole, then CreateInstanceProfile of the same name and path holding it (what
+ * the AWS console does for EC2), in one transaction so a refused profile leaves no role behind.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html
+ */
+export const createRoleWithInstanceProfile = (ctx: RequestContext, input: CreateRoleWithPermissionsInput): Promise<Role> =>
+  auditedChange(ctx, "CreateRole", roleArn(ctx.accountId, input.Path ?? "/", input.RoleName), async (tx) => {
+    const role = await insertRoleStep(tx, ctx, input);
+    await insertInstanceProfileStep(tx, ctx.accountId, { InstanceProfileName: role.name, Path: role.path, RoleName: role.name });
+    return role;
+  });
 
 export const getInstanceProfile = (ctx: RequestContext, name: string) => requireProfile(getDb(), ctx.accountId, name);
 

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db/client";
+import { getDb, type Tx } from "@/lib/db/client";
 import * as repo from "@/lib/db/roles";
 import { countPolicies, deleteAllPolicies } from "@/lib/db/principal-tables";
 import { countInstanceProfilesForRole, removeRoleFromAllInstanceProfiles } from "@/lib/db/instance-profiles";
@@ -40,34 +40,36 @@ function isServiceLinked(role: Role): boolean {
  * CreateRole. The console passes the role's first managed and inline policies too: they are attached and put in
  * the same transaction, under the one CreateRole event, so a refusal of any of them leaves no role behind.
  */
-export async function createRole(ctx: RequestContext, input: CreateRoleWithPermissionsInput): Promise<Role> {
+export const createRole = (ctx: RequestContext, input: CreateRoleWithPermissionsInput): Promise<Role> =>
+  auditedChange(ctx, "CreateRole", roleArn(ctx.accountId, input.Path ?? "/", input.RoleName), (tx) => insertRoleStep(tx, ctx, input));
+
+/** CreateRole inside a caller's transaction, so a larger change stays one (the console's EC2 role with its instance profile). */
+export async function insertRoleStep(tx: Tx, ctx: RequestContext, input: CreateRoleWithPermissionsInput): Promise<Role> {
   const path = input.Path ?? "/";
-  return auditedChange(ctx, "CreateRole", roleArn(ctx.accountId, path, input.RoleName), async (tx) => {
-    // Only CreateServiceLinkedRole puts roles under the reserved path.
-    if (path.startsWith(SERVICE_LINKED_ROLE_PATH_PREFIX)) throw new AwsError("InvalidInput", serviceLinkedMessages.reservedPath);
-    const tags = input.Tags ?? [];
-    assertUniqueTagKeys(tags);
-    if (await repo.findRole(tx, ctx.accountId, input.RoleName))
-      throw new AwsError("EntityAlreadyExists", `Role with name ${input.RoleName} already exists.`);
-    await assertPolicyAccepted(tx, input.AssumeRolePolicyDocument, "trust", ctx.accountId);
-    const boundary = input.PermissionsBoundary ? await resolveBoundary(tx, ctx.accountId, input.PermissionsBoundary) : null;
-    const role = await repo.insertRole(tx, {
-      id: newUniqueId("AROA"),
-      accountId: ctx.accountId,
-      name: input.RoleName,
-      path,
-      arn: roleArn(ctx.accountId, path, input.RoleName),
-      description: input.Description ?? null,
-      trustPolicy: input.AssumeRolePolicyDocument,
-      maxSessionDuration: input.MaxSessionDuration ?? LIMITS.maxSessionDuration.default,
-      permissionsBoundaryArn: boundary,
-      serviceLinkedService: null,
-      tags,
-    });
-    for (const arn of input.PolicyArns ?? []) await rolePermissions.steps.attachPolicy(tx, ctx.accountId, role, arn);
-    for (const p of input.InlinePolicies ?? []) await rolePermissions.steps.putPolicy(tx, ctx.accountId, role, p.PolicyName, p.PolicyDocument);
-    return role;
+  // Only CreateServiceLinkedRole puts roles under the reserved path.
+  if (path.startsWith(SERVICE_LINKED_ROLE_PATH_PREFIX)) throw new AwsError("InvalidInput", serviceLinkedMessages.reservedPath);
+  const tags = input.Tags ?? [];
+  assertUniqueTagKeys(tags);
+  if (await repo.findRole(tx, ctx.accountId, input.RoleName))
+    throw new AwsError("EntityAlreadyExists", `Role with name ${input.RoleName} already exists.`);
+  await assertPolicyAccepted(tx, input.AssumeRolePolicyDocument, "trust", ctx.accountId);
+  const boundary = input.PermissionsBoundary ? await resolveBoundary(tx, ctx.accountId, input.PermissionsBoundary) : null;
+  const role = await repo.insertRole(tx, {
+    id: newUniqueId("AROA"),
+    accountId: ctx.accountId,
+    name: input.RoleName,
+    path,
+    arn: roleArn(ctx.accountId, path, input.RoleName),
+    description: input.Description ?? null,
+    trustPolicy: input.AssumeRolePolicyDocument,
+    maxSessionDuration: input.MaxSessionDuration ?? LIMITS.maxSessionDuration.default,
+    permissionsBoundaryArn: boundary,
+    serviceLinkedService: null,
+    tags,
   });
+  for (const arn of input.PolicyArns ?? []) await rolePermissions.steps.attachPolicy(tx, ctx.accountId, role, arn);
+  for (const p of input.InlinePolicies ?? []) await rolePermissions.steps.putPolicy(tx, ctx.accountId, role, p.PolicyName, p.PolicyDocument);
+  return role;
 }
 
 export async function getRole(ctx: RequestContext, name: string): Promise<Role> {

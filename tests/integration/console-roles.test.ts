@@ -93,6 +93,42 @@ describe("console roles as admin", () => {
   });
 });
 
+describe("an EC2 role with its instance profile (the wizard's AWS service > EC2)", () => {
+  type ProfileBody = { name: string; arn: string; roles: { name: string }[] };
+
+  it("creates the role and an instance profile of the same name and path holding it", async () => {
+    const name = uniqueName("ec2-profile");
+    const res = await admin.json<RoleBody>("POST", "/api/console/roles", { RoleName: name, Path: "/app/", AssumeRolePolicyDocument: ec2Trust, CreateInstanceProfile: true });
+    expect(res.status).toBe(201);
+    const profile = await admin.json<ProfileBody>("GET", `/api/console/instance-profiles/${name}`);
+    expect(profile.status).toBe(200);
+    expect(profile.body.arn).toBe(`arn:aws:iam::111111111111:instance-profile/app/${name}`);
+    expect(profile.body.roles.map((r) => r.name)).toEqual([name]);
+    expect((await admin.json("DELETE", `/api/console/instance-profiles/${name}?removeRole=true`)).status).toBe(204);
+    expect((await admin.json("DELETE", `/api/console/roles/${name}`)).status).toBe(204);
+  });
+
+  it("leaves no role behind when the profile is refused", async () => {
+    const name = uniqueName("ec2-taken");
+    expect((await admin.json("POST", "/api/console/instance-profiles", { InstanceProfileName: name })).status).toBe(201);
+    const res = await admin.json<ApiError>("POST", "/api/console/roles", { RoleName: name, AssumeRolePolicyDocument: ec2Trust, CreateInstanceProfile: true });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe("EntityAlreadyExists");
+    expect((await admin.json("GET", `/api/console/roles/${name}`)).status).toBe(404);
+    expect((await admin.json("DELETE", `/api/console/instance-profiles/${name}`)).status).toBe(204);
+  });
+
+  it("refuses a flag that is not a boolean, and a viewer, creating nothing", async () => {
+    const name = uniqueName("ec2-bad");
+    const bad = await admin.json<ApiError>("POST", "/api/console/roles", { RoleName: name, AssumeRolePolicyDocument: ec2Trust, CreateInstanceProfile: "yes" });
+    expect(bad.status).toBe(400);
+    const refused = await viewer.json<ApiError>("POST", "/api/console/roles", { RoleName: name, AssumeRolePolicyDocument: ec2Trust, CreateInstanceProfile: true });
+    expect(refused.status).toBe(403);
+    expect((await admin.json("GET", `/api/console/roles/${name}`)).status).toBe(404);
+    expect((await admin.json("GET", `/api/console/instance-profiles/${name}`)).status).toBe(404);
+  });
+});
+
 describe("console roles as viewer", () => {
   it("reads everything", async () => {
     const res = await viewer.json<{ items: unknown[] }>("GET", "/api/console/roles");

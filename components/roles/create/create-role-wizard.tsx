@@ -6,34 +6,48 @@ import { ErrorState } from "@/components/ui/states";
 import { useToast } from "@/components/ui/toast";
 import { useIsClient, useOrigin } from "@/components/ui/use-client";
 import { useConsole, useReadOnlyReason } from "@/components/shell/console-context";
+import { isTrustedEntity, trustChoiceErrors, type TrustChoice } from "@/lib/trust-builder/build";
+import { findServiceUseCase } from "@/lib/trust-builder/services";
 import { useCreateRoleMutation } from "../role-queries";
 import { toRole } from "../routes";
-import { TRUST_TEMPLATES, renderTemplate } from "../trust-templates";
 import { firstIncompleteStep, loadDraft, saveDraft } from "./draft-storage";
-import { emptyDraft, hasErrors, isWizardStep, STEP_LABELS, toCreateInput, trustJsonError, validateDraft, WIZARD_STEPS, type RoleDraft, type WizardStep } from "./draft";
+import { emptyDraft, hasErrors, isWizardStep, STEP_LABELS, toCreateInput, trustJsonError, validateDraft, withTrust, WIZARD_STEPS, type RoleDraft, type WizardStep } from "./draft";
 import { WizardSteps } from "./wizard-steps";
 import { StepTrust } from "./step-trust";
 import { StepPermissions } from "./step-permissions";
 import { StepDetails } from "./step-details";
 import { StepReview } from "./step-review";
 
-const hrefFor = (s: WizardStep) => `/roles/new?step=${s}`;
+/** Step 1's URL names the entity type (and service), e.g. `?step=trust&entity=service&service=ec2`, so it can be linked. */
+const trustHref = (t: TrustChoice) => `/roles/new?step=trust&entity=${t.entity}${t.entity === "service" ? `&service=${encodeURIComponent(t.service)}` : ""}`;
 
 export function CreateRoleWizard() {
   const { account } = useConsole();
   const readOnly = useReadOnlyReason();
   const router = useRouter();
   const toast = useToast();
-  const requested = useSearchParams().get("step");
+  const params = useSearchParams();
+  const requested = params.get("step");
   const step: WizardStep = isWizardStep(requested) ? requested : "trust";
-  const [draft, setDraft] = useState<RoleDraft>(() => emptyDraft(renderTemplate(TRUST_TEMPLATES[0], account.id)));
+  const [draft, setDraft] = useState<RoleDraft>(() => emptyDraft(account.id));
   // The saved draft is the browser's: adopted in the first client render, as soon as sessionStorage can be read.
   const isClient = useIsClient();
   const [loaded, setLoaded] = useState(false);
   if (isClient && !loaded) {
     setLoaded(true);
-    const saved = loadDraft();
+    const saved = loadDraft(account.id);
     if (saved) setDraft(saved);
+  }
+  // The entity and service in the URL (a shared link, back and forward) win over the saved draft's.
+  const urlEntity = params.get("entity");
+  const urlService = params.get("service");
+  const [adoptedUrl, setAdoptedUrl] = useState<string | null>(null);
+  if (loaded && adoptedUrl !== `${urlEntity}|${urlService}`) {
+    setAdoptedUrl(`${urlEntity}|${urlService}`);
+    const patch: Partial<TrustChoice> = {};
+    if (isTrustedEntity(urlEntity)) patch.entity = urlEntity;
+    if (urlService && findServiceUseCase(urlService)) patch.service = urlService;
+    if (patch.entity || patch.service) setDraft((d) => withTrust(d, patch, account.id));
   }
   useEffect(() => {
     if (loaded) saveDraft(draft);
@@ -43,22 +57,35 @@ export function CreateRoleWizard() {
   const endpoint = `${useOrigin()}/api/aws`;
   const create = useCreateRoleMutation();
   const update = (patch: Partial<RoleDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const hrefFor = (s: WizardStep) => (s === "trust" ? trustHref(draft.trust) : `/roles/new?step=${s}`);
+  const changeTrust = (patch: Partial<TrustChoice>) => setDraft((d) => withTrust(d, patch, account.id));
+  // Step 1's URL follows the answers, so it can be reloaded, shared, and left and come back to.
+  const { entity, service } = draft.trust;
+  useEffect(() => {
+    if (loaded && step === "trust" && (urlEntity !== entity || (entity === "service" && urlService !== service)))
+      router.replace(trustHref(draft.trust), { scroll: false });
+  }, [loaded, step, urlEntity, urlService, entity, service, router, draft.trust]);
   const errors = showErrors ? validateDraft(draft) : {};
+  const trustErrors = showErrors ? trustChoiceErrors(draft.trust) : {};
   const index = WIZARD_STEPS.indexOf(step);
   const reachable = firstIncompleteStep(draft);
   // A step is only reachable once the ones before it are complete (e.g. a reload on ?step=review of an empty draft).
   useEffect(() => {
-    if (loaded && reachable && index > WIZARD_STEPS.indexOf(reachable)) router.replace(hrefFor(reachable));
-  }, [loaded, reachable, index, router]);
+    if (loaded && reachable && index > WIZARD_STEPS.indexOf(reachable)) router.replace(reachable === "trust" ? trustHref(draft.trust) : `/roles/new?step=${reachable}`);
+  }, [loaded, reachable, index, router, draft.trust]);
 
   function next() {
     const all = validateDraft(draft);
-    const blocking = step === "trust" ? !!trustJsonError(draft.trustPolicy) : step === "details" ? hasErrors({ ...all, trustPolicy: undefined, boundary: undefined }) : step === "permissions" ? !!all.boundary : false;
+    const blocking =
+      step === "trust" ? !!trustJsonError(draft.trustPolicy) || hasErrors(trustChoiceErrors(draft.trust))
+      : step === "details" ? hasErrors({ ...all, trustPolicy: undefined, boundary: undefined })
+      : step === "permissions" ? !!all.boundary
+      : false;
     setShowErrors(blocking);
     if (!blocking) router.push(hrefFor(WIZARD_STEPS[index + 1]));
   }
 
-  /** One request: the role with its tags, boundary and managed policies, or nothing at all. */
+  /** One request: the role with its tags, boundary, managed policies and instance profile, or nothing at all. */
   async function submit() {
     const role = await create.mutateAsync(toCreateInput(draft)).catch(() => null);
     if (!role) return;
@@ -75,18 +102,20 @@ export function CreateRoleWizard() {
           <h2 className="text-base font-semibold">{STEP_LABELS[step]}</h2>
         </header>
         <div className="p-6">
-          {step === "trust" && <StepTrust draft={draft} update={update} error={errors.trustPolicy} accountId={account.id} onErrorsChange={setTrustHasErrors} />}
+          {step === "trust" && (
+            <StepTrust draft={draft} change={changeTrust} update={update} errors={trustErrors} jsonError={errors.trustPolicy} onErrorsChange={setTrustHasErrors} />
+          )}
           {step === "permissions" && <StepPermissions draft={draft} update={update} boundaryError={errors.boundary} />}
           {step === "details" && <StepDetails draft={draft} update={update} errors={errors} />}
           {step === "review" && <StepReview draft={draft} hrefFor={hrefFor} endpoint={endpoint} />}
           {create.error && <div className="mt-4"><ErrorState title="The role was not created" message={create.error.message} /></div>}
         </div>
         <footer className="flex items-center justify-between gap-2 rounded-b-xl border-t border-border bg-surface-2/60 px-6 py-3.5">
-          <Button variant="ghost" onClick={() => (index === 0 ? (saveDraft(null), router.push("/roles")) : router.push(hrefFor(WIZARD_STEPS[index - 1])))}>{index === 0 ? "Cancel" : "Back"}</Button>
+          <Button variant="ghost" onClick={() => (index === 0 ? (saveDraft(null), router.push("/roles")) : router.push(hrefFor(WIZARD_STEPS[index - 1])))}>{index === 0 ? "Cancel" : "Previous"}</Button>
           {step === "review" ? (
             <Button variant="primary" onClick={submit} loading={create.isPending} disabledReason={readOnly} data-testid="create-role-submit">Create role</Button>
           ) : (
-            <Button variant="primary" onClick={next} disabledReason={step === "trust" && trustHasErrors ? "The trust policy has errors IAM would refuse; fix the findings first." : undefined} data-testid="wizard-next">Next</Button>
+            <Button variant="primary" onClick={next} disabledReason={step === "trust" && trustHasErrors && !hasErrors(trustChoiceErrors(draft.trust)) ? "The trust policy has errors IAM would refuse; fix the findings first." : undefined} data-testid="wizard-next">Next</Button>
           )}
         </footer>
       </div>

@@ -1,12 +1,14 @@
-import { hasErrors, trustJsonError, validateDraft, type RoleDraft, type WizardStep } from "./draft";
+import { trustChoiceErrors } from "@/lib/trust-builder/build";
+import { hasErrors, reviveDraft, trustJsonError, validateDraft, type RoleDraft, type WizardStep } from "./draft";
 
 /** The draft survives a reload of any step (per tab, cleared once the role is created). */
 const KEY = "rp-new-role-draft";
 
-export function loadDraft(): RoleDraft | null {
+export function loadDraft(accountId: string): RoleDraft | null {
   if (typeof window === "undefined") return null;
   try {
-    return JSON.parse(sessionStorage.getItem(KEY) ?? "null") as RoleDraft | null;
+    const saved = JSON.parse(sessionStorage.getItem(KEY) ?? "null") as Partial<RoleDraft> | null;
+    return saved && typeof saved === "object" ? reviveDraft(saved, accountId) : null;
   } catch {
     return null;
   }
@@ -19,7 +21,7 @@ export function saveDraft(draft: RoleDraft | null): void {
 
 /** The earliest step whose input is not yet acceptable, or null when the draft can be reviewed. */
 export function firstIncompleteStep(draft: RoleDraft): WizardStep | null {
-  if (trustJsonError(draft.trustPolicy)) return "trust";
+  if (trustJsonError(draft.trustPolicy) || hasErrors(trustChoiceErrors(draft.trust))) return "trust";
   const errors = validateDraft(draft);
   if (errors.boundary) return "permissions";
   if (hasErrors({ ...errors, trustPolicy: undefined, boundary: undefined })) return "details";

@@ -1,8 +1,15 @@
 import { createRoleWithPermissionsSchema, LIMITS, type CreateRoleWithPermissionsInput, type Tag } from "@/lib/domain/schemas";
+import { buildTrustPolicy, createsInstanceProfile, defaultTrustChoice, renderTrustPolicy, type TrustChoice } from "@/lib/trust-builder/build";
 
 /** What the create-role wizard collects; turned into the API's CreateRole input by {@link toCreateInput}. */
 export interface RoleDraft {
+  /** The answers of "Select trusted entity"; for every entity but `custom` they build {@link trustPolicy}. */
+  trust: TrustChoice;
+  /** The template a custom trust policy started from. */
   templateId: string;
+  /** What a person wrote under "Custom trust policy", kept while they look at the other entity types. */
+  customTrustPolicy: string;
+  /** The trust policy that will be sent: built from `trust`, or the custom one. */
   trustPolicy: string;
   policyArns: string[];
   boundaryArn: string;
@@ -24,10 +31,12 @@ export const STEP_LABELS: Record<WizardStep, string> = {
 
 export const isWizardStep = (s: string | null): s is WizardStep => (WIZARD_STEPS as readonly string[]).includes(s ?? "");
 
-/** A new draft: the first template's trust policy, no permissions, AWS's default session length. */
-export const emptyDraft = (trustPolicy: string): RoleDraft => ({
-  templateId: "ec2",
-  trustPolicy,
+/** A new draft: an EC2 service role (the AWS console's first choice), no permissions, AWS's default session length. */
+export const emptyDraft = (accountId: string): RoleDraft => withTrust({
+  trust: defaultTrustChoice(),
+  templateId: "",
+  customTrustPolicy: "",
+  trustPolicy: "",
   policyArns: [],
   boundaryArn: "",
   name: "",
@@ -35,10 +44,28 @@ export const emptyDraft = (trustPolicy: string): RoleDraft => ({
   description: "",
   maxSessionDuration: LIMITS.maxSessionDuration.default,
   tags: [],
-});
+}, {}, accountId);
 
-/** The one request that creates the role with its tags, boundary and managed policies (one transaction). */
-export function toCreateInput(d: RoleDraft): CreateRoleWithPermissionsInput {
+/** The draft with new trust answers, its trust policy rebuilt from them (or the custom text for `custom`). */
+export function withTrust(d: RoleDraft, patch: Partial<TrustChoice>, accountId: string): RoleDraft {
+  const trust = { ...d.trust, ...patch };
+  const built = buildTrustPolicy(trust, accountId);
+  if (built) return { ...d, trust, trustPolicy: renderTrustPolicy(built) };
+  // A custom policy starts from the one the answers built, until the person writes their own.
+  const custom = d.customTrustPolicy || d.trustPolicy;
+  return { ...d, trust, customTrustPolicy: custom, trustPolicy: custom };
+}
+
+/** A draft saved by an earlier version of the wizard (or by hand) filled up to the current shape. */
+export function reviveDraft(saved: Partial<RoleDraft>, accountId: string): RoleDraft {
+  const fresh = emptyDraft(accountId);
+  const trust = { ...fresh.trust, ...saved.trust };
+  for (const k of ["account", "webIdentity", "saml"] as const) Object.assign(trust, { [k]: { ...fresh.trust[k], ...saved.trust?.[k] } });
+  return withTrust({ ...fresh, ...saved, trust }, {}, accountId);
+}
+
+/** The one request that creates the role with its tags, boundary, managed policies and EC2 instance profile (one transaction). */
+export function toCreateInput(d: RoleDraft): CreateRoleWithPermissionsInput & { CreateInstanceProfile?: boolean } {
   return {
     RoleName: d.name.trim(),
     Path: d.path.trim() || "/",
@@ -48,6 +75,7 @@ export function toCreateInput(d: RoleDraft): CreateRoleWithPermissionsInput {
     PermissionsBoundary: d.boundaryArn || undefined,
     Tags: d.tags.length ? d.tags : undefined,
     PolicyArns: d.policyArns.length ? d.policyArns : undefined,
+    CreateInstanceProfile: createsInstanceProfile(d.trust) || undefined,
   };
 }
 
@@ -89,4 +117,4 @@ export function trustJsonError(text: string): string | undefined {
   }
 }
 
-export const hasErrors = (e: DraftErrors) => Object.values(e).some((v) => v !== undefined);
+export const hasErrors = (e: object) => Object.values(e).some((v) => v !== undefined);

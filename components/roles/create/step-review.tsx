@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDuration, prettyJson } from "@/components/format";
 import { createRoleCliCommand } from "../cli-command";
+import { createsInstanceProfile } from "@/lib/trust-builder/build";
 import { toCreateInput, type RoleDraft, type WizardStep } from "./draft";
 
 function Section({ title, edit, children }: { title: string; edit: string; children: React.ReactNode }) {
@@ -27,6 +28,7 @@ const Row = ({ label, children }: { label: string; children: React.ReactNode }) 
 /** Step 4: everything that will be sent, the exact trust policy, and the same call as an AWS CLI command. */
 export function StepReview({ draft, hrefFor, endpoint }: { draft: RoleDraft; hrefFor: (s: WizardStep) => string; endpoint: string }) {
   const cli = createRoleCliCommand(toCreateInput(draft), endpoint);
+  const profile = createsInstanceProfile(draft.trust);
   return (
     <div className="flex flex-col gap-4" data-testid="review">
       <Section title="Name and details" edit={hrefFor("details")}>
@@ -39,7 +41,12 @@ export function StepReview({ draft, hrefFor, endpoint }: { draft: RoleDraft; hre
         </dl>
       </Section>
       <Section title="Trust policy" edit={hrefFor("trust")}>
-        <pre tabIndex={0} className="max-h-72 overflow-auto rounded-md bg-surface-2 p-3 font-mono text-xs leading-relaxed">{prettyJson(draft.trustPolicy)}</pre>
+        <pre tabIndex={0} className="max-h-72 overflow-auto rounded-md bg-surface-2 p-3 font-mono text-xs leading-relaxed" data-testid="review-trust-policy">{prettyJson(draft.trustPolicy)}</pre>
+        {profile && (
+          <p className="mt-2 text-[13px] text-fg-muted" data-testid="review-instance-profile">
+            Instance profile <span className="font-medium text-fg">{draft.name}</span> is created with the role and holds it, so EC2 instances can use it.
+          </p>
+        )}
       </Section>
       <Section title="Permissions" edit={hrefFor("permissions")}>
         <dl>
@@ -56,6 +63,7 @@ export function StepReview({ draft, hrefFor, endpoint }: { draft: RoleDraft; hre
         </div>
         <pre tabIndex={0} data-testid="cli-command" className="overflow-x-auto rounded-lg bg-[#0f1320] p-4 font-mono text-xs leading-relaxed text-[#d7dcf0]">{cli}</pre>
         {draft.policyArns.length > 0 && <p className="mt-1.5 text-xs text-fg-muted">Then one <code>aws iam attach-role-policy</code> per managed policy.</p>}
+        {profile && <p className="mt-1.5 text-xs text-fg-muted">Then <code>aws iam create-instance-profile</code> and <code>aws iam add-role-to-instance-profile</code> with the same name.</p>}
       </section>
     </div>
   );

@@ -1,6 +1,8 @@
+import { z } from "zod";
 import { authorize, consoleRoute, json, parseJson, parseValue } from "@/lib/auth/console-route";
 import { canMutate } from "@/lib/auth/permissions";
 import { createRoleWithPermissionsSchema } from "@/lib/domain/schemas";
+import { createRoleWithInstanceProfile } from "@/lib/iam/instance-profiles";
 import { createRole, listRoles } from "@/lib/iam/roles";
 import { listRolesQuerySchema, listReply, pageOfList, queryOf } from "../schemas";
 
@@ -16,8 +18,11 @@ export const GET = consoleRoute(async (req, { ctx }) => {
   return json(listReply(list, q));
 });
 
+/** The console's create role: with `CreateInstanceProfile`, also the instance profile of the same name (EC2). */
+const createRoleBodySchema = createRoleWithPermissionsSchema.extend({ CreateInstanceProfile: z.boolean().optional() });
+
 export const POST = consoleRoute(async (req, { session, ctx }) => {
-  const input = await parseJson(req, createRoleWithPermissionsSchema);
+  const { CreateInstanceProfile, ...input } = await parseJson(req, createRoleBodySchema);
   authorize(canMutate(session));
-  return json(await createRole(ctx, input), 201);
+  return json(await (CreateInstanceProfile ? createRoleWithInstanceProfile(ctx, input) : createRole(ctx, input)), 201);
 });
