@@ -12,9 +12,7 @@ import { startTransition, useCallback, useEffect, useId, useLayoutEffect, useRef
 import { Annotation, Compartment, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { setDiagnostics } from "@codemirror/lint";
-import { Braces, GitCompareArrows, Loader2, Pencil } from "lucide-react";
 import { exportCatalogue, validatePolicy, type Finding, type IamRejection, type PolicyKind } from "@/lib/policy";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { useConsole } from "@/components/shell/console-context";
 import { toDiagnostic, toDiagnostics } from "./diagnostics";
@@ -25,7 +23,7 @@ import { editorTheme } from "./theme";
 import { useDarkClass } from "./use-dark-class";
 import { useCatalogueQuery, usePrincipalSuggestionsQuery, useStoreValidationQuery } from "./policy-editor-queries";
 import { FindingsPanel } from "./findings-panel";
-import { SeverityCountsBar } from "./severity";
+import { EditorHeader } from "./editor-header";
 import { TrustSummary } from "./trust-summary";
 import { PolicyDiff, type DiffMode } from "./policy-diff";
 import { IamVerdict } from "./iam-verdict";
@@ -322,69 +320,18 @@ export function PolicyEditor({
 
   return (
     <div ref={rootRef} data-testid={testId} data-kind={kind} className="overflow-hidden rounded-xl border border-border bg-surface shadow-card">
-      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-border px-4 py-2.5">
-        <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-1">
-          <h2 id={labelId} className="text-[13px] font-semibold text-fg">
-            {title ?? KIND_TITLE[kind]}
-          </h2>
-          <SeverityCountsBar counts={counts} testId={`${testId}-counts`} />
-          <span className="inline-flex items-center gap-1 text-xs text-fg-subtle" aria-live="polite" data-testid={`${testId}-status`}>
-            {checking ? (
-              <>
-                <Loader2 aria-hidden className="size-3 animate-spin" />
-                {kind === "trust" ? "Checking principals…" : "Checking…"}
-              </>
-            ) : !catalogueLoaded ? (
-              "Loading the action catalogue…"
-            ) : null}
-          </span>
-        </div>
-        <div className="flex items-center gap-1.5">
-          {reviewing && (
-            <div role="radiogroup" aria-label="Diff layout" className="flex rounded-lg border border-border bg-surface-2 p-0.5 text-xs">
-              {(["unified", "split"] as const).map((m) => (
-                <button
-                  key={m}
-                  type="button"
-                  role="radio"
-                  aria-checked={diffMode === m}
-                  data-testid={`${testId}-diff-${m}`}
-                  onClick={() => setDiffMode(m)}
-                  className={cn("rounded-md px-2 py-1", diffMode === m ? "bg-surface font-medium text-fg shadow-card" : "text-fg-muted hover:text-fg")}
-                >
-                  {m === "unified" ? "Unified" : "Side by side"}
-                </button>
-              ))}
-            </div>
-          )}
-          {savedValue !== undefined && (
-            <Button
-              size="sm"
-              variant={reviewing ? "primary" : "ghost"}
-              aria-pressed={reviewing}
-              data-testid={`${testId}-review`}
-              icon={reviewing ? <Pencil aria-hidden className="size-3.5" /> : <GitCompareArrows aria-hidden className="size-3.5" />}
-              disabledReason={!changed && !reviewing ? "No changes against the saved version" : undefined}
-              onClick={() => setReviewing((r) => !r)}
-            >
-              {reviewing ? "Back to editing" : "Review changes"}
-            </Button>
-          )}
-          {!readOnly && !reviewing && (
-            <Button
-              size="sm"
-              variant="ghost"
-              onClick={format}
-              data-testid={`${testId}-format`}
-              title="Format document (Shift-Alt-F)"
-              aria-keyshortcuts="Shift+Alt+F"
-              icon={<Braces aria-hidden className="size-3.5" />}
-            >
-              Format
-            </Button>
-          )}
-        </div>
-      </div>
+      <EditorHeader
+        labelId={labelId}
+        title={title ?? KIND_TITLE[kind]}
+        counts={counts}
+        testId={testId}
+        status={checking ? (kind === "trust" ? "Checking principals…" : "Checking…") : !catalogueLoaded ? "Loading the action catalogue…" : null}
+        spinning={checking}
+        diffMode={reviewing ? diffMode : null}
+        onDiffMode={setDiffMode}
+        review={savedValue === undefined ? null : { active: reviewing, changed, toggle: () => setReviewing((r) => !r) }}
+        onFormat={!readOnly && !reviewing ? format : null}
+      />
       <p id={hintId} className="sr-only">
         Tab leaves the editor. Shift-Alt-F formats the document, Control-F searches, Control-Space suggests completions, F8 moves to the next finding.
       </p>

@@ -4,31 +4,8 @@ import type { Tx } from "./client";
 
 /** Temporary-credential sessions (StsSession rows) ↔ the domain's StsSession. */
 
-interface Row {
-  id: string;
-  kind: string;
-  accountId: string;
-  roleId: string | null;
-  roleArn: string | null;
-  sessionName: string | null;
-  userId: string | null;
-  arn: string;
-  callerArn: string;
-  callerAccountId: string | null;
-  sourceIdentity: string | null;
-  tags: string;
-  transitiveTagKeys: string;
-  policy: string | null;
-  policyArns: string;
-  packedPolicySize: number | null;
-  mfaAuthenticated: boolean;
-  mfaAuthenticatedAt: Date | null;
-  chained: boolean;
-  region: string;
-  issuedAt: Date;
-  expiresAt: Date;
-  revokedAt: Date | null;
-}
+/** The row: the domain's session, with its kind as free text and its lists as JSON text. */
+type Row = Omit<StsSession, "kind" | "tags" | "transitiveTagKeys" | "policyArns"> & { kind: string; tags: string; transitiveTagKeys: string; policyArns: string };
 
 export const toSession = (r: Row): StsSession => ({
   ...r,
