@@ -1,4 +1,4 @@
-// The commands of `npx roleplane` (bin/roleplane.mjs applies migrations, then runs this).
+// The analysis commands of `npx roleplane` (scripts/roleplane.mjs brings the store up to date, then runs this).
 import type { CanAssume, WhoCanAssume } from "@/lib/access/access-graph";
 import type { DirectAccess } from "@/lib/access/assume-access";
 import { accessIndex, canAssumeOf, whoCanAssumeOf } from "@/lib/iam/access";

@@ -14,25 +14,17 @@ import pg from "pg";
 import { defaultDatabaseUrl, parseDatabaseUrl } from "../lib/db/database-url.mjs";
 import { postgresSchemaPath, sqliteSchemaPath, writePostgresSchema } from "./postgres-schema.mjs";
 import { createDatabase, dropDatabase, startPostgresCluster } from "./postgres-cluster.mjs";
+import { MIGRATIONS_DIRS, migrationNames } from "./migration-status.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const filters = { externalTables: [], externalEnums: [] };
 
 export const STORES = {
-  sqlite: { schemaPath: sqliteSchemaPath, migrationsDir: path.join(root, "prisma", "migrations"), provider: "sqlite" },
-  postgres: { schemaPath: postgresSchemaPath, migrationsDir: path.join(root, "prisma", "postgres", "migrations"), provider: "postgresql" },
+  sqlite: { schemaPath: sqliteSchemaPath, migrationsDir: MIGRATIONS_DIRS.sqlite, provider: "sqlite" },
+  postgres: { schemaPath: postgresSchemaPath, migrationsDir: MIGRATIONS_DIRS.postgres, provider: "postgresql" },
 };
 
-/** Migration directory names, oldest first. */
-export function migrationNames(kind) {
-  const dir = STORES[kind].migrationsDir;
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
-}
+export { migrationNames };
 
 function loadMigrations(kind) {
   const { migrationsDir, provider } = STORES[kind];
@@ -232,7 +224,11 @@ if (isMain) {
       console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database is up to date.");
     }
   } catch (err) {
-    console.error(`roleplane: ${err instanceof Error ? err.message : err}`);
+    const message = err instanceof Error ? err.message : String(err);
+    // better-sqlite3's SQLITE_BUSY reaches the schema engine as a "SocketTimeout" it cannot name.
+    if (/SocketTimeout/.test(message))
+      console.error("roleplane: the database is locked by another process (a Roleplane server writing to it?); stop it or try again.");
+    else console.error(`roleplane: ${message}`);
     process.exit(1);
   }
 }

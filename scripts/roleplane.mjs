@@ -3,14 +3,19 @@
 // DATABASE_URL (default: the SQLite file in ROLEPLANE_DATA_DIR), and its restore into any store, SQLite or PostgreSQL.
 // Restore applies pending migrations first, then replaces everything in the store, all or nothing.
 // `npx roleplane import <file>…`: accounts from `aws iam get-account-authorization-details` output, after migrations.
+// `npx roleplane who-can-assume|can-assume <arn>`: the access analysis over the store (scripts/cli.ts).
+// A store that is behind this checkout is migrated first, as `npm start` does; one that is up to date is only read.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigurationError, roleplaneEnvironment, root, withStartupLock } from "./environment.mjs";
+import { pendingMigrations } from "./migration-status.mjs";
 
 const USAGE = `usage: roleplane backup <file>    write a snapshot of the store to <file> (JSON Lines)
        roleplane restore <file>   replace everything in the store with <file>'s contents
        roleplane import <file>…   add the accounts in the output of \`aws iam get-account-authorization-details\`
+       roleplane who-can-assume <role-arn> [--format json]   who can assume the role, directly and through chains
+       roleplane can-assume <principal-arn> [--format json]  which roles a user or role can assume
 
 The store is the one DATABASE_URL names, as for npm start. Secrets stay sealed: restore into a Roleplane that uses
 the same ROLEPLANE_ENCRYPTION_KEY (or the same encryption.key in its data directory).`;
@@ -20,14 +25,16 @@ function fail(message) {
   process.exit(1);
 }
 
+const ANALYSIS = ["who-can-assume", "can-assume"];
 const [command, file, ...extra] = process.argv.slice(2);
-if (!["backup", "restore", "import"].includes(command) || !file || (extra.length && command !== "import")) {
+const analysis = ANALYSIS.includes(command);
+if (![...ANALYSIS, "backup", "restore", "import"].includes(command) || !file || (extra.length && command !== "import" && !analysis)) {
   console.error(USAGE);
   process.exit(command === "--help" || command === "help" ? 0 : 2);
 }
 const files = [file, ...extra].map((f) => path.resolve(f));
 const target = files[0];
-if (command !== "backup") for (const [i, f] of files.entries()) if (!fs.existsSync(f)) fail(`${[file, ...extra][i]}: no such file`);
+if (command !== "backup" && !analysis) for (const [i, f] of files.entries()) if (!fs.existsSync(f)) fail(`${[file, ...extra][i]}: no such file`);
 
 let settings;
 try {
@@ -44,9 +51,16 @@ function run(args) {
 }
 
 const migrate = () => run(["--experimental-wasm-modules", "--no-warnings", "scripts/migrate.mjs"]);
+const migrateIfBehind = async () => {
+  if ((await pendingMigrations(settings.store)).length) migrate();
+};
+const failWith = (err) => fail(err instanceof Error ? err.message : String(err));
 const backup = (step) => run(["--import", "tsx", "scripts/backup.ts", step, target]);
-if (command === "import") {
-  await withStartupLock(settings.store, migrate).catch((err) => fail(err instanceof Error ? err.message : String(err)));
+if (analysis) {
+  await withStartupLock(settings.store, migrateIfBehind).catch(failWith);
+  run(["--import", "tsx", "scripts/cli.ts", ...process.argv.slice(2)]);
+} else if (command === "import") {
+  await withStartupLock(settings.store, migrateIfBehind).catch(failWith);
   run(["--import", "tsx", "scripts/import.ts", ...files]);
 } else if (command === "backup") backup("backup");
 else {
@@ -56,5 +70,5 @@ else {
   await withStartupLock(settings.store, () => {
     migrate();
     backup("restore");
-  }).catch((err) => fail(err instanceof Error ? err.message : String(err)));
+  }).catch(failWith);
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshTestDb } from "@/lib/db/test-db";
 import type { RequestContext } from "@/lib/iam/context";
@@ -58,12 +59,23 @@ describe("npx roleplane who-can-assume / can-assume", () => {
     expect([unknown.code, unknown.stderr.trim()]).toEqual([1, `roleplane: no user or role arn:aws:iam::${ACCT}:user/nobody in the store.`]);
   });
 
-  it("applies pending migrations to the store DATABASE_URL names before it answers", { timeout: 120_000 }, async () => {
+  it("applies pending migrations to the store DATABASE_URL names before it answers, and only reads one that is up to date", { timeout: 120_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roleplane-cli-"));
     try {
       const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "fresh.db")}`, ROLEPLANE_DATA_DIR: dir };
-      const out: { code?: number; stderr: string } = await run(process.execPath, ["bin/roleplane.mjs", "who-can-assume", `arn:aws:iam::${ACCT}:role/none`], { env }).catch((e) => e);
+      const out: { code?: number; stderr: string } = await run(process.execPath, ["scripts/roleplane.mjs", "who-can-assume", `arn:aws:iam::${ACCT}:role/none`], { env }).catch((e) => e);
       expect([out.code, out.stderr.trim()]).toEqual([1, `roleplane: no role arn:aws:iam::${ACCT}:role/none in the store.`]);
+
+      // Up to date, the store is only read: it answers while a running server holds the write lock.
+      const writer = new Database(path.join(dir, "fresh.db"));
+      writer.exec("BEGIN IMMEDIATE");
+      try {
+        const busy: { code?: number; stderr: string } = await run(process.execPath, ["scripts/roleplane.mjs", "can-assume", `arn:aws:iam::${ACCT}:user/none`], { env }).catch((e) => e);
+        expect([busy.code, busy.stderr.trim()]).toEqual([1, `roleplane: no user or role arn:aws:iam::${ACCT}:user/none in the store.`]);
+      } finally {
+        writer.exec("ROLLBACK");
+        writer.close();
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
