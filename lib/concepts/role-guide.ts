@@ -6,12 +6,12 @@
 import type { AccountChoice, TrustChoice } from "@/lib/trust-builder/build";
 
 export const ROLE_GUIDE_ANSWERS = [
-  { id: "service", label: "An AWS service", example: "EC2 instances, a Lambda function, an ECS task…" },
-  { id: "this-account", label: "A person in this account", example: "IAM users or roles here, e.g. admins who switch to it." },
-  { id: "other-account", label: "Another AWS account", example: "Your own or a partner's account (delegation)." },
-  { id: "third-party", label: "A third party", example: "A vendor that monitors or manages your account." },
-  { id: "web", label: "An app with web sign-in", example: "Users of Cognito, Google, GitHub Actions or another OIDC provider." },
-  { id: "directory", label: "Your corporate directory", example: "People who sign in through a SAML 2.0 identity provider." },
+  { id: "service", label: "An AWS service", example: "EC2 instances, a Lambda function, an ECS task…", picks: "AWS service: choose the service and use case below." },
+  { id: "this-account", label: "A person in this account", example: "IAM users or roles here, e.g. admins who switch to it.", picks: "AWS account, This account: consider Require MFA for people." },
+  { id: "other-account", label: "Another AWS account", example: "Your own or a partner's account (delegation).", picks: "AWS account, Another AWS account: enter its account ID below." },
+  { id: "third-party", label: "A third party", example: "A vendor that monitors or manages your account.", picks: "AWS account, Another AWS account with Require external ID: enter the vendor's account ID and the external ID it gave you." },
+  { id: "web", label: "An app with web sign-in", example: "Users of Cognito, Google, GitHub Actions or another OIDC provider.", picks: "Web identity: choose the identity provider below." },
+  { id: "directory", label: "Your corporate directory", example: "People who sign in through a SAML 2.0 identity provider.", picks: "SAML 2.0 federation: choose your directory's SAML provider below." },
 ] as const;
 export type RoleGuideAnswer = (typeof ROLE_GUIDE_ANSWERS)[number]["id"];
 
