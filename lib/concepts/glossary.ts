@@ -56,7 +56,7 @@ export const CONCEPTS: Record<ConceptId, Concept> = {
     term: "Trust policy",
     explanation: [
       "The trust policy is the JSON document attached to a role that names the principals allowed to assume it, and under which conditions (MFA, an external ID, a token's audience…).",
-      "Every role has exactly one. It is a resource-based policy, so it needs a Principal element, and that principal may not be a bare wildcard.",
+      "Every role has exactly one. It is a resource-based policy, so it names who it trusts in a Principal element; a wildcard there, without conditions, would let anyone in any AWS account in.",
     ],
     awsDocs: doc("Roles terms and concepts: trust policy", "id_roles_terms-and-concepts.html#term_trust-policy"),
   },
