@@ -19,7 +19,6 @@ export function InfoLink({ concept, className }: { concept: ConceptId; className
       <button
         type="button"
         aria-haspopup="dialog"
-        aria-label={`Info: ${c.term}`}
         onClick={(e) => {
           e.preventDefault();
           setOpen(true);
@@ -28,6 +27,8 @@ export function InfoLink({ concept, className }: { concept: ConceptId; className
         data-testid={`info-${concept}`}
       >
         Info
+        {/* Named by its content, not aria-label, so a field's label never names this button too. */}
+        <span className="sr-only"> about {c.term}</span>
       </button>
       {open &&
         createPortal(
