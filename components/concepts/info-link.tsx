@@ -50,13 +50,3 @@ export function InfoLink({ concept, className }: { concept: ConceptId; className
     </>
   );
 }
-
-/** A heading or label text with its Info link beside it. */
-export function WithInfo({ concept, children, className }: { concept: ConceptId; children: React.ReactNode; className?: string }) {
-  return (
-    <span className={cn("inline-flex items-center gap-1.5", className)}>
-      {children}
-      <InfoLink concept={concept} />
-    </span>
-  );
-}
