@@ -31,6 +31,11 @@ export default defineConfig([
               message: "lib/domain holds the types, limits and schemas every layer shares; it imports no layer above it.",
             },
             {
+              target: "./lib/concepts",
+              from: ["./lib/db", "./lib/iam", "./lib/sts", "./lib/auth", "./lib/aws-api", "./app", "./components"],
+              message: "lib/concepts is the glossary and the role guide: plain data the browser imports, no layer above it.",
+            },
+            {
               target: "./lib/federation",
               from: ["./lib/db", "./lib/iam", "./lib/auth", "./lib/aws-api", "./app", "./components"],
               message: "lib/federation verifies tokens and assertions without the store: callers pass what it trusts.",

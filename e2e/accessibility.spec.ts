@@ -10,6 +10,7 @@ import { toInstanceProfiles } from "@/components/instance-profiles/routes";
 import { openConsolePage } from "./helpers/navigation";
 import { assertDenied, assertGranted, clickAssume, clickSessionsTab, fillAssume, goToAssumeRole } from "./helpers/assume";
 import { assertNoAxeViolations, useColourScheme, type ColourScheme } from "./helpers/accessibility";
+import { answerRoleGuide, clickInfo, openRoleGuide } from "./helpers/concepts";
 
 /*
  * Every console page, in light and dark, against axe-core's WCAG 2 A and AA rules: a new page or a colour change
@@ -36,6 +37,18 @@ for (const scheme of SCHEMES) {
       }
       await openConsolePage(page, toNewRole());
       await expect(page.getByTestId("trust-preview")).toBeVisible();
+      await assertNoAxeViolations(page);
+      await openRoleGuide(page);
+      await answerRoleGuide(page, "third-party");
+      await expect(page.getByTestId("guide-result")).toContainText("Chosen for you");
+      await assertNoAxeViolations(page);
+      await clickInfo(page, "external-id");
+      await expect(page.getByTestId("info-panel")).toBeVisible();
+      await assertNoAxeViolations(page);
+      await page.keyboard.press("Escape");
+      await openConsolePage(page, toRole({ name: role.name, tab: "trust" }));
+      await clickInfo(page, "trust-policy");
+      await expect(page.getByTestId("info-panel")).toBeVisible();
       await assertNoAxeViolations(page);
     });
 

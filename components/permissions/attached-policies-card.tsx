@@ -14,6 +14,7 @@ import { useReadOnlyReason } from "@/components/shell/console-context";
 import { toPolicyByArn } from "@/components/policies/routes";
 import { AttachPolicyDialog } from "./attach-policy-dialog";
 import { ownerTestId, type OwnerCardProps } from "./owner";
+import { InfoLink } from "@/components/concepts/info-link";
 
 /** A role grants its permissions to whoever assumes it; a user holds its own; a group's go to its members. */
 const NOTHING_ATTACHED: Record<PrincipalKind, string> = {
@@ -47,6 +48,7 @@ export function AttachedPoliciesCard({ owner, policies, attach, detach, locked }
 
   return (
     <Card padded={false}
+      info={<InfoLink concept="permissions-policy" />}
       title={<span className="flex items-center gap-2">Managed policies <Badge tone={full ? "warning" : "neutral"}><span data-testid={id("attached-quota")}>{data?.length ?? 0} of {quota}</span></Badge></span>}
       description={`Policies shared across identities. AWS allows up to ${quota} per ${owner.kind} by default.`}
       actions={<Button size="sm" variant="primary" icon={<Plus aria-hidden className="size-4" />} onClick={() => setOpen(true)} disabledReason={readOnly ?? (full ? `Quota reached: ${quota} managed policies per ${owner.kind}.` : undefined)} data-testid={id("attach-policy")}>Attach policies</Button>}>

@@ -11,6 +11,7 @@ import { useReadOnlyReason } from "@/components/shell/console-context";
 import { PolicyPicker } from "@/components/policies/policy-picker";
 import { toPolicyByArn } from "@/components/policies/routes";
 import { ownerTestId, type OwnerCardProps } from "./owner";
+import { InfoLink } from "@/components/concepts/info-link";
 
 export interface BoundaryCardProps extends OwnerCardProps {
   boundaryArn: string | null;
@@ -32,7 +33,7 @@ export function BoundaryCard({ owner, boundaryArn, put, remove, locked }: Bounda
     p.then(() => { toast({ tone: "success", title: done }); setOpen(false); }, (e: Error) => toast({ tone: "error", title: "Boundary not changed", message: e.message }));
 
   return (
-    <Card title="Permissions boundary" description={`The maximum permissions this ${owner.kind}'s policies can grant, whatever they say.`}
+    <Card title="Permissions boundary" info={<InfoLink concept="permissions-boundary" />} description={`The maximum permissions this ${owner.kind}'s policies can grant, whatever they say.`}
       actions={<>
         {boundaryArn && <Button size="sm" variant="ghost" disabledReason={readOnly} loading={remove.isPending} onClick={() => run(remove.mutateAsync(), "Boundary removed")} data-testid={id("remove-boundary")}>Remove</Button>}
         <Button size="sm" disabledReason={readOnly} onClick={() => { setPicked(boundaryArn ? [boundaryArn] : []); setOpen(true); }} data-testid={id("set-boundary")}>{boundaryArn ? "Change" : "Set boundary"}</Button>

@@ -14,6 +14,7 @@ import { InlinePolicyDialog } from "./inline-policy-dialog";
 import { ownerTestId, type OwnerCardProps } from "./owner";
 import { PRINCIPAL_RULES } from "@/lib/domain/principal-kinds";
 import { REVOKE_POLICY_NAME } from "@/lib/domain/sts-types";
+import { InfoLink } from "@/components/concepts/info-link";
 
 export interface InlinePoliciesCardProps extends OwnerCardProps {
   policies: UseQueryResult<InlinePolicy[], Error>;
@@ -42,7 +43,7 @@ export function InlinePoliciesCard({ owner, policies, put, remove, locked }: Inl
     );
 
   return (
-    <Card padded={false} title="Inline policies" description={`Policies embedded in this ${owner.kind} only.${usage}`}
+    <Card padded={false} title="Inline policies" info={<InfoLink concept="permissions-policy" />} description={`Policies embedded in this ${owner.kind} only.${usage}`}
       actions={<Button size="sm" icon={<Plus aria-hidden className="size-4" />} onClick={() => setEditing("new")} disabledReason={readOnly} data-testid={id("add-inline-policy")}>Add inline policy</Button>}>
       {error ? (
         <div className="p-4"><ErrorState message={error.message} onRetry={() => refetch()} /></div>

@@ -11,6 +11,8 @@ export interface DialogProps {
   children: React.ReactNode;
   footer?: React.ReactNode;
   size?: "md" | "lg";
+  /** `side`: a help panel along the right edge (the AWS console's Info panel) instead of a centred modal. */
+  placement?: "center" | "side";
   testId?: string;
 }
 
@@ -18,7 +20,8 @@ export interface DialogProps {
  * A modal on the native <dialog>: showModal() makes the page behind inert (focus stays inside), Esc closes it,
  * and focus returns to the element that opened it.
  */
-export function Dialog({ open, onClose, title, description, children, footer, size = "md", testId }: DialogProps) {
+export function Dialog({ open, onClose, title, description, children, footer, size = "md", placement = "center", testId }: DialogProps) {
+  const side = placement === "side";
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descId = useId();
@@ -46,12 +49,14 @@ export function Dialog({ open, onClose, title, description, children, footer, si
       }}
       onClick={(e) => e.target === ref.current && onClose()}
       className={cn(
-        "m-auto w-[calc(100%-2rem)] rounded-2xl border border-border bg-surface p-0 text-fg shadow-overlay",
-        size === "lg" ? "max-w-3xl" : "max-w-lg",
+        "border border-border bg-surface p-0 text-fg shadow-overlay",
+        side
+          ? "my-0 mr-0 ml-auto h-dvh max-h-dvh w-[min(26rem,100%)] max-w-none rounded-none border-y-0 border-r-0"
+          : cn("m-auto w-[calc(100%-2rem)] rounded-2xl", size === "lg" ? "max-w-3xl" : "max-w-lg"),
       )}
     >
       {open && (
-        <div className="flex max-h-[85vh] flex-col">
+        <div className={cn("flex flex-col", side ? "h-full" : "max-h-[85vh]")}>
           <header className="flex items-start justify-between gap-4 px-6 pt-5 pb-3">
             <div>
               <h2 id={titleId} className="text-base font-semibold">{title}</h2>

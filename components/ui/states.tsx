@@ -39,8 +39,10 @@ export function Skeleton({ className }: { className?: string }) {
   return <div aria-hidden className={cn("animate-pulse rounded-md bg-surface-3", className)} />;
 }
 
-export function Card({ title, description, actions, children, className, padded = true }: {
+export function Card({ title, info, description, actions, children, className, padded = true }: {
   title?: React.ReactNode;
+  /** Beside the title, outside the heading: e.g. an Info link to the term's explanation. */
+  info?: React.ReactNode;
   description?: React.ReactNode;
   actions?: React.ReactNode;
   children: React.ReactNode;
@@ -52,7 +54,7 @@ export function Card({ title, description, actions, children, className, padded 
       {(title || actions) && (
         <header className="flex items-start justify-between gap-4 border-b border-border px-5 py-3.5">
           <div>
-            {title && <h2 className="text-sm font-semibold text-fg">{title}</h2>}
+            {title && (info ? <div className="flex items-center gap-2"><h2 className="text-sm font-semibold text-fg">{title}</h2>{info}</div> : <h2 className="text-sm font-semibold text-fg">{title}</h2>)}
             {description && <p className="mt-0.5 text-[13px] text-fg-muted">{description}</p>}
           </div>
           {actions && <div className="flex shrink-0 items-center gap-2">{actions}</div>}

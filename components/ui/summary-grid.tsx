@@ -6,10 +6,10 @@ export function SummaryGrid({ children }: { children: React.ReactNode }) {
 }
 
 /** `wide` gives long values such as ARNs two columns. */
-export function SummaryField({ label, wide, children }: { label: string; wide?: boolean; children: React.ReactNode }) {
+export function SummaryField({ label, info, wide, children }: { label: string; info?: React.ReactNode; wide?: boolean; children: React.ReactNode }) {
   return (
     <div className={wide ? "min-w-0 sm:col-span-2 lg:col-span-2" : "min-w-0"}>
-      <dt className="text-xs font-medium text-fg-muted">{label}</dt>
+      <dt className="flex items-center gap-1.5 text-xs font-medium text-fg-muted">{label}{info}</dt>
       <dd className="mt-1 text-[13px]">{children}</dd>
     </div>
   );

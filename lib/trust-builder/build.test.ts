@@ -131,11 +131,30 @@ describe("Web identity", () => {
   });
 
   it("trusts only authenticated Cognito identities of one pool", () => {
-    const c = choice((x) => ((x.entity = "web-identity"), (x.webIdentity.provider = "cognito"), (x.webIdentity.audience = "us-east-1:0000-pool")));
-    expect(statementOf(c).Condition).toEqual({
-      StringEquals: { "cognito-identity.amazonaws.com:aud": "us-east-1:0000-pool" },
-      "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" },
+    const pool = "us-east-1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    const c = choice((x) => ((x.entity = "web-identity"), (x.webIdentity.provider = "cognito"), (x.webIdentity.audience = ` ${pool} `)));
+    expect(statementOf(c)).toEqual({
+      Effect: "Allow",
+      Principal: { Federated: "cognito-identity.amazonaws.com" },
+      Action: "sts:AssumeRoleWithWebIdentity",
+      Condition: {
+        StringEquals: { "cognito-identity.amazonaws.com:aud": pool },
+        "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" },
+      },
     });
+    expect(trustChoiceErrors(c)).toEqual({});
+    expect(errorsOf(c)).toEqual([]);
+  });
+
+  it("takes an identity pool ID only as <region>:<uuid>", () => {
+    const cognito = (audience: string) => trustChoiceErrors(choice((x) => ((x.entity = "web-identity"), (x.webIdentity.provider = "cognito"), (x.webIdentity.audience = audience))));
+    for (const ok of ["us-east-1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "ap-southeast-2:00000000-0000-0000-0000-000000000000", "us-gov-west-1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"]) {
+      expect(cognito(ok), ok).toEqual({});
+    }
+    expect(cognito("")).toEqual({ audience: "Enter the identity pool ID." });
+    for (const bad of ["0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "us-east-1:0000-pool", "us-east-1:0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D", "useast1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "us-east-1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d:x"]) {
+      expect(cognito(bad).audience, bad).toMatch(/^An identity pool ID is <region>:<uuid>/);
+    }
   });
 
   it("builds GitHub's sub from organization, repository and branch", () => {

@@ -18,6 +18,13 @@ export const PUBLIC_WEB_IDENTITY_PROVIDERS = [
   { id: "amazon", label: "Login with Amazon", host: "www.amazon.com", audienceKey: "app_id", audienceLabel: "Application ID" },
 ] as const;
 
+/**
+ * An Amazon Cognito identity pool id, `<region>:<uuid>` (e.g. `us-east-1:0a1b2c3d-…`): the `aud` of the tokens the
+ * pool issues, which a trust policy tests with `cognito-identity.amazonaws.com:aud`.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc_cognito.html
+ */
+export const COGNITO_IDENTITY_POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d+:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export const GITHUB_ACTIONS_HOST = "token.actions.githubusercontent.com";
 export const SAML_CONSOLE_AUDIENCE = "https://signin.aws.amazon.com/saml";
 
@@ -167,7 +174,10 @@ export function trustChoiceErrors(choice: TrustChoice): TrustChoiceErrors {
   if (choice.entity === "web-identity") {
     const w = choice.webIdentity;
     if (!w.provider) e.provider = "Choose an identity provider.";
-    if (!w.audience.trim()) e.audience = "Enter the audience the provider puts in its tokens.";
+    if (w.provider === "cognito") {
+      if (!w.audience.trim()) e.audience = "Enter the identity pool ID.";
+      else if (!COGNITO_IDENTITY_POOL_ID.test(w.audience.trim())) e.audience = "An identity pool ID is <region>:<uuid>, e.g. us-east-1:0a1b2c3d-4e5f-6789-abcd-ef0123456789.";
+    } else if (!w.audience.trim()) e.audience = "Enter the audience the provider puts in its tokens.";
     if (isGithubActionsProvider(w.provider) && !w.githubOrg.trim()) e.githubOrg = "Enter the GitHub organization (or user) whose workflows may assume the role.";
   }
   if (choice.entity === "saml") {

@@ -22,6 +22,7 @@ import { SessionTagsEditor, type SessionTagRow } from "./session-tags-editor";
 import { durationChoices } from "./credential-formats";
 import { useAssumeCallerQuery, useAssumeRoleMutation } from "./assume-queries";
 import { AssumeResult } from "./assume-result";
+import { InfoLink } from "@/components/concepts/info-link";
 
 const STARTER_SESSION_POLICY = JSON.stringify(
   { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: "*" }] },
@@ -100,12 +101,12 @@ export function AssumeRoleForm({ role, caller, onCallerChange }: { role: RoleDto
           </div>
         </Card>
 
-        <Card title="Session" description="What STS puts into the session: AWS's names and limits.">
+        <Card title="Session" info={<InfoLink concept="session" />} description="What STS puts into the session: AWS's names and limits.">
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Role session name" error={errors.fields.RoleSessionName} hint={`${LIMITS.roleSessionName.min}–${LIMITS.roleSessionName.max} characters: letters, digits and _+=,.@-. It ends the session's ARN.`}>
               {(ids) => <Input id={ids.id} aria-describedby={ids.describedBy} invalid={ids.invalid} value={sessionName} onChange={(e) => setSessionName(e.target.value)} data-testid="assume-session-name" />}
             </Field>
-            <Field label="Duration" error={errors.fields.DurationSeconds}
+            <Field label="Duration" error={errors.fields.DurationSeconds} info={kind === "session" ? <InfoLink concept="role-chaining" /> : undefined}
               hint={kind === "session" ? "At most one hour: a role session assuming another role is role chaining." : `At most the role's maximum session duration, ${formatDuration(role.maxSessionDuration)}.`}>
               {(ids) => (
                 <Select id={ids.id} aria-describedby={ids.describedBy} value={durationValue} onChange={(e) => setDuration(Number(e.target.value))} data-testid="assume-duration">
@@ -113,10 +114,10 @@ export function AssumeRoleForm({ role, caller, onCallerChange }: { role: RoleDto
                 </Select>
               )}
             </Field>
-            <Field label="External ID" optional error={errors.fields.ExternalId} hint="What a third party's trust policy may require (sts:ExternalId).">
+            <Field label="External ID" optional info={<InfoLink concept="external-id" />} error={errors.fields.ExternalId} hint="What a third party's trust policy may require (sts:ExternalId).">
               {(ids) => <Input id={ids.id} aria-describedby={ids.describedBy} invalid={ids.invalid} value={externalId} onChange={(e) => setExternalId(e.target.value)} data-testid="assume-external-id" autoComplete="off" />}
             </Field>
-            <Field label="Source identity" optional error={errors.fields.SourceIdentity}
+            <Field label="Source identity" optional info={<InfoLink concept="source-identity" />} error={errors.fields.SourceIdentity}
               hint={session?.sourceIdentity ? `The session's source identity "${session.sourceIdentity}" carries over: it cannot change along a chain.` : "Kept through every role this session assumes; setting it needs sts:SetSourceIdentity."}>
               {(ids) => (
                 <Input id={ids.id} aria-describedby={ids.describedBy} invalid={ids.invalid} data-testid="assume-source-identity"
@@ -166,7 +167,7 @@ export function AssumeRoleForm({ role, caller, onCallerChange }: { role: RoleDto
           </div>
         </Card>
 
-        <Card title="Session policies" description="Optional. The session can do only what both the role's policies and these allow: they narrow, never widen.">
+        <Card title="Session policies" info={<InfoLink concept="session-policy" />} description="Optional. The session can do only what both the role's policies and these allow: they narrow, never widen.">
           <div className="flex flex-col gap-4">
             <label className="flex items-center gap-2 text-[13px] font-medium">
               <input type="checkbox" className="size-4 accent-[var(--accent)]" checked={withPolicy} onChange={(e) => setWithPolicy(e.target.checked)} data-testid="assume-with-policy" />

@@ -5,6 +5,7 @@ import { Skeleton } from "@/components/ui/states";
 import { formatDateTime } from "@/components/format";
 import type { AssumeCaller } from "@/lib/domain/console-assume";
 import type { AssumeCallerOptionDto } from "./assume-queries";
+import { InfoLink } from "@/components/concepts/info-link";
 
 /** The chosen caller, with what it brings to the request: account, MFA devices, or a session's carried state. */
 export function SelectedCaller({ caller, option, loading }: { caller: AssumeCaller; option: AssumeCallerOptionDto | null | undefined; loading: boolean }) {
@@ -29,7 +30,8 @@ export function SelectedCaller({ caller, option, loading }: { caller: AssumeCall
       {option.kind === "session" && (
         <p className="mt-1.5 text-[13px] text-fg-muted">
           Role chaining: the new session lasts at most one hour{option.sourceIdentity ? `, keeps the source identity "${option.sourceIdentity}"` : ""}
-          {option.transitiveTagKeys.length ? `, and inherits the transitive tags ${option.transitiveTagKeys.join(", ")}` : ""}. This session expires {formatDateTime(option.expiresAt)}.
+          {option.transitiveTagKeys.length ? `, and inherits the transitive tags ${option.transitiveTagKeys.join(", ")}` : ""}. This session expires {formatDateTime(option.expiresAt)}.{" "}
+          <InfoLink concept="role-chaining" />
         </p>
       )}
     </div>

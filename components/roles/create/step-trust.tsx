@@ -3,6 +3,7 @@ import { Building2, Cloud, FileJson, Fingerprint, Globe } from "lucide-react";
 import { PolicyEditor } from "@/components/policy-editor/policy-editor";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import type { ConceptId } from "@/lib/concepts/glossary";
 import { trustChoiceErrors, type TrustChoice, type TrustChoiceErrors, type TrustedEntity } from "@/lib/trust-builder/build";
 import { TrustServiceForm } from "./trust-service-form";
 import { TrustAccountForm } from "./trust-account-form";
@@ -10,14 +11,16 @@ import { TrustWebIdentityForm } from "./trust-web-identity-form";
 import { TrustSamlForm } from "./trust-saml-form";
 import { heightToFit, TrustCustomForm } from "./trust-custom-form";
 import type { RoleDraft } from "./draft";
+import { RoleGuide } from "./role-guide";
+import { InfoLink } from "@/components/concepts/info-link";
 
-/** The AWS console's trusted entity types, with when to use each. */
-const ENTITIES: { id: TrustedEntity; label: string; when: string; icon: typeof Cloud }[] = [
-  { id: "service", label: "AWS service", when: "Allow AWS services like EC2, Lambda, or others to perform actions in this account.", icon: Cloud },
-  { id: "account", label: "AWS account", when: "Allow entities in AWS accounts belonging to you or a 3rd party to perform actions in this account.", icon: Building2 },
-  { id: "web-identity", label: "Web identity", when: "Allows users federated by the specified external web identity provider to assume this role.", icon: Globe },
-  { id: "saml", label: "SAML 2.0 federation", when: "Allow users federated with SAML 2.0 from a corporate directory to perform actions in this account.", icon: Fingerprint },
-  { id: "custom", label: "Custom trust policy", when: "Create a custom trust policy to enable others to perform actions in this account.", icon: FileJson },
+/** The AWS console's trusted entity types, with when to use each and the concept each one rests on. */
+const ENTITIES: { id: TrustedEntity; label: string; when: string; icon: typeof Cloud; concept: ConceptId }[] = [
+  { id: "service", label: "AWS service", when: "Allow AWS services like EC2, Lambda, or others to perform actions in this account.", icon: Cloud, concept: "service-role" },
+  { id: "account", label: "AWS account", when: "Allow entities in AWS accounts belonging to you or a 3rd party to perform actions in this account.", icon: Building2, concept: "delegation" },
+  { id: "web-identity", label: "Web identity", when: "Allows users federated by the specified external web identity provider to assume this role.", icon: Globe, concept: "federation" },
+  { id: "saml", label: "SAML 2.0 federation", when: "Allow users federated with SAML 2.0 from a corporate directory to perform actions in this account.", icon: Fingerprint, concept: "federated-user" },
+  { id: "custom", label: "Custom trust policy", when: "Create a custom trust policy to enable others to perform actions in this account.", icon: FileJson, concept: "trust-policy" },
 ];
 
 export interface TrustFormProps {
@@ -45,31 +48,34 @@ export function StepTrust({ draft, change, update, errors, jsonError, onErrorsCh
   const incomplete = Object.keys(trustChoiceErrors(trust)).length > 0;
   return (
     <div className="flex flex-col gap-6">
+      <RoleGuide trust={trust} change={change} />
       <fieldset>
-        <legend className="mb-2 text-[13px] font-medium">Trusted entity type</legend>
+        <legend className="mb-2 flex items-center gap-1.5 text-[13px] font-medium">Trusted entity type <InfoLink concept="trusted-entity" /></legend>
         <div className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3">
           {ENTITIES.map((e) => (
-            <label
-              key={e.id}
-              className={cn(
-                "flex cursor-pointer gap-3 rounded-lg border p-3 transition-colors hover:border-border-strong has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring",
-                trust.entity === e.id ? "border-accent bg-accent-soft/50" : "border-border",
-              )}
-            >
-              <input
-                type="radio"
-                name="trusted-entity"
-                value={e.id}
-                checked={trust.entity === e.id}
-                onChange={() => change({ entity: e.id })}
-                className="mt-0.5 size-4 shrink-0 accent-[var(--accent)]"
-                data-testid={`entity-${e.id}`}
-              />
-              <span>
-                <span className="flex items-center gap-1.5 text-sm font-medium"><e.icon aria-hidden className="size-4 text-fg-muted" />{e.label}</span>
-                <span className="mt-0.5 block text-xs text-fg-muted">{e.when}</span>
-              </span>
-            </label>
+            <div key={e.id} className="relative">
+              <label
+                className={cn(
+                  "flex h-full cursor-pointer gap-3 rounded-lg border p-3 pr-12 transition-colors hover:border-border-strong has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring",
+                  trust.entity === e.id ? "border-accent bg-accent-soft/50" : "border-border",
+                )}
+              >
+                <input
+                  type="radio"
+                  name="trusted-entity"
+                  value={e.id}
+                  checked={trust.entity === e.id}
+                  onChange={() => change({ entity: e.id })}
+                  className="mt-0.5 size-4 shrink-0 accent-[var(--accent)]"
+                  data-testid={`entity-${e.id}`}
+                />
+                <span>
+                  <span className="flex items-center gap-1.5 text-sm font-medium"><e.icon aria-hidden className="size-4 text-fg-muted" />{e.label}</span>
+                  <span className="mt-0.5 block text-xs text-fg-muted">{e.when}</span>
+                </span>
+              </label>
+              <InfoLink concept={e.concept} className="absolute top-3 right-3" />
+            </div>
           ))}
         </div>
       </fieldset>

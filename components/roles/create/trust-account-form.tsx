@@ -6,14 +6,15 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { generateExternalId, type AccountChoice } from "@/lib/trust-builder/build";
 import type { TrustFormProps } from "./step-trust";
+import { InfoLink } from "@/components/concepts/info-link";
 
-function Check({ checked, onChange, label, testId, children }: { checked: boolean; onChange: (v: boolean) => void; label: string; testId: string; children: React.ReactNode }) {
+function Check({ checked, onChange, label, info, testId, children }: { checked: boolean; onChange: (v: boolean) => void; label: string; info: React.ReactNode; testId: string; children: React.ReactNode }) {
   const id = useId();
   return (
     <div className="flex gap-3">
       <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-0.5 size-4 shrink-0 accent-[var(--accent)]" data-testid={testId} aria-describedby={`${id}-hint`} />
       <div>
-        <label htmlFor={id} className="text-sm font-medium">{label}</label>
+        <div className="flex items-center gap-1.5"><label htmlFor={id} className="text-sm font-medium">{label}</label>{info}</div>
         <p id={`${id}-hint`} className="text-xs text-fg-muted">{children}</p>
       </div>
     </div>
@@ -27,7 +28,7 @@ export function TrustAccountForm({ trust, change, errors }: TrustFormProps) {
   return (
     <>
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-2 text-[13px] font-medium">An AWS account</legend>
+        <legend className="mb-2 flex items-center gap-1.5 text-[13px] font-medium">An AWS account <InfoLink concept="principal" /></legend>
         {(["this", "other"] as const).map((which) => (
           <label key={which} className="flex cursor-pointer items-start gap-3">
             <input type="radio" name="trusted-account" checked={a.which === which} onChange={() => set({ which })} className="mt-0.5 size-4 accent-[var(--accent)]" data-testid={`account-${which}`} />
@@ -49,8 +50,9 @@ export function TrustAccountForm({ trust, change, errors }: TrustFormProps) {
       )}
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-1 text-[13px] font-medium">Options</legend>
-        <Check checked={a.requireExternalId} onChange={(requireExternalId) => set({ requireExternalId })} label="Require external ID" testId="require-external-id">
-          Best practice when a third party (a vendor monitoring your account, say) will assume this role. The vendor serves many customers from one account; the secret ID it gives you, in its request, proves the request is for you, so no other customer can trick it into using your role: the confused deputy problem.
+        <Check checked={a.requireExternalId} onChange={(requireExternalId) => set({ requireExternalId })} label="Require external ID" info={<InfoLink concept="external-id" />} testId="require-external-id">
+          Best practice when a third party (a vendor monitoring your account, say) will assume this role. The vendor serves many customers from one account; the ID it gives you, in its request, proves the request is for you, so no other customer can trick it into using your role: the confused deputy problem.{" "}
+          <InfoLink concept="confused-deputy" />
         </Check>
         {a.requireExternalId && (
           <Field label="External ID" className="ml-7" error={errors.externalId} hint="2 to 1,224 characters: letters, digits and +=,.@:/-_. Give it to the third party; it passes it in every AssumeRole.">
@@ -63,7 +65,7 @@ export function TrustAccountForm({ trust, change, errors }: TrustFormProps) {
             )}
           </Field>
         )}
-        <Check checked={a.requireMfa} onChange={(requireMfa) => set({ requireMfa })} label="Require MFA" testId="require-mfa">
+        <Check checked={a.requireMfa} onChange={(requireMfa) => set({ requireMfa })} label="Require MFA" info={<InfoLink concept="session" />} testId="require-mfa">
           Only principals that signed in with a multi-factor authentication device can assume the role (aws:MultiFactorAuthPresent). For people, not for software.
         </Check>
       </fieldset>

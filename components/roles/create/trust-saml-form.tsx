@@ -5,6 +5,7 @@ import { Input, Select } from "@/components/ui/input";
 import { useProvidersQuery } from "@/components/identity-providers/provider-queries";
 import { SAML_ATTRIBUTES, SAML_CONSOLE_AUDIENCE, type SamlChoice } from "@/lib/trust-builder/build";
 import type { TrustFormProps } from "./step-trust";
+import { InfoLink } from "@/components/concepts/info-link";
 
 const ACCESS: { id: SamlChoice["access"]; label: string; hint: string }[] = [
   { id: "programmatic", label: "Allow programmatic access only", hint: "Users get credentials for the CLI, SDKs or API (AssumeRoleWithSAML) when an attribute of their assertion has the value you set." },
@@ -21,6 +22,7 @@ export function TrustSamlForm({ trust, change, errors }: TrustFormProps) {
     <>
       <Field
         label="SAML 2.0–based provider"
+        info={<InfoLink concept="federation" />}
         error={errors.samlProvider}
         hint={
           <>

@@ -5,6 +5,7 @@ import { Input } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import { findServiceUseCase, searchServiceUseCases } from "@/lib/trust-builder/services";
 import type { TrustFormProps } from "./step-trust";
+import { InfoLink } from "@/components/concepts/info-link";
 
 /** "AWS service": a searchable list of services and use cases; the chosen one names the service principal. */
 export function TrustServiceForm({ trust, change, errors }: TrustFormProps) {
@@ -14,7 +15,7 @@ export function TrustServiceForm({ trust, change, errors }: TrustFormProps) {
   return (
     <>
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-2 text-[13px] font-medium">Service or use case</legend>
+        <legend className="mb-2 flex items-center gap-1.5 text-[13px] font-medium">Service or use case <InfoLink concept="service-role" /></legend>
         <div className="relative">
           <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-fg-subtle" />
           <Input
@@ -60,11 +61,13 @@ export function TrustServiceForm({ trust, change, errors }: TrustFormProps) {
           <p>
             The policy trusts <code className="text-fg">{chosen.principal}</code> only when it acts for this account
             (<code>aws:SourceAccount</code>{chosen.sourceArn && <>, and <code>aws:SourceArn</code> of this account&apos;s resources</>}), so another
-            customer cannot get the service to use your role: the cross-service confused deputy.
+            customer cannot get the service to use your role: the cross-service confused deputy.{" "}
+            <InfoLink concept="confused-deputy" />
           </p>
           {chosen.instanceProfile && (
             <p className="mt-2" data-testid="instance-profile-note">
-              EC2 instances get a role through an <strong className="text-fg">instance profile</strong>: one of the same name is created with the role, as the AWS console does.
+              EC2 instances get a role through an <strong className="text-fg">instance profile</strong>: one of the same name is created with the role, as the AWS console does.{" "}
+              <InfoLink concept="instance-profile" />
             </p>
           )}
         </div>

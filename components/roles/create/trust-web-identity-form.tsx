@@ -12,6 +12,7 @@ import {
   type WebIdentityChoice,
 } from "@/lib/trust-builder/build";
 import type { TrustFormProps } from "./step-trust";
+import { InfoLink } from "@/components/concepts/info-link";
 
 /** The audience GitHub's token for AWS carries (aws-actions/configure-aws-credentials asks for it). */
 const GITHUB_AUDIENCE = "sts.amazonaws.com";
@@ -38,6 +39,7 @@ export function TrustWebIdentityForm({ trust, change, errors }: TrustFormProps) 
     <>
       <Field
         label="Identity provider"
+        info={<InfoLink concept="federated-user" />}
         error={errors.provider}
         hint={
           <>
@@ -63,11 +65,11 @@ export function TrustWebIdentityForm({ trust, change, errors }: TrustFormProps) 
       <Field
         label={known?.audienceLabel ?? "Audience"}
         error={errors.audience}
-        hint={known?.id === "cognito" ? "The identity pool whose signed-in identities may assume the role, e.g. us-east-1:0a1b…" : github ? "GitHub's tokens for AWS carry sts.amazonaws.com." : "The client ID the provider puts in the token's aud claim."}
+        hint={known?.id === "cognito" ? "The identity pool whose signed-in (authenticated) identities may assume the role: <region>:<uuid>, as the Cognito console shows it." : github ? "GitHub's tokens for AWS carry sts.amazonaws.com." : "The client ID the provider puts in the token's aud claim."}
       >
         {({ id, describedBy, invalid }) => (
           <>
-            <Input id={id} aria-describedby={describedBy} invalid={invalid} list={clientIds.length ? `${id}-client-ids` : undefined} autoComplete="off" className="font-mono text-[13px]" value={w.audience} onChange={(e) => set({ audience: e.target.value })} data-testid="web-identity-audience" />
+            <Input id={id} aria-describedby={describedBy} invalid={invalid} list={clientIds.length ? `${id}-client-ids` : undefined} autoComplete="off" placeholder={known?.id === "cognito" ? "us-east-1:00000000-0000-0000-0000-000000000000" : undefined} className="font-mono text-[13px]" value={w.audience} onChange={(e) => set({ audience: e.target.value })} data-testid="web-identity-audience" />
             {clientIds.length > 0 && <datalist id={`${id}-client-ids`}>{clientIds.map((c) => <option key={c} value={c} />)}</datalist>}
           </>
         )}

@@ -15,6 +15,7 @@ import { DeleteServiceLinkedRoleDialog } from "../service-linked/delete-service-
 import { EditRoleDialog } from "./edit-role-dialog";
 import { DeleteRoleDialog } from "./delete-role-dialog";
 import { RoleInstanceProfiles } from "./role-instance-profiles";
+import { InfoLink } from "@/components/concepts/info-link";
 
 export function RoleSummary({ role, attachedCount, inlineCount }: { role: RoleDto; attachedCount?: number; inlineCount?: number }) {
   const readOnly = useReadOnlyReason();
@@ -53,11 +54,11 @@ export function RoleSummary({ role, attachedCount, inlineCount }: { role: RoleDt
         <SummaryField label="ARN" wide><CopyableCode value={role.arn} label="ARN" truncate testId="role-arn" /></SummaryField>
         <SummaryField label="Role ID"><CopyableCode value={role.id} label="role ID" /></SummaryField>
         <SummaryField label="Created">{formatDateTime(role.createdAt)}</SummaryField>
-        <SummaryField label="Maximum session"><span data-testid="role-max-session-text">{formatDuration(role.maxSessionDuration)}</span></SummaryField>
+        <SummaryField label="Maximum session" info={<InfoLink concept="session" />}><span data-testid="role-max-session-text">{formatDuration(role.maxSessionDuration)}</span></SummaryField>
         <SummaryField label="Last activity">{role.lastUsedAt ? `${formatRelative(role.lastUsedAt)}${role.lastUsedRegion ? ` in ${role.lastUsedRegion}` : ""}` : "Never used"}</SummaryField>
         <SummaryField label="Path"><code className="font-mono text-[12.5px] break-all">{role.path}</code></SummaryField>
         <SummaryField label="Policies">{attachedCount ?? "…"} managed · {inlineCount ?? "…"} inline</SummaryField>
-        <SummaryField label="Instance profiles" wide><RoleInstanceProfiles roleName={role.name} serviceLinked={!!slr} readOnly={readOnly} /></SummaryField>
+        <SummaryField label="Instance profiles" info={<InfoLink concept="instance-profile" />} wide><RoleInstanceProfiles roleName={role.name} serviceLinked={!!slr} readOnly={readOnly} /></SummaryField>
       </SummaryGrid>
       <EditRoleDialog role={role} open={dialog === "edit"} onClose={() => setDialog(null)} />
       {slr ? (

@@ -17,6 +17,7 @@ import { useRoleSessionsQuery, type RoleSessionDto } from "../assume/assume-quer
 import type { RoleDto } from "../role-queries";
 import { readSessionsViewState, toAssumeRole, toRoleSessions, type SessionsViewState } from "../routes";
 import { RevokeActiveSessionsDialog, RevokeSessionDialog } from "./revoke-sessions-dialogs";
+import { InfoLink } from "@/components/concepts/info-link";
 
 const SLR_REASON = "AWS does not revoke the sessions of a service-linked role: its service owns it.";
 
@@ -58,6 +59,7 @@ export function SessionsTab({ role }: { role: RoleDto }) {
   return (
     <div className="flex flex-col gap-4">
       <Card padded={false}
+        info={<InfoLink concept="session" />}
         title={<span className="flex items-center gap-2">Active sessions <Badge><span data-testid="active-session-count">{data ? active.length : "…"}</span></Badge></span>}
         description="Temporary credentials issued for this role that have not expired, with who assumed it. Secrets are never shown again."
         actions={<>

@@ -16,6 +16,7 @@ import { toFederatedSignIn } from "../routes";
 import { roleKeys, useUpdateTrustPolicyMutation, type RoleDto } from "../role-queries";
 import { TrustConflict } from "./trust-conflict";
 import { PassRoleCard } from "./pass-role-card";
+import { InfoLink } from "@/components/concepts/info-link";
 
 const KIND_LABELS = { service: "AWS service", account: "AWS account", principal: "Principal", federated: "Identity provider", anyone: "Anyone" } as const;
 
@@ -69,7 +70,7 @@ export function TrustTab({ role }: { role: RoleDto }) {
   const editing = draft !== null;
   return (
     <div className="flex flex-col gap-5">
-      <Card title="Trusted entities" description="Principals this trust policy lets assume the role (Allow statements)."
+      <Card title="Trusted entities" info={<InfoLink concept="principal" />} description="Principals this trust policy lets assume the role (Allow statements)."
         actions={entities.some((e) => e.kind === "federated") ? <Link href={toFederatedSignIn(role.name)} className={buttonClass("secondary", "sm")} data-testid="federated-sign-in-link">Sign in with an identity provider</Link> : undefined}>
         {entities.length ? (
           <ul className="flex flex-wrap gap-2" data-testid="trusted-entities">
@@ -77,7 +78,7 @@ export function TrustTab({ role }: { role: RoleDto }) {
           </ul>
         ) : <p className="text-[13px] text-fg-muted">No principal is allowed.</p>}
       </Card>
-      <Card title="Trust policy" description="Who may assume this role, and under which conditions."
+      <Card title="Trust policy" info={<InfoLink concept="trust-policy" />} description="Who may assume this role, and under which conditions."
         actions={!editing
           ? <><CopyButton value={pretty} label="trust policy" /><Button size="sm" disabledReason={readOnly} onClick={startEditing} data-testid="edit-trust">Edit trust policy</Button></>
           : <><Button size="sm" variant="ghost" onClick={() => setDraft(null)} data-testid="cancel-trust">Cancel</Button>

@@ -7,6 +7,7 @@ import type { RoleDto } from "../role-queries";
 import { toRoles } from "../routes";
 import { DeletionProgress } from "./deletion-progress";
 import { useDeletionStatusQuery, useLatestDeletionQuery } from "./service-linked-queries";
+import { InfoLink } from "@/components/concepts/info-link";
 
 /**
  * Why a service-linked role is locked, shown above its tabs, and its deletion while one runs or after it failed
@@ -26,7 +27,10 @@ export function ServiceLinkedCallout({ role }: { role: RoleDto }) {
           <ShieldCheck aria-hidden className="size-4" />
         </div>
         <div className="min-w-0 flex-1 text-[13px]">
-          <h2 id="slr-callout-title" className="text-sm font-semibold">Service-linked role for {service?.service ?? principal}</h2>
+          <div className="flex items-center gap-2">
+            <h2 id="slr-callout-title" className="text-sm font-semibold">Service-linked role for {service?.service ?? principal}</h2>
+            <InfoLink concept="service-linked-role" />
+          </div>
           <p className="mt-1 max-w-3xl text-fg-muted" data-testid="slr-locked-reason">
             {service?.service ?? "The service"} (<code className="font-mono">{principal}</code>) defined this role, its trust policy and its permissions, and is the
             only principal that can assume it. AWS refuses every change to them with <code className="font-mono">UnmodifiableEntity</code>, so Roleplane does too;
