@@ -120,7 +120,7 @@ function CliCommands({ draft, endpoint }: { draft: RoleDraft; endpoint: string }
             Run in this order to make the same role with the AWS CLI. Create role does all of it in one transaction: either everything is made or nothing is.
           </p>
         </div>
-        <span className="flex items-center gap-1 text-xs text-fg-muted">Copy all<CopyButton value={all} label="all AWS CLI commands" /></span>
+        <span className="flex shrink-0 items-center gap-1 text-xs whitespace-nowrap text-fg-muted">Copy all<CopyButton value={all} label="all AWS CLI commands" /></span>
       </div>
       <ol className="flex flex-col gap-2">
         {commands.map((c, i) => (
