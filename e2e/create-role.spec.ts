@@ -178,4 +178,26 @@ test.describe("create role: every scenario through all three steps", () => {
     await fillRoleName(page, `${taken.name}-2`);
     await expect(field.getByRole("alert")).toBeHidden();
   });
+
+  test("Previous steps back keeping the answers; Cancel discards the draft and returns to Roles", async ({ page }) => {
+    await openTrustStep(page, "&entity=service&service=lambda");
+    await clickNextTo(page, "permissions");
+    await checkPolicy(page, "ReadOnlyAccess", "ReadOnlyAccess");
+    await clickNextTo(page, "review");
+    await fillRoleName(page, "kept-while-stepping");
+    await page.getByTestId("wizard-previous").click();
+    await expect(page).toHaveURL(/step=permissions/);
+    await expect(page.getByTestId("selected-policies")).toContainText("ReadOnlyAccess");
+    await page.getByTestId("wizard-previous").click();
+    await expect(page).toHaveURL(/step=trust&entity=service&service=lambda/);
+    await clickNextTo(page, "permissions");
+    await clickNextTo(page, "review");
+    await expect(page.getByLabel("Role name")).toHaveValue("kept-while-stepping");
+    await page.getByTestId("wizard-cancel").click();
+    await expect(page).toHaveURL(/\/roles$/);
+    await openTrustStep(page);
+    await expect(page.getByTestId("service-ec2")).toBeChecked();
+    await clickNextTo(page, "permissions");
+    await expect(page.getByTestId("policies-count")).toHaveText("0 of 10 selected");
+  });
 });
