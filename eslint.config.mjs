@@ -36,6 +36,11 @@ export default defineConfig([
               message: "lib/concepts is the glossary and the role guide: plain data the browser imports, no layer above it.",
             },
             {
+              target: "./lib/aws-cli",
+              from: ["./lib/db", "./lib/iam", "./lib/auth", "./lib/aws-api", "./app", "./components"],
+              message: "lib/aws-cli builds command text from shared types; the console and tests import it, it imports no service.",
+            },
+            {
               target: "./lib/federation",
               from: ["./lib/db", "./lib/iam", "./lib/auth", "./lib/aws-api", "./app", "./components"],
               message: "lib/federation verifies tokens and assertions without the store: callers pass what it trusts.",

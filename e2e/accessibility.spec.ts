@@ -52,6 +52,35 @@ for (const scheme of SCHEMES) {
       await assertNoAxeViolations(page);
     });
 
+    test("the create-role wizard's Add permissions (inline policy, boundary, policy preview) and Name, review, and create", async ({ page }, info) => {
+      await openConsolePage(page, "/roles/new?step=trust&entity=service&service=ec2");
+      await expect(page.getByTestId("trust-preview")).toBeVisible();
+      await page.getByTestId("wizard-next").click();
+      await expect(page).toHaveURL(/step=permissions/);
+      await page.getByTestId("policy-search").fill("ReadOnlyAccess");
+      await page.getByTestId("policy-results").getByTestId("pick-ReadOnlyAccess").check();
+      await page.getByTestId("add-inline-policy").click();
+      await page.getByTestId("inline-policy-name").fill("read-logs");
+      await page.getByTestId("use-boundary").check();
+      await page.getByTestId("boundary-search").fill("ReadOnlyAccess");
+      await expect(page.getByTestId("boundary-results").getByTestId("pick-ReadOnlyAccess")).toBeVisible();
+      await assertNoAxeViolations(page);
+      await page.screenshot({ path: info.outputPath(`wizard-permissions-${scheme}.png`), fullPage: true });
+      await page.getByTestId("policy-results").getByTestId("preview-ReadOnlyAccess").click();
+      await expect(page.getByTestId("policy-preview-document")).toBeVisible();
+      await assertNoAxeViolations(page);
+      await page.screenshot({ path: info.outputPath(`wizard-preview-${scheme}.png`) });
+      await page.getByTestId("policy-preview").getByRole("button", { name: "Close" }).click();
+      await page.getByTestId("boundary-results").getByTestId("pick-ReadOnlyAccess").check();
+      await page.getByTestId("wizard-next").click();
+      await expect(page).toHaveURL(/step=review/);
+      await page.getByLabel("Role name").fill(uniqueName("axe"));
+      await page.getByTestId("add-tag").click();
+      await expect(page.getByTestId("cli-command")).toHaveCount(7);
+      await assertNoAxeViolations(page);
+      await page.screenshot({ path: info.outputPath(`wizard-review-${scheme}.png`), fullPage: true });
+    });
+
     test("Assume role (form, denial, credentials), sessions with their revoke dialog, and assumes in the activity", async ({ page, api, users }) => {
       const user = await users.createUser();
       const trust = JSON.stringify({

@@ -1,9 +1,10 @@
-/** The console API's error body: `{error: {code, message}}` with AWS's code. */
+/** The console API's error body: `{error: {code, message, field?}}` with AWS's code and the member that caused it. */
 export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly status: number,
+    readonly field?: string,
   ) {
     super(message);
     this.name = "ApiError";
@@ -30,7 +31,7 @@ export async function fetchJson<T>(url: string, init?: { method?: string; body?:
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const err = body?.error;
-    throw new ApiError(err?.code ?? "ServiceFailure", err?.message ?? `Request failed (${res.status}).`, res.status);
+    throw new ApiError(err?.code ?? "ServiceFailure", err?.message ?? `Request failed (${res.status}).`, res.status, typeof err?.field === "string" ? err.field : undefined);
   }
   return body as T;
 }

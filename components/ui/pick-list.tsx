@@ -22,7 +22,7 @@ export interface PickItem {
  * radio buttons or checkboxes, loading and error states, and a hint when the results are only the first page.
  * `testIdOf` names each choice for the specs (`pick-<name>`).
  */
-export function PickList({ mode, items, selected, onChange, search, onSearch, label, placeholder, listLabel, loading, error, onRetry, empty, more, searchTestId, resultsTestId }: {
+export function PickList({ mode, items, selected, onChange, search, onSearch, label, placeholder, listLabel, loading, error, onRetry, empty, more, searchTestId, resultsTestId, aside }: {
   mode: "single" | "multiple";
   items: PickItem[] | undefined;
   selected: string[];
@@ -41,6 +41,8 @@ export function PickList({ mode, items, selected, onChange, search, onSearch, la
   more?: React.ReactNode;
   searchTestId: string;
   resultsTestId: string;
+  /** A control beside each item, outside its label (e.g. a Preview button). */
+  aside?: (item: PickItem) => React.ReactNode;
 }) {
   const searchId = useId();
   const toggle = (value: string) =>
@@ -59,8 +61,8 @@ export function PickList({ mode, items, selected, onChange, search, onSearch, la
           : items?.map((item) => {
               const checked = selected.includes(item.value);
               return (
-                <li key={item.value} className="border-b border-border last:border-b-0">
-                  <label className={cn("flex cursor-pointer items-center gap-3 px-3 py-2 hover:bg-surface-2", item.disabled && "cursor-not-allowed opacity-60", checked && "bg-accent-soft/60")}>
+                <li key={item.value} className={cn("flex items-center border-b border-border last:border-b-0", checked && "bg-accent-soft/60")}>
+                  <label className={cn("flex min-w-0 flex-1 cursor-pointer items-center gap-3 px-3 py-2 hover:bg-surface-2", item.disabled && "cursor-not-allowed opacity-60")}>
                     <input
                       type={mode === "single" ? "radio" : "checkbox"}
                       name={`${resultsTestId}-pick`}
@@ -76,6 +78,7 @@ export function PickList({ mode, items, selected, onChange, search, onSearch, la
                     </span>
                     {item.badge}
                   </label>
+                  {aside && <span className="shrink-0 pr-2">{aside(item)}</span>}
                 </li>
               );
             })}

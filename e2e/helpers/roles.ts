@@ -35,7 +35,7 @@ export async function clickCreateRole(page: Page) {
 }
 
 /** Next, then wait for the step's own URL, so a second Next never lands on the step being left. */
-export async function clickNext(page: Page, expectStep: "permissions" | "details" | "review") {
+export async function clickNext(page: Page, expectStep: "permissions" | "review") {
   await page.getByTestId("wizard-next").click();
   await expect(page).toHaveURL(new RegExp(`step=${expectStep}`));
 }
@@ -52,7 +52,7 @@ export async function fillRoleDetails(page: Page, d: { name: string; description
 }
 
 export async function assertCliCommandShows(page: Page, text: string) {
-  await expect(page.getByTestId("cli-command")).toContainText(text);
+  await expect(page.getByTestId("cli-commands")).toContainText(text);
 }
 
 export async function clickCreateRoleSubmit(page: Page, name: string) {

@@ -78,6 +78,10 @@ class InstanceProfilesApi {
     return (await res.json()) as { name: string; arn: string };
   }
 
+  async exists(name: string) {
+    return (await this.request.get(`/api/console/instance-profiles/${encodeURIComponent(name)}`)).status() === 200;
+  }
+
   track(name: string) {
     this.created.add(name);
   }

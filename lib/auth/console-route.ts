@@ -13,7 +13,8 @@ import type { ConsoleSession } from "./permissions";
 /**
  * The console's JSON routes. Each handler reads in four beats — parse (the shared zod schema), authorize
  * (`canMutate`), call the lib/iam service, respond — and this wrapper supplies the signed-in session and the
- * RequestContext, and renders every AwsError as `{error: {code, message}}` with its HTTP status.
+ * RequestContext, and renders every AwsError as `{error: {code, message, field?}}` with its HTTP status (`field`: the
+ * request member that caused it, so a form can show the message beside that input).
  */
 export interface ConsoleCall<P> {
   session: ConsoleSession;
@@ -52,15 +53,17 @@ export async function parseJson<S extends z.ZodType>(req: NextRequest, schema: S
 
 export function parseValue<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new AwsError("ValidationError", formatValidationIssues(result.error.issues, value));
-  return result.data;
+  if (result.success) return result.data;
+  const error = new AwsError("ValidationError", formatValidationIssues(result.error.issues, value));
+  const [first] = result.error.issues;
+  throw first.path.length ? error.at(first.path.join(".")) : error;
 }
 
 export const json = (body: unknown, status = 200) => NextResponse.json(body, { status });
 export const noContent = () => new Response(null, { status: 204 });
 
 function errorResponse(e: unknown, requestId: string): Response {
-  if (isAwsError(e)) return json({ error: { code: e.code, message: e.message, requestId } }, e.status);
+  if (isAwsError(e)) return json({ error: { code: e.code, message: e.message, field: e.field, requestId } }, e.status);
   console.error(`[console ${requestId}]`, e);
   return json({ error: { code: "ServiceFailure", message: "Something went wrong on the server.", requestId } }, 500);
 }

@@ -5,6 +5,13 @@
  * "Errors" section).
  */
 export class AwsError extends Error {
+  /**
+   * The request member that caused the refusal, where one did (e.g. `RoleName`, `PolicyArns.1`,
+   * `InlinePolicies.0.PolicyDocument`). Roleplane's own: the console shows the message beside that field; the
+   * Query API's error envelope has no element for it.
+   */
+  field?: string;
+
   constructor(
     readonly code: AwsErrorCode,
     message: string,
@@ -13,6 +20,12 @@ export class AwsError extends Error {
   ) {
     super(message);
     this.name = "AwsError";
+  }
+
+  /** Names the request member that caused the refusal, unless a deeper step already did; returns the error. */
+  at(field: string): this {
+    this.field ??= field;
+    return this;
   }
 }
 
@@ -90,6 +103,15 @@ export const STATUS_BY_CODE: Record<AwsErrorCode, number> = {
 };
 
 export const isAwsError = (e: unknown): e is AwsError => e instanceof AwsError;
+
+/** Runs one step of a request and marks its refusal with the member it checked, unless a deeper step named one. */
+export async function blameField<T>(field: string, run: () => Promise<T> | T): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw isAwsError(e) ? e.at(field) : e;
+  }
+}
 
 export const noSuchEntity = (message: string) => new AwsError("NoSuchEntity", message);
 export const invalidInput = (message: string) => new AwsError("InvalidInput", message);

@@ -122,6 +122,10 @@ export const createRoleWithPermissionsSchema = createRoleSchema.extend({
 });
 export type CreateRoleWithPermissionsInput = z.infer<typeof createRoleWithPermissionsSchema>;
 
+/** The console's create role request: with `CreateInstanceProfile`, also the instance profile of the role's name (EC2). */
+export const consoleCreateRoleSchema = createRoleWithPermissionsSchema.extend({ CreateInstanceProfile: z.boolean().optional() });
+export type ConsoleCreateRoleInput = z.infer<typeof consoleCreateRoleSchema>;
+
 export const updateRoleSchema = z.object({
   RoleName: roleNameSchema,
   Description: descriptionSchema.optional(),

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshTestDb } from "@/lib/db/test-db";
+import { getDb } from "@/lib/db/client";
 import { listAuditEvents } from "./audit";
 import type { RequestContext } from "./context";
 import * as profiles from "./instance-profiles";
@@ -108,5 +109,48 @@ describe("instance profiles", () => {
     await profiles.addRoleToInstanceProfile(ctx, profile.name, role.name);
     const events = await listAuditEvents({ target: profile.arn });
     expect(events.map((e) => e.action)).toEqual(["AddRoleToInstanceProfile", "CreateInstanceProfile"]);
+  });
+});
+
+describe("the console's create role with an instance profile (EC2)", () => {
+  const inline = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] });
+  const everything = (name: string) => ({
+    RoleName: name,
+    Path: "/fleet/",
+    AssumeRolePolicyDocument: ec2Trust,
+    Description: "Web servers",
+    PermissionsBoundary: "arn:aws:iam::aws:policy/AdministratorAccess",
+    Tags: [{ Key: "team", Value: "web" }],
+    PolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+    InlinePolicies: [{ PolicyName: "read-objects", PolicyDocument: inline }],
+  });
+
+  it("makes the role, its policies, boundary, tags and the profile holding it in one CreateRole change", async () => {
+    const role = await profiles.createRoleWithInstanceProfile(ctx, everything("fleet-web"));
+    expect([role.path, role.description, role.permissionsBoundaryArn, role.tags]).toEqual(["/fleet/", "Web servers", "arn:aws:iam::aws:policy/AdministratorAccess", [{ Key: "team", Value: "web" }]]);
+    expect((await roles.rolePermissions.listAttachedPolicies(ctx, role.name)).items.map((p) => p.policyName)).toEqual(["ReadOnlyAccess"]);
+    expect((await roles.rolePermissions.getPolicy(ctx, role.name, "read-objects")).document).toBe(inline);
+    const profile = await profiles.getInstanceProfile(ctx, role.name);
+    expect([profile.arn, profile.roles.map((r) => r.name)]).toEqual([`arn:aws:iam::111111111111:instance-profile/fleet/${role.name}`, [role.name]]);
+    expect((await listAuditEvents({ target: role.arn })).map((e) => e.action)).toEqual(["CreateRole"]);
+  });
+
+  it("leaves nothing behind when the profile's name is taken, and blames the role name", async () => {
+    await profiles.createInstanceProfile(ctx, { InstanceProfileName: "fleet-taken" });
+    const err = await refusal(profiles.createRoleWithInstanceProfile(ctx, everything("fleet-taken")));
+    expect([err.code, err.message, err.field]).toEqual(["EntityAlreadyExists", "Instance Profile fleet-taken already exists.", "RoleName"]);
+    expect((await refusal(roles.getRole(ctx, "fleet-taken"))).code).toBe("NoSuchEntity");
+    expect(await getDb().rolePolicyAttachment.count({ where: { role: { name: "fleet-taken" } } })).toBe(0);
+    expect(await getDb().roleInlinePolicy.count({ where: { role: { name: "fleet-taken" } } })).toBe(0);
+    expect((await profiles.getInstanceProfile(ctx, "fleet-taken")).roles).toEqual([]);
+  });
+
+  it("leaves nothing behind when an inline policy is refused, the profile included", async () => {
+    const err = await refusal(
+      profiles.createRoleWithInstanceProfile(ctx, { ...everything("fleet-bad"), InlinePolicies: [{ PolicyName: "wide", PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*"}]}' }] }),
+    );
+    expect([err.code, err.field]).toEqual(["MalformedPolicyDocument", "InlinePolicies.0.PolicyDocument"]);
+    expect((await refusal(roles.getRole(ctx, "fleet-bad"))).code).toBe("NoSuchEntity");
+    expect((await refusal(profiles.getInstanceProfile(ctx, "fleet-bad"))).code).toBe("NoSuchEntity");
   });
 });

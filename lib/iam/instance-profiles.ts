@@ -1,6 +1,6 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import * as repo from "@/lib/db/instance-profiles";
-import { AwsError } from "@/lib/domain/errors";
+import { AwsError, blameField } from "@/lib/domain/errors";
 import { instanceProfileMessages as messages } from "@/lib/domain/instance-profiles";
 import type { InstanceProfileSort, SortOrder } from "@/lib/domain/list-sorts";
 import { pageWindow, slicePage, type PageRequest } from "@/lib/domain/paging";
@@ -71,7 +71,8 @@ export const createInstanceProfile = (ctx: RequestContext, input: CreateInstance
 export const createRoleWithInstanceProfile = (ctx: RequestContext, input: CreateRoleWithPermissionsInput): Promise<Role> =>
   auditedChange(ctx, "CreateRole", roleArn(ctx.accountId, input.Path ?? "/", input.RoleName), async (tx) => {
     const role = await insertRoleStep(tx, ctx, input);
-    await insertInstanceProfileStep(tx, ctx.accountId, { InstanceProfileName: role.name, Path: role.path, RoleName: role.name });
+    // The profile takes the role's name and path, so a refusal of the profile is one of the name's.
+    await blameField("RoleName", () => insertInstanceProfileStep(tx, ctx.accountId, { InstanceProfileName: role.name, Path: role.path, RoleName: role.name }));
     return role;
   });
 

@@ -60,6 +60,18 @@ describe("createRole", () => {
       roles.createRole(ctx, { RoleName: "bounded", AssumeRolePolicyDocument: ec2Trust, PermissionsBoundary: "arn:aws:iam::123456789:not_a_boundary" }),
     );
     expect(err.message).toBe("Value (arn:aws:iam::123456789:not_a_boundary) for parameter PermissionsBoundary is invalid.");
+    expect(err.field).toBe("PermissionsBoundary");
+  });
+
+  it("names the member each refusal is about, so the console can show it beside its field", async () => {
+    const fieldOf = async (input: Partial<Parameters<typeof roles.createRole>[1]>) =>
+      (await refusal(roles.createRole(ctx, { RoleName: "blamed", AssumeRolePolicyDocument: ec2Trust, ...input }))).field;
+    await roles.createRole(ctx, { RoleName: "taken", AssumeRolePolicyDocument: ec2Trust });
+    expect(await fieldOf({ RoleName: "TAKEN" })).toBe("RoleName");
+    expect(await fieldOf({ Path: "/aws-service-role/x/" })).toBe("Path");
+    expect(await fieldOf({ Tags: [{ Key: "a", Value: "" }, { Key: "A", Value: "" }] })).toBe("Tags");
+    expect(await fieldOf({ AssumeRolePolicyDocument: trust({ AWS: "arn:aws:iam::111111111111:user/nobody" }) })).toBe("AssumeRolePolicyDocument");
+    expect(await fieldOf({ PolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/NoSuchPolicy"] })).toBe("PolicyArns.1");
   });
 });
 
@@ -93,6 +105,7 @@ describe("createRole with its permissions, as the console sends it", () => {
       }),
     );
     expect(err.code).toBe("MalformedPolicyDocument");
+    expect(err.field).toBe("InlinePolicies.1.PolicyDocument");
     expect((await refusal(roles.getRole(ctx, "half-made"))).code).toBe("NoSuchEntity");
     expect(await getDb().rolePolicyAttachment.count({ where: { role: { name: "half-made" } } })).toBe(0);
     expect(await getDb().roleInlinePolicy.count({ where: { role: { name: "half-made" } } })).toBe(0);

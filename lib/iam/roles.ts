@@ -2,7 +2,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import * as repo from "@/lib/db/roles";
 import { countPolicies, deleteAllPolicies } from "@/lib/db/principal-tables";
 import { countInstanceProfilesForRole, removeRoleFromAllInstanceProfiles } from "@/lib/db/instance-profiles";
-import { AwsError } from "@/lib/domain/errors";
+import { AwsError, blameField } from "@/lib/domain/errors";
 import { pageWindow } from "@/lib/domain/paging";
 import { PRINCIPAL_RULES } from "@/lib/domain/principal-kinds";
 import { instanceProfileMessages } from "@/lib/domain/instance-profiles";
@@ -47,13 +47,13 @@ export const createRole = (ctx: RequestContext, input: CreateRoleWithPermissions
 export async function insertRoleStep(tx: Tx, ctx: RequestContext, input: CreateRoleWithPermissionsInput): Promise<Role> {
   const path = input.Path ?? "/";
   // Only CreateServiceLinkedRole puts roles under the reserved path.
-  if (path.startsWith(SERVICE_LINKED_ROLE_PATH_PREFIX)) throw new AwsError("InvalidInput", serviceLinkedMessages.reservedPath);
+  if (path.startsWith(SERVICE_LINKED_ROLE_PATH_PREFIX)) throw new AwsError("InvalidInput", serviceLinkedMessages.reservedPath).at("Path");
   const tags = input.Tags ?? [];
-  assertUniqueTagKeys(tags);
+  await blameField("Tags", () => assertUniqueTagKeys(tags));
   if (await repo.findRole(tx, ctx.accountId, input.RoleName))
-    throw new AwsError("EntityAlreadyExists", `Role with name ${input.RoleName} already exists.`);
-  await assertPolicyAccepted(tx, input.AssumeRolePolicyDocument, "trust", ctx.accountId);
-  const boundary = input.PermissionsBoundary ? await resolveBoundary(tx, ctx.accountId, input.PermissionsBoundary) : null;
+    throw new AwsError("EntityAlreadyExists", `Role with name ${input.RoleName} already exists.`).at("RoleName");
+  await blameField("AssumeRolePolicyDocument", () => assertPolicyAccepted(tx, input.AssumeRolePolicyDocument, "trust", ctx.accountId));
+  const boundary = input.PermissionsBoundary ? await blameField("PermissionsBoundary", () => resolveBoundary(tx, ctx.accountId, input.PermissionsBoundary!)) : null;
   const role = await repo.insertRole(tx, {
     id: newUniqueId("AROA"),
     accountId: ctx.accountId,
@@ -67,8 +67,10 @@ export async function insertRoleStep(tx: Tx, ctx: RequestContext, input: CreateR
     serviceLinkedService: null,
     tags,
   });
-  for (const arn of input.PolicyArns ?? []) await rolePermissions.steps.attachPolicy(tx, ctx.accountId, role, arn);
-  for (const p of input.InlinePolicies ?? []) await rolePermissions.steps.putPolicy(tx, ctx.accountId, role, p.PolicyName, p.PolicyDocument);
+  for (const [i, arn] of (input.PolicyArns ?? []).entries())
+    await blameField(`PolicyArns.${i}`, () => rolePermissions.steps.attachPolicy(tx, ctx.accountId, role, arn));
+  for (const [i, p] of (input.InlinePolicies ?? []).entries())
+    await blameField(`InlinePolicies.${i}.PolicyDocument`, () => rolePermissions.steps.putPolicy(tx, ctx.accountId, role, p.PolicyName, p.PolicyDocument));
   return role;
 }
 

@@ -130,6 +130,16 @@ describe("Web identity", () => {
     expect(statementOf(facebook).Condition).toEqual({ StringEquals: { "graph.facebook.com:app_id": "42" } });
   });
 
+  it("narrows to one user with the provider's subject key: sub for OIDC, id for Facebook, user_id for Login with Amazon", () => {
+    const oidc = "arn:aws:iam::123456789012:oidc-provider/idp.example.com/tenant";
+    const registered = choice((x) => ((x.entity = "web-identity"), (x.webIdentity.provider = oidc), (x.webIdentity.audience = "app"), (x.webIdentity.subject = " alice ")));
+    expect(statementOf(registered).Condition).toEqual({ StringEquals: { "idp.example.com/tenant:aud": "app", "idp.example.com/tenant:sub": "alice" } });
+    const facebook = choice((x) => ((x.entity = "web-identity"), (x.webIdentity.provider = "facebook"), (x.webIdentity.audience = "42"), (x.webIdentity.subject = "1001")));
+    expect(statementOf(facebook).Condition).toEqual({ StringEquals: { "graph.facebook.com:app_id": "42", "graph.facebook.com:id": "1001" } });
+    const amazon = choice((x) => ((x.entity = "web-identity"), (x.webIdentity.provider = "amazon"), (x.webIdentity.audience = "amzn1.app"), (x.webIdentity.subject = "amzn1.account.X")));
+    expect(statementOf(amazon).Condition).toEqual({ StringEquals: { "www.amazon.com:app_id": "amzn1.app", "www.amazon.com:user_id": "amzn1.account.X" } });
+  });
+
   it("trusts only authenticated Cognito identities of one pool", () => {
     const pool = "us-east-1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
     const c = choice((x) => ((x.entity = "web-identity"), (x.webIdentity.provider = "cognito"), (x.webIdentity.audience = ` ${pool} `)));
@@ -160,7 +170,7 @@ describe("Web identity", () => {
   it("builds GitHub's sub from organization, repository and branch", () => {
     const c = choice((x) => {
       x.entity = "web-identity";
-      x.webIdentity = { provider: GITHUB_ARN, audience: "sts.amazonaws.com", githubOrg: "acme", githubRepo: "infra", githubBranch: "main" };
+      x.webIdentity = { provider: GITHUB_ARN, audience: "sts.amazonaws.com", subject: "", githubOrg: "acme", githubRepo: "infra", githubBranch: "main" };
     });
     expect(statementOf(c)).toEqual({
       Effect: "Allow",
@@ -176,7 +186,7 @@ describe("Web identity", () => {
   });
 
   it("warns when GitHub's sub is missing or broad", () => {
-    const w = { provider: GITHUB_ARN, audience: "sts.amazonaws.com", githubOrg: "", githubRepo: "", githubBranch: "" };
+    const w = { provider: GITHUB_ARN, audience: "sts.amazonaws.com", subject: "", githubOrg: "", githubRepo: "", githubBranch: "" };
     expect(githubSubjectWarning(w)).toMatch(/any GitHub repository/);
     expect(trustChoiceErrors(choice((x) => ((x.entity = "web-identity"), (x.webIdentity = w)))).githubOrg).toBeDefined();
     expect(githubSubjectWarning({ ...w, githubOrg: "acme" })).toMatch(/Every repository of acme/);

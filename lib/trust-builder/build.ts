@@ -12,10 +12,10 @@ export const isTrustedEntity = (s: string | null): s is TrustedEntity => (TRUSTE
 
 /** The well-known web identity providers AWS trusts without registering them (the `Federated` principal is the host). */
 export const PUBLIC_WEB_IDENTITY_PROVIDERS = [
-  { id: "cognito", label: "Amazon Cognito", host: "cognito-identity.amazonaws.com", audienceKey: "aud", audienceLabel: "Identity pool ID" },
-  { id: "google", label: "Google", host: "accounts.google.com", audienceKey: "aud", audienceLabel: "Audience" },
-  { id: "facebook", label: "Facebook", host: "graph.facebook.com", audienceKey: "app_id", audienceLabel: "Application ID" },
-  { id: "amazon", label: "Login with Amazon", host: "www.amazon.com", audienceKey: "app_id", audienceLabel: "Application ID" },
+  { id: "cognito", label: "Amazon Cognito", host: "cognito-identity.amazonaws.com", audienceKey: "aud", audienceLabel: "Identity pool ID", subjectKey: "sub" },
+  { id: "google", label: "Google", host: "accounts.google.com", audienceKey: "aud", audienceLabel: "Audience", subjectKey: "sub" },
+  { id: "facebook", label: "Facebook", host: "graph.facebook.com", audienceKey: "app_id", audienceLabel: "Application ID", subjectKey: "id" },
+  { id: "amazon", label: "Login with Amazon", host: "www.amazon.com", audienceKey: "app_id", audienceLabel: "Application ID", subjectKey: "user_id" },
 ] as const;
 
 /**
@@ -40,6 +40,8 @@ export interface WebIdentityChoice {
   /** A public provider's id (`google` …) or the ARN of an OIDC provider registered in the account. */
   provider: string;
   audience: string;
+  /** Only tokens for this user at the provider (optional; GitHub's is built from the fields below instead). */
+  subject: string;
   githubOrg: string;
   githubRepo: string;
   githubBranch: string;
@@ -65,7 +67,7 @@ export const defaultTrustChoice = (): TrustChoice => ({
   entity: "service",
   service: "ec2",
   account: { which: "this", accountId: "", requireExternalId: false, externalId: "", requireMfa: false },
-  webIdentity: { provider: "", audience: "", githubOrg: "", githubRepo: "", githubBranch: "" },
+  webIdentity: { provider: "", audience: "", subject: "", githubOrg: "", githubRepo: "", githubBranch: "" },
   saml: { providerArn: "", access: "console", attribute: "SAML:sub", value: "" },
 });
 
@@ -116,6 +118,12 @@ function accountDocument(a: AccountChoice, accountId: string): TrustPolicyDocume
   return document(withConditions({ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${trusted}:root` }, Action: "sts:AssumeRole" }, c));
 }
 
+/** The condition key that names the signed-in user: `sub` for OIDC, Facebook's `id`, Login with Amazon's `user_id`. */
+export function webIdentitySubjectKey(provider: string): string {
+  const known = PUBLIC_WEB_IDENTITY_PROVIDERS.find((p) => p.id === provider);
+  return `${known?.host ?? oidcHostOfArn(provider) ?? "<PROVIDER>"}:${known?.subjectKey ?? "sub"}`;
+}
+
 function webIdentityDocument(w: WebIdentityChoice): TrustPolicyDocument {
   const known = PUBLIC_WEB_IDENTITY_PROVIDERS.find((p) => p.id === w.provider);
   const host = known?.host ?? oidcHostOfArn(w.provider) ?? "<PROVIDER>";
@@ -126,7 +134,7 @@ function webIdentityDocument(w: WebIdentityChoice): TrustPolicyDocument {
   if (host.toLowerCase() === GITHUB_ACTIONS_HOST) {
     const sub = githubSubject(w);
     if (sub) addCondition(c, "StringLike", `${host}:sub`, sub);
-  }
+  } else if (w.subject.trim()) addCondition(c, "StringEquals", webIdentitySubjectKey(w.provider), w.subject.trim());
   return document(withConditions({ Effect: "Allow", Principal: { Federated: known ? host : w.provider || "<PROVIDER>" }, Action: "sts:AssumeRoleWithWebIdentity" }, c));
 }
 

@@ -11,11 +11,11 @@ import { findServiceUseCase } from "@/lib/trust-builder/services";
 import { useCreateRoleMutation } from "../role-queries";
 import { toRole } from "../routes";
 import { firstIncompleteStep, loadDraft, saveDraft } from "./draft-storage";
-import { emptyDraft, hasErrors, isWizardStep, STEP_LABELS, toCreateInput, trustJsonError, validateDraft, withTrust, WIZARD_STEPS, type RoleDraft, type WizardStep } from "./draft";
+import { ApiError } from "@/components/api/fetch-json";
+import { emptyDraft, firstStepWithErrors, hasErrors, isWizardStep, placeError, STEP_LABELS, toCreateInput, trustJsonError, validateDraft, withTrust, WIZARD_STEPS, type DraftErrors, type RoleDraft, type WizardStep } from "./draft";
 import { WizardSteps } from "./wizard-steps";
 import { StepTrust } from "./step-trust";
 import { StepPermissions } from "./step-permissions";
-import { StepDetails } from "./step-details";
 import { StepReview } from "./step-review";
 
 /** Step 1's URL names the entity type (and service), e.g. `?step=trust&entity=service&service=ec2`, so it can be linked. */
@@ -54,9 +54,15 @@ export function CreateRoleWizard() {
   }, [draft, loaded]);
   const [showErrors, setShowErrors] = useState(false);
   const [trustHasErrors, setTrustHasErrors] = useState(false);
+  const [inlineHasErrors, setInlineHasErrors] = useState(false);
+  // IAM's refusal of Create role, placed beside the input it names; any edit may have answered it.
+  const [refused, setRefused] = useState<DraftErrors>({});
   const endpoint = `${useOrigin()}/api/aws`;
   const create = useCreateRoleMutation();
-  const update = (patch: Partial<RoleDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const update = (patch: Partial<RoleDraft>) => {
+    setRefused({});
+    setDraft((d) => ({ ...d, ...patch }));
+  };
   const hrefFor = (s: WizardStep) => (s === "trust" ? trustHref(draft.trust) : `/roles/new?step=${s}`);
   const changeTrust = (patch: Partial<TrustChoice>) => setDraft((d) => withTrust(d, patch, account.id));
   // Step 1's URL follows the answers, so it can be reloaded, shared, and left and come back to.
@@ -65,7 +71,7 @@ export function CreateRoleWizard() {
     if (loaded && step === "trust" && (urlEntity !== entity || (entity === "service" && urlService !== service)))
       router.replace(trustHref(draft.trust), { scroll: false });
   }, [loaded, step, urlEntity, urlService, entity, service, router, draft.trust]);
-  const errors = showErrors ? validateDraft(draft) : {};
+  const errors: DraftErrors = { ...refused, ...(showErrors ? validateDraft(draft) : {}) };
   const trustErrors = showErrors ? trustChoiceErrors(draft.trust) : {};
   const index = WIZARD_STEPS.indexOf(step);
   const reachable = firstIncompleteStep(draft);
@@ -75,24 +81,47 @@ export function CreateRoleWizard() {
   }, [loaded, reachable, index, router, draft.trust]);
 
   function next() {
-    const all = validateDraft(draft);
     const blocking =
       step === "trust" ? !!trustJsonError(draft.trustPolicy) || hasErrors(trustChoiceErrors(draft.trust))
-      : step === "details" ? hasErrors({ ...all, trustPolicy: undefined, boundary: undefined })
-      : step === "permissions" ? !!all.boundary
+      : step === "permissions" ? inlineHasErrors || firstStepWithErrors(validateDraft(draft)) === "permissions"
       : false;
     setShowErrors(blocking);
     if (!blocking) router.push(hrefFor(WIZARD_STEPS[index + 1]));
   }
 
-  /** One request: the role with its tags, boundary, managed policies and instance profile, or nothing at all. */
+  /** One request: the role with its policies, boundary, tags and instance profile, or nothing at all. */
   async function submit() {
-    const role = await create.mutateAsync(toCreateInput(draft)).catch(() => null);
+    const first = firstStepWithErrors(validateDraft(draft));
+    if (first) {
+      setShowErrors(true);
+      if (first !== "review") router.push(hrefFor(first));
+      return;
+    }
+    const role = await create.mutateAsync(toCreateInput(draft)).catch((e: unknown) => {
+      const placed: DraftErrors = {};
+      if (e instanceof ApiError && e.field && placeError(placed, e.field, e.message)) {
+        setRefused(placed);
+        create.reset();
+      }
+      return null;
+    });
     if (!role) return;
     saveDraft(null);
     toast({ tone: "success", title: `Role ${role.name} created` });
     router.push(toRole({ name: role.name }));
   }
+
+  /** Next waits while the editor shows findings IAM would refuse; missing answers instead show their field errors on Next. */
+  function nextHeldBy(): string | undefined {
+    if (step === "trust" && trustHasErrors && !hasErrors(trustChoiceErrors(draft.trust))) return "The trust policy has errors IAM would refuse; fix the findings first.";
+    if (step === "permissions" && inlineHasErrors) return "The inline policy has errors IAM would refuse; fix the findings first.";
+    return undefined;
+  }
+
+  const cancel = () => {
+    saveDraft(null);
+    router.push("/roles");
+  };
 
   return (
     <div className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)]">
@@ -105,18 +134,20 @@ export function CreateRoleWizard() {
           {step === "trust" && (
             <StepTrust draft={draft} change={changeTrust} update={update} errors={trustErrors} jsonError={errors.trustPolicy} onErrorsChange={setTrustHasErrors} />
           )}
-          {step === "permissions" && <StepPermissions draft={draft} update={update} boundaryError={errors.boundary} />}
-          {step === "details" && <StepDetails draft={draft} update={update} errors={errors} />}
-          {step === "review" && <StepReview draft={draft} hrefFor={hrefFor} endpoint={endpoint} />}
+          {step === "permissions" && <StepPermissions draft={draft} update={update} errors={errors} onInlineErrorsChange={setInlineHasErrors} />}
+          {step === "review" && <StepReview draft={draft} update={update} errors={errors} hrefFor={hrefFor} endpoint={endpoint} />}
           {create.error && <div className="mt-4"><ErrorState title="The role was not created" message={create.error.message} /></div>}
         </div>
         <footer className="flex items-center justify-between gap-2 rounded-b-xl border-t border-border bg-surface-2/60 px-6 py-3.5">
-          <Button variant="ghost" onClick={() => (index === 0 ? (saveDraft(null), router.push("/roles")) : router.push(hrefFor(WIZARD_STEPS[index - 1])))}>{index === 0 ? "Cancel" : "Previous"}</Button>
-          {step === "review" ? (
-            <Button variant="primary" onClick={submit} loading={create.isPending} disabledReason={readOnly} data-testid="create-role-submit">Create role</Button>
-          ) : (
-            <Button variant="primary" onClick={next} disabledReason={step === "trust" && trustHasErrors && !hasErrors(trustChoiceErrors(draft.trust)) ? "The trust policy has errors IAM would refuse; fix the findings first." : undefined} data-testid="wizard-next">Next</Button>
-          )}
+          <Button variant="ghost" onClick={cancel} data-testid="wizard-cancel">Cancel</Button>
+          <div className="flex items-center gap-2">
+            {index > 0 && <Button onClick={() => router.push(hrefFor(WIZARD_STEPS[index - 1]))} data-testid="wizard-previous">Previous</Button>}
+            {step === "review" ? (
+              <Button variant="primary" onClick={submit} loading={create.isPending} disabledReason={readOnly} data-testid="create-role-submit">Create role</Button>
+            ) : (
+              <Button variant="primary" onClick={next} disabledReason={nextHeldBy()} data-testid="wizard-next">Next</Button>
+            )}
+          </div>
         </footer>
       </div>
     </div>

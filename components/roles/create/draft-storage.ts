@@ -1,5 +1,5 @@
 import { trustChoiceErrors } from "@/lib/trust-builder/build";
-import { hasErrors, reviveDraft, trustJsonError, validateDraft, type RoleDraft, type WizardStep } from "./draft";
+import { firstStepWithErrors, hasErrors, reviveDraft, validateDraft, type RoleDraft, type WizardStep } from "./draft";
 
 /** The draft survives a reload of any step (per tab, cleared once the role is created). */
 const KEY = "rp-new-role-draft";
@@ -19,11 +19,12 @@ export function saveDraft(draft: RoleDraft | null): void {
   else sessionStorage.removeItem(KEY);
 }
 
-/** The earliest step whose input is not yet acceptable, or null when the draft can be reviewed. */
+/**
+ * The earliest step whose input is not yet acceptable, or null when every step before the last is: the last step
+ * is where the name is entered, so an empty name does not keep a person from it.
+ */
 export function firstIncompleteStep(draft: RoleDraft): WizardStep | null {
-  if (trustJsonError(draft.trustPolicy) || hasErrors(trustChoiceErrors(draft.trust))) return "trust";
-  const errors = validateDraft(draft);
-  if (errors.boundary) return "permissions";
-  if (hasErrors({ ...errors, trustPolicy: undefined, boundary: undefined })) return "details";
-  return null;
+  if (hasErrors(trustChoiceErrors(draft.trust))) return "trust";
+  const step = firstStepWithErrors(validateDraft(draft));
+  return step === "review" ? null : step;
 }

@@ -1,4 +1,4 @@
-import { createRoleWithPermissionsSchema, LIMITS, type CreateRoleWithPermissionsInput, type Tag } from "@/lib/domain/schemas";
+import { consoleCreateRoleSchema, LIMITS, type ConsoleCreateRoleInput, type Tag } from "@/lib/domain/schemas";
 import { buildTrustPolicy, createsInstanceProfile, defaultTrustChoice, renderTrustPolicy, type TrustChoice } from "@/lib/trust-builder/build";
 
 /** What the create-role wizard collects; turned into the API's CreateRole input by {@link toCreateInput}. */
@@ -12,6 +12,11 @@ export interface RoleDraft {
   /** The trust policy that will be sent: built from `trust`, or the custom one. */
   trustPolicy: string;
   policyArns: string[];
+  /** The optional inline policy: its document, or "" for none. */
+  inlinePolicy: string;
+  inlinePolicyName: string;
+  /** "Use a permissions boundary" is ticked; {@link boundaryArn} is then the one to set ("" until chosen). */
+  useBoundary: boolean;
   boundaryArn: string;
   name: string;
   path: string;
@@ -20,13 +25,13 @@ export interface RoleDraft {
   tags: Tag[];
 }
 
-export const WIZARD_STEPS = ["trust", "permissions", "details", "review"] as const;
+/** The AWS console's three steps; the third names the role and reviews every choice on one page. */
+export const WIZARD_STEPS = ["trust", "permissions", "review"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 export const STEP_LABELS: Record<WizardStep, string> = {
-  trust: "Trusted entity",
-  permissions: "Permissions",
-  details: "Name and details",
-  review: "Review and create",
+  trust: "Select trusted entity",
+  permissions: "Add permissions",
+  review: "Name, review, and create",
 };
 
 export const isWizardStep = (s: string | null): s is WizardStep => (WIZARD_STEPS as readonly string[]).includes(s ?? "");
@@ -38,6 +43,9 @@ export const emptyDraft = (accountId: string): RoleDraft => withTrust({
   customTrustPolicy: "",
   trustPolicy: "",
   policyArns: [],
+  inlinePolicy: "",
+  inlinePolicyName: "",
+  useBoundary: false,
   boundaryArn: "",
   name: "",
   path: "",
@@ -64,8 +72,8 @@ export function reviveDraft(saved: Partial<RoleDraft>, accountId: string): RoleD
   return withTrust({ ...fresh, ...saved, trust }, {}, accountId);
 }
 
-/** The one request that creates the role with its tags, boundary, managed policies and EC2 instance profile (one transaction). */
-export function toCreateInput(d: RoleDraft): CreateRoleWithPermissionsInput & { CreateInstanceProfile?: boolean } {
+/** The one request that creates the role with its policies, boundary, tags and EC2 instance profile (one transaction). */
+export function toCreateInput(d: RoleDraft): ConsoleCreateRoleInput {
   return {
     RoleName: d.name.trim(),
     Path: d.path.trim() || "/",
@@ -75,46 +83,95 @@ export function toCreateInput(d: RoleDraft): CreateRoleWithPermissionsInput & { 
     PermissionsBoundary: d.boundaryArn || undefined,
     Tags: d.tags.length ? d.tags : undefined,
     PolicyArns: d.policyArns.length ? d.policyArns : undefined,
+    InlinePolicies: d.inlinePolicy ? [{ PolicyName: d.inlinePolicyName.trim(), PolicyDocument: d.inlinePolicy }] : undefined,
     CreateInstanceProfile: createsInstanceProfile(d.trust) || undefined,
   };
 }
 
-export type DraftErrors = Partial<Record<"name" | "path" | "description" | "maxSessionDuration" | "trustPolicy" | "boundary", string>> & {
-  tags?: Record<number, string>;
+/** The wizard's inputs that an error can be about; `tags` and `policies` also by row. */
+export type DraftField = "name" | "path" | "description" | "maxSessionDuration" | "trustPolicy" | "policies" | "inlinePolicyName" | "inlinePolicy" | "boundary" | "tags";
+
+export type DraftErrors = Partial<Record<DraftField, string>> & {
+  tagRows?: Record<number, string>;
+  policyRows?: Record<number, string>;
 };
 
-const FIELD: Record<string, keyof Omit<DraftErrors, "tags">> = {
+/** Which step holds each input, so a refusal can send the person to it. */
+export const STEP_OF_FIELD: Record<DraftField, WizardStep> = {
+  trustPolicy: "trust",
+  policies: "permissions",
+  inlinePolicyName: "permissions",
+  inlinePolicy: "permissions",
+  boundary: "permissions",
+  name: "review",
+  path: "review",
+  description: "review",
+  maxSessionDuration: "review",
+  tags: "review",
+};
+
+const FIELD_OF_MEMBER: Record<string, DraftField> = {
   RoleName: "name",
   Path: "path",
   Description: "description",
   MaxSessionDuration: "maxSessionDuration",
   AssumeRolePolicyDocument: "trustPolicy",
   PermissionsBoundary: "boundary",
+  PolicyArns: "policies",
+  Tags: "tags",
 };
 
-/** Runs the same schema the server runs and places each message next to its field. */
+/**
+ * Places a message about a request member (a zod issue's path, or the `field` the server names, e.g.
+ * `PolicyArns.1`, `InlinePolicies.0.PolicyDocument`, `Tags.2.Key`) beside the wizard's input for it.
+ * Returns false when the member is not one the wizard has an input for.
+ */
+export function placeError(errors: DraftErrors, member: readonly PropertyKey[] | string, message: string): boolean {
+  const [head, index, sub] = typeof member === "string" ? member.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : member;
+  const text = message.replace(/^Member must/, "Must");
+  if (head === "InlinePolicies") {
+    errors[sub === "PolicyName" ? "inlinePolicyName" : "inlinePolicy"] ??= text;
+    return true;
+  }
+  const field = FIELD_OF_MEMBER[String(head)];
+  if (!field) return false;
+  if (typeof index === "number" && (field === "tags" || field === "policies")) {
+    const rows = field === "tags" ? (errors.tagRows ??= {}) : (errors.policyRows ??= {});
+    rows[index] ??= field === "tags" ? `Tag ${index + 1}${sub ? ` ${String(sub).toLowerCase()}` : ""}: ${text.replace(/^Must/, "must")}` : text;
+  } else errors[field] ??= text;
+  return true;
+}
+
+/** Runs the schema the server runs and places each message next to its field. */
 export function validateDraft(d: RoleDraft): DraftErrors {
   const errors: DraftErrors = {};
-  const result = createRoleWithPermissionsSchema.safeParse(toCreateInput(d));
-  if (!result.success)
-    for (const issue of result.error.issues) {
-      const [head, index] = issue.path;
-      if (head === "Tags" && typeof index === "number") (errors.tags ??= {})[index] ??= `Tag ${index + 1}: ${issue.message.replace(/^Member must/, "must")}`;
-      else if (FIELD[String(head)]) errors[FIELD[String(head)]] ??= issue.message.replace(/^Member must/, "Must");
-    }
+  const result = consoleCreateRoleSchema.safeParse(toCreateInput(d));
+  if (!result.success) for (const issue of result.error.issues) placeError(errors, issue.path, issue.message);
   const jsonError = trustJsonError(d.trustPolicy);
   if (jsonError) errors.trustPolicy = jsonError;
+  if (d.inlinePolicy) errors.inlinePolicy ??= jsonSyntaxError(d.inlinePolicy);
+  if (d.useBoundary && !d.boundaryArn) errors.boundary ??= "Choose the managed policy that sets the boundary, or untick the box.";
   return errors;
 }
 
-export function trustJsonError(text: string): string | undefined {
-  if (!text.trim()) return "Enter a trust policy.";
+/** The first step whose inputs have errors, or null. */
+export function firstStepWithErrors(errors: DraftErrors): WizardStep | null {
+  const fields = (Object.keys(errors) as (DraftField | "tagRows" | "policyRows")[]).filter((k) => errors[k] !== undefined);
+  const steps = fields.map((f) => STEP_OF_FIELD[f === "tagRows" ? "tags" : f === "policyRows" ? "policies" : f]);
+  return WIZARD_STEPS.find((s) => steps.includes(s)) ?? null;
+}
+
+const jsonSyntaxError = (text: string) => {
   try {
     JSON.parse(text);
     return undefined;
   } catch (e) {
     return `Not valid JSON: ${(e as Error).message}`;
   }
+};
+
+export function trustJsonError(text: string): string | undefined {
+  return text.trim() ? jsonSyntaxError(text) : "Enter a trust policy.";
 }
 
 export const hasErrors = (e: object) => Object.values(e).some((v) => v !== undefined);

@@ -3,10 +3,9 @@ import { LIMITS, SESSION_DURATION_CHOICES } from "@/lib/domain/limits";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { formatDuration } from "@/components/format";
-import { TagEditor } from "../tag-editor";
 import type { DraftErrors, RoleDraft } from "./draft";
 
-/** Step 3: name, path, description, session length, tags. */
+/** Step 3's role details: name, path, description, session length. */
 export function StepDetails({ draft, update, errors }: { draft: RoleDraft; update: (p: Partial<RoleDraft>) => void; errors: DraftErrors }) {
   const fullLength = (draft.path || "/").length + draft.name.length;
   return (
@@ -35,10 +34,6 @@ export function StepDetails({ draft, update, errors }: { draft: RoleDraft; updat
           </Select>
         )}
       </Field>
-      <fieldset className="flex flex-col gap-2">
-        <legend className="mb-2 text-[13px] font-medium">Tags <span className="font-normal text-fg-subtle">optional</span></legend>
-        <TagEditor tags={draft.tags} onChange={(tags) => update({ tags })} errors={errors.tags} max={LIMITS.tagsPerEntity} />
-      </fieldset>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import {
   githubSubjectWarning,
   isGithubActionsProvider,
   PUBLIC_WEB_IDENTITY_PROVIDERS,
+  webIdentitySubjectKey,
   type WebIdentityChoice,
 } from "@/lib/trust-builder/build";
 import type { TrustFormProps } from "./step-trust";
@@ -74,6 +75,11 @@ export function TrustWebIdentityForm({ trust, change, errors }: TrustFormProps) 
           </>
         )}
       </Field>
+      {w.provider && !github && (
+        <Field label="Subject" optional hint={<>Only tokens for this user at the provider may assume the role (condition on <code>{webIdentitySubjectKey(w.provider)}</code>). Leave empty to allow every user the provider signs in for this audience.</>}>
+          {({ id, describedBy }) => <Input id={id} aria-describedby={describedBy} autoComplete="off" className="font-mono text-[13px]" value={w.subject} onChange={(e) => set({ subject: e.target.value })} data-testid="web-identity-subject" />}
+        </Field>
+      )}
       {github && (
         <fieldset className="flex flex-col gap-3 rounded-lg border border-border p-4">
           <legend className="px-1 text-[13px] font-medium">GitHub workflows that may assume the role</legend>

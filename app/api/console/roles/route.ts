@@ -1,7 +1,6 @@
-import { z } from "zod";
 import { authorize, consoleRoute, json, parseJson, parseValue } from "@/lib/auth/console-route";
 import { canMutate } from "@/lib/auth/permissions";
-import { createRoleWithPermissionsSchema } from "@/lib/domain/schemas";
+import { consoleCreateRoleSchema } from "@/lib/domain/schemas";
 import { createRoleWithInstanceProfile } from "@/lib/iam/instance-profiles";
 import { createRole, listRoles } from "@/lib/iam/roles";
 import { listRolesQuerySchema, listReply, pageOfList, queryOf } from "../schemas";
@@ -18,11 +17,9 @@ export const GET = consoleRoute(async (req, { ctx }) => {
   return json(listReply(list, q));
 });
 
-/** The console's create role: with `CreateInstanceProfile`, also the instance profile of the same name (EC2). */
-const createRoleBodySchema = createRoleWithPermissionsSchema.extend({ CreateInstanceProfile: z.boolean().optional() });
-
+/** The wizard's Create role: the role with its policies, boundary, tags and (EC2) instance profile, in one transaction. */
 export const POST = consoleRoute(async (req, { session, ctx }) => {
-  const { CreateInstanceProfile, ...input } = await parseJson(req, createRoleBodySchema);
+  const { CreateInstanceProfile, ...input } = await parseJson(req, consoleCreateRoleSchema);
   authorize(canMutate(session));
   return json(await (CreateInstanceProfile ? createRoleWithInstanceProfile(ctx, input) : createRole(ctx, input)), 201);
 });
