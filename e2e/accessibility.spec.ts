@@ -120,6 +120,7 @@ for (const scheme of SCHEMES) {
       await assertImported(page, `axe-${scheme}.json`, account, { users: 1, groups: 1, roles: 3 });
       await expect(importedFile(page, "broken.json")).toHaveAttribute("data-status", "refused");
       await assertNoAxeViolations(page);
+      await page.screenshot({ path: testInfo.outputPath(`import-${scheme}.png`), fullPage: true });
 
       const hop = await api.createRole();
       const target = await api.createRole({ trust: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: hop.arn }, Action: "sts:AssumeRole" }] }) });
@@ -127,7 +128,8 @@ for (const scheme of SCHEMES) {
       await expect(page.getByTestId("graph-totals")).toBeVisible();
       await assertNoAxeViolations(page);
       await openConsolePage(page, `/access/graph?node=${encodeURIComponent(target.arn)}`);
-      await assertIncoming(page, [hop.name]);
+      await assertIncoming(page, [hop.name, "ec2.amazonaws.com"]);
+      await page.screenshot({ path: testInfo.outputPath(`graph-${scheme}.png`), fullPage: true });
       await page.getByTestId("graph-search").fill(hop.name);
       await expect(page.getByTestId("graph-search-result").first()).toBeVisible();
       await assertNoAxeViolations(page);

@@ -34,9 +34,7 @@ export async function assertImported(page: Page, name: string, account: string, 
   await expect(row.getByTestId("import-progress")).toHaveAttribute("aria-valuenow", "100");
   for (const step of ["upload", "parsed", "checked", "written"]) await expect(row.getByTestId(`import-step-${step}`)).toHaveAttribute("data-done", "true");
   await expect(row.getByTestId("imported-account-id")).toHaveText(account);
-  await expect(row.getByTestId("imported-users")).toHaveText(`${counts.users} users`);
-  await expect(row.getByTestId("imported-groups")).toHaveText(`${counts.groups} groups`);
-  await expect(row.getByTestId("imported-roles")).toHaveText(`${counts.roles} roles`);
+  for (const [noun, n] of Object.entries(counts)) await expect(row.getByTestId(`imported-${noun}`)).toHaveText(`${n} ${n === 1 ? noun.slice(0, -1) : noun}`);
 }
 
 export async function searchGraph(page: Page, text: string) {

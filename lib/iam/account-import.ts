@@ -32,7 +32,6 @@ export interface ImportSource {
   text: string;
 }
 
-
 const LIST_ENTRY_NAME: Record<string, string> = { UserDetailList: "UserName", GroupDetailList: "GroupName", RoleDetailList: "RoleName", Policies: "PolicyName" };
 
 function where(path: readonly PropertyKey[], raw: unknown): string {

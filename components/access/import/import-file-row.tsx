@@ -104,10 +104,10 @@ function ImportedAccount({ summary: s }: { summary: ImportedAccountSummary }) {
     router.refresh();
   };
   const counts = [
-    { n: s.users, noun: "users", href: "/users" },
-    { n: s.groups, noun: "groups", href: "/groups" },
-    { n: s.roles, noun: "roles", href: "/roles" },
-    { n: s.policies, noun: "customer managed policies", href: "/policies" },
+    { n: s.users, one: "user", many: "users", href: "/users", testId: "imported-users" },
+    { n: s.groups, one: "group", many: "groups", href: "/groups", testId: "imported-groups" },
+    { n: s.roles, one: "role", many: "roles", href: "/roles", testId: "imported-roles" },
+    { n: s.policies, one: "customer managed policy", many: "customer managed policies", href: "/policies", testId: "imported-policies" },
   ];
   return (
     <div className="rounded-lg border border-border bg-surface-2 px-3 py-2.5" data-testid="imported-account">
@@ -116,14 +116,14 @@ function ImportedAccount({ summary: s }: { summary: ImportedAccountSummary }) {
       </p>
       <ul className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-[13px]">
         {counts.map((c) => (
-          <li key={c.noun}>
-            <button type="button" className="text-accent underline-offset-2 hover:underline" data-testid={`imported-${c.noun.split(" ")[0]}`} onClick={() => open(c.href)}>
-              {c.n} {c.noun}
+          <li key={c.testId}>
+            <button type="button" className="text-accent underline-offset-2 hover:underline" data-testid={c.testId} onClick={() => open(c.href)}>
+              {c.n} {c.n === 1 ? c.one : c.many}
             </button>
           </li>
         ))}
-        {s.instanceProfiles > 0 && <li className="text-fg-muted">{s.instanceProfiles} instance profiles</li>}
-        {s.awsManagedPolicies > 0 && <li className="text-fg-muted">{s.awsManagedPolicies} AWS managed policies new to this store</li>}
+        {s.instanceProfiles > 0 && <li className="text-fg-muted">{s.instanceProfiles} instance profile{s.instanceProfiles === 1 ? "" : "s"}</li>}
+        {s.awsManagedPolicies > 0 && <li className="text-fg-muted">{s.awsManagedPolicies} AWS managed polic{s.awsManagedPolicies === 1 ? "y" : "ies"} new to this store</li>}
         <li>
           <button type="button" className="text-accent underline-offset-2 hover:underline" onClick={() => open("/access/graph")}>Graph view</button>
         </li>
