@@ -47,7 +47,7 @@ export function GraphSearch({ graph, onSelect }: { graph: AccountGraph; onSelect
   return (
     <div className="relative w-full max-w-md">
       <label htmlFor={`${listId}-input`} className="sr-only">Search principals and roles by name or ARN</label>
-      <Search aria-hidden className="pointer-events-none absolute top-2.5 left-3 size-4 text-fg-subtle" />
+      <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-fg-subtle" />
       <input
         ref={input}
         id={`${listId}-input`}
@@ -60,7 +60,7 @@ export function GraphSearch({ graph, onSelect }: { graph: AccountGraph; onSelect
         placeholder="Search by name or ARN  ( / )"
         autoComplete="off"
         value={text}
-        className={controlClass(false, "pl-9")}
+        className={controlClass(false, "h-9 pl-9")}
         onChange={(e) => {
           setText(e.target.value);
           setActive(0);

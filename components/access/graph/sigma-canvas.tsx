@@ -38,7 +38,7 @@ export function SigmaCanvas({ graph, labelColor, onSelect }: { graph: Graph; lab
           nodes: [DEFAULT_STYLES.nodes, { shape: { attribute: "shape" }, labelColor, labelVisibility: "visible" }],
           edges: [DEFAULT_STYLES.edges, { head: "arrow", solidColor: { attribute: "solidColor" }, dashSize: { attribute: "dashSize" }, gapSize: { attribute: "gapSize" } }],
         },
-        settings: { stagePadding: 40, labelDensity: 1, labelRenderedSizeThreshold: 0, itemSizesReference: "screen", enableNodeDrag: false },
+        settings: { stagePadding: 110, labelDensity: 1, labelRenderedSizeThreshold: 0, itemSizesReference: "screen", enableNodeDrag: false },
       });
       sigma.on("clickNode", ({ node }: { node: string }) => select.current(node));
       renderer = sigma;
