@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { test, expect } from "./support/fixtures";
 import { ROLE_TABS, toFederatedSignIn, toRole, toRoles, toNewRole } from "@/components/roles/routes";
 import { USER_TABS, toUser, toUsers } from "@/components/users/routes";
@@ -11,6 +12,7 @@ import { openConsolePage } from "./helpers/navigation";
 import { assertDenied, assertGranted, clickAssume, clickSessionsTab, fillAssume, goToAssumeRole } from "./helpers/assume";
 import { assertNoAxeViolations, useColourScheme, type ColourScheme } from "./helpers/accessibility";
 import { answerRoleGuide, clickInfo, openRoleGuide } from "./helpers/concepts";
+import { assertImported, assertIncoming, chooseImportFiles, goToImport, importedFile, writeAccountFile } from "./helpers/access-import";
 
 /*
  * Every console page, in light and dark, against axe-core's WCAG 2 A and AA rules: a new page or a colour change
@@ -146,6 +148,32 @@ for (const scheme of SCHEMES) {
       await page.getByTestId("user-search").fill(user.name);
       await expect(page.getByTestId(`pick-${user.name}`)).toBeDisabled(); // already a member
       await expect(page.getByTestId("add-group-members-dialog")).toBeVisible();
+      await assertNoAxeViolations(page);
+    });
+
+    test("the import page, with a file imported and one refused, and the graph view with a role chosen", async ({ page, api }, testInfo) => {
+      await goToImport(page);
+      await expect(page.getByText("Nothing imported yet")).toBeVisible();
+      await assertNoAxeViolations(page);
+      const { account, path } = await writeAccountFile((n) => testInfo.outputPath(n), `axe-${scheme}.json`);
+      const broken = testInfo.outputPath("broken.json");
+      await writeFile(broken, "{");
+      await chooseImportFiles(page, [path, broken]);
+      await assertImported(page, `axe-${scheme}.json`, account, { users: 1, groups: 1, roles: 3 });
+      await expect(importedFile(page, "broken.json")).toHaveAttribute("data-status", "refused");
+      await assertNoAxeViolations(page);
+      await page.screenshot({ path: testInfo.outputPath(`import-${scheme}.png`), fullPage: true });
+
+      const hop = await api.createRole();
+      const target = await api.createRole({ trust: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: hop.arn }, Action: "sts:AssumeRole" }] }) });
+      await openConsolePage(page, "/access/graph");
+      await expect(page.getByTestId("graph-totals")).toBeVisible();
+      await assertNoAxeViolations(page);
+      await openConsolePage(page, `/access/graph?node=${encodeURIComponent(target.arn)}`);
+      await assertIncoming(page, [hop.name, "ec2.amazonaws.com"]);
+      await page.screenshot({ path: testInfo.outputPath(`graph-${scheme}.png`), fullPage: true });
+      await page.getByTestId("graph-search").fill(hop.name);
+      await expect(page.getByTestId("graph-search-result").first()).toBeVisible();
       await assertNoAxeViolations(page);
     });
 

@@ -1,9 +1,13 @@
 "use client";
+import Link from "next/link";
+import { Waypoints } from "lucide-react";
 import type { CanAssume, WhoCanAssume } from "@/lib/access/access-graph";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card, ErrorState, Skeleton } from "@/components/ui/states";
 import { AccessTable, type AccessRow } from "./access-table";
 import { useRoleAccessQuery, useUserAccessQuery } from "./access-queries";
+import { toAccessGraph } from "./graph/graph-queries";
 
 /**
  * The Access tab of a role or user page: who can assume the role and what the principal can assume, directly and
@@ -41,7 +45,12 @@ export function RoleAccessTab({ name }: { name: string }) {
   const { data, error, refetch } = useRoleAccessQuery(name);
   return (
     <div className="flex flex-col gap-5">
-      <Card padded={false} title={analysisTitle("Who can assume this role")} description={ANALYSIS_NOTE}>
+      <Card
+        padded={false}
+        title={analysisTitle("Who can assume this role")}
+        description={ANALYSIS_NOTE}
+        actions={data && <Link href={toAccessGraph({ node: data.arn })} data-testid="show-in-graph" className={buttonClass("secondary", "sm")}><Waypoints aria-hidden className="size-3.5" />Show in graph</Link>}
+      >
         {error ? <div className="p-4"><ErrorState title="Could not analyse this role" message={error.message} onRetry={() => refetch()} /></div>
           : !data ? <Loading what="Analysing who can assume this role" />
           : <AccessTable rows={whoRows(data.whoCanAssume, data.arn)} label="Principals that can assume this role" subjectHeading="Principal" testId="who-can-assume" />}

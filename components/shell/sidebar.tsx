@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { FileText, Fingerprint, FlaskConical, KeyRound, Network, Scale, ScrollText, Server, UserCog, UserRound, UsersRound } from "lucide-react";
+import { FileText, FileUp, Fingerprint, FlaskConical, KeyRound, Network, Scale, ScrollText, Server, UserCog, UserRound, UsersRound, Waypoints } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "./logo";
 
@@ -20,6 +20,11 @@ const TOOLS = [
 ];
 
 const SETTINGS = [{ href: "/settings/console-users", label: "Console users", icon: UserCog, testId: "nav-console-users" }];
+
+const INSIGHTS = [
+  { href: "/access/graph", label: "Access graph", icon: Waypoints, testId: "nav-access-graph" },
+  { href: "/access/import", label: "Import accounts", icon: FileUp, testId: "nav-access-import" },
+];
 
 const LATER = [
   { label: "Access analysis", icon: Network },
@@ -48,6 +53,7 @@ export function Sidebar() {
         </div>
         <div>
           <p className="px-2 pb-1.5 text-[11px] font-semibold tracking-wider text-fg-subtle uppercase">Insights</p>
+          <NavList items={INSIGHTS} pathname={pathname} />
           <ul className="flex flex-col gap-0.5">
             {LATER.map(({ label, icon: Icon }) => (
               <li key={label} className="flex items-center gap-2.5 rounded-lg px-2.5 py-1.5 text-sm text-fg-subtle">

@@ -26,6 +26,11 @@ export async function countRoles(tx: Tx, accountId: string): Promise<number> {
   return tx.role.count({ where: { accountId } });
 }
 
+/** Every role of an account, by ARN and name: the graph view's nodes. */
+export async function listRoleArns(tx: Tx, accountId: string): Promise<{ arn: string; name: string }[]> {
+  return tx.role.findMany({ where: { accountId }, select: { arn: true, name: true }, orderBy: { nameLower: "asc" } });
+}
+
 export interface NewRoleRow {
   id: string;
   accountId: string;

@@ -8,6 +8,13 @@ import { arnSchema, groupNameSchema, pathSchema, policyNameSchema, roleNameSchem
  * document's JSON text. Members the import does not use are allowed and ignored, as newer AWS output may add some.
  */
 
+/**
+ * Roleplane's bounds on one file uploaded on the console's import page (the command line reads files of any size):
+ * a generated account of 3,000 users and 10,000 roles is 6.4 MB compact, several times that as the AWS CLI prints it.
+ * Real files nest about a dozen levels (a condition's values inside a statement inside a policy inside an entry).
+ */
+export const IMPORT_FILE_LIMITS = { bytes: 32 * 1024 * 1024, depth: 64 } as const;
+
 const date = z.union([z.string(), z.date()]).transform((v, ctx) => {
   const d = new Date(v);
   if (Number.isNaN(d.getTime())) {
@@ -118,3 +125,29 @@ export type UserDetailEntry = z.infer<typeof userDetailSchema>;
 export type GroupDetailEntry = z.infer<typeof groupDetailSchema>;
 export type RoleDetailEntry = z.infer<typeof roleDetailSchema>;
 export type ManagedPolicyDetailEntry = z.infer<typeof managedPolicyDetailSchema>;
+
+/** What an import added to one account. */
+export interface ImportedAccountSummary {
+  accountId: string;
+  users: number;
+  groups: number;
+  roles: number;
+  instanceProfiles: number;
+  /** Customer managed policies of the account. */
+  policies: number;
+  /** AWS managed policies the store did not have yet. */
+  awsManagedPolicies: number;
+}
+
+/** Where an import stands, for a progress display: the files parsed, checked against the store, each account written. */
+export type ImportStage =
+  | { stage: "parsed"; accounts: string[] }
+  | { stage: "checked" }
+  | { stage: "written"; summary: ImportedAccountSummary };
+
+/** One line of the console import route's NDJSON answer: the file received, the import's stages, then the end. */
+export type ImportUploadEvent =
+  | { stage: "received"; bytes: number }
+  | ImportStage
+  | { stage: "done" }
+  | { stage: "failed"; error: { code: string; message: string } };

@@ -9,7 +9,9 @@ import {
   type ImportedAccount,
   type ImportedPolicy,
 } from "@/lib/db/account-import";
-import { authorizationDetailsFileSchema, type AuthorizationDetailsFile } from "@/lib/domain/authorization-details-file";
+import { authorizationDetailsFileSchema, type AuthorizationDetailsFile, type ImportedAccountSummary, type ImportStage } from "@/lib/domain/authorization-details-file";
+
+export type { ImportedAccountSummary, ImportStage };
 
 /**
  * Import of real accounts from the JSON `aws iam get-account-authorization-details` prints, so reviewers can analyse
@@ -28,18 +30,6 @@ export interface ImportSource {
   /** Shown in errors: the file name. */
   name: string;
   text: string;
-}
-
-export interface ImportedAccountSummary {
-  accountId: string;
-  users: number;
-  groups: number;
-  roles: number;
-  instanceProfiles: number;
-  /** Customer managed policies of the account. */
-  policies: number;
-  /** AWS managed policies the store did not have yet. */
-  awsManagedPolicies: number;
 }
 
 const LIST_ENTRY_NAME: Record<string, string> = { UserDetailList: "UserName", GroupDetailList: "GroupName", RoleDetailList: "RoleName", Policies: "PolicyName" };
@@ -232,14 +222,16 @@ function summaryOf(draft: Draft, policies: ImportedPolicy[]): ImportedAccountSum
  */
 export async function importAuthorizationDetails(
   sources: ImportSource[],
-  options: { actor: string; onProgress?: (message: string) => void },
+  options: { actor: string; source?: "api" | "console"; onProgress?: (message: string) => void; onStage?: (stage: ImportStage) => void },
 ): Promise<ImportedAccountSummary[]> {
   const { accounts, awsPolicies } = draftAccounts(sources);
+  options.onStage?.({ stage: "parsed", accounts: [...accounts.keys()] });
   const db = getDb();
   const precheckWritten = new Set<string>();
   for (const draft of accounts.values()) {
     for (const p of await resolveAgainstStore(db, draft, awsPolicies, precheckWritten)) if (p.scope === "aws") precheckWritten.add(p.arn);
   }
+  options.onStage?.({ stage: "checked" });
 
   const summaries: ImportedAccountSummary[] = [];
   const awsWritten = new Set<string>();
@@ -258,16 +250,18 @@ export async function importAuthorizationDetails(
           target: `arn:aws:iam::${draft.accountId}:root`,
           outcome: "Success",
           reason: `Imported ${draft.users.length} users, ${draft.groups.length} groups, ${draft.roles.length} roles and ${draft.policies.length} customer managed policies.`,
-          source: "api",
+          source: options.source ?? "api",
         });
         return policies;
       },
       { timeoutMs: 600_000 },
     );
     for (const p of policies) if (p.scope === "aws") awsWritten.add(p.arn);
-    summaries.push(summaryOf(draft, policies));
+    const summary = summaryOf(draft, policies);
+    summaries.push(summary);
     // Other instances' caches follow the store version.
     await bumpStoreVersion(db);
+    options.onStage?.({ stage: "written", summary });
   }
   return summaries;
 }
