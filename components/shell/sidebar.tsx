@@ -21,10 +21,9 @@ const TOOLS = [
 
 const SETTINGS = [{ href: "/settings/console-users", label: "Console users", icon: UserCog, testId: "nav-console-users" }];
 
-const LATER = [
-  { label: "Access analysis", icon: Network },
-  { label: "Audit", icon: ScrollText },
-];
+const INSIGHTS = [{ href: "/access", label: "Access analysis", icon: Network, testId: "nav-access" }];
+
+const LATER = [{ label: "Audit", icon: ScrollText }];
 
 export function Sidebar() {
   const pathname = usePathname();
@@ -48,6 +47,7 @@ export function Sidebar() {
         </div>
         <div>
           <p className="px-2 pb-1.5 text-[11px] font-semibold tracking-wider text-fg-subtle uppercase">Insights</p>
+          <NavList items={INSIGHTS} pathname={pathname} />
           <ul className="flex flex-col gap-0.5">
             {LATER.map(({ label, icon: Icon }) => (
               <li key={label} className="flex items-center gap-2.5 rounded-lg px-2.5 py-1.5 text-sm text-fg-subtle">
