@@ -71,12 +71,19 @@ function Item({ evidence: e, accountId }: { evidence: FindingEvidence; accountId
 
 export function FindingEvidenceList({ finding, accountId }: { finding: Finding; accountId: string }) {
   return (
-    <ul className="mt-3 flex flex-col gap-2" data-testid="finding-evidence">
-      {finding.evidence.map((e, i) => (
-        <li key={i} className="rounded-lg border border-border bg-surface-2/50 px-3 py-2 text-[13px]" data-testid={`evidence-${e.type}`}>
-          <Item evidence={e} accountId={accountId} />
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="mt-3 flex flex-col gap-2" data-testid="finding-evidence">
+        {finding.evidence.map((e, i) => (
+          <li key={i} className="rounded-lg border border-border bg-surface-2/50 px-3 py-2 text-[13px]" data-testid={`evidence-${e.type}`}>
+            <Item evidence={e} accountId={accountId} />
+          </li>
+        ))}
+      </ul>
+      {finding.omitted ? (
+        <p className="mt-2 text-[13px] text-fg-muted" data-testid="evidence-omitted">
+          And {finding.omitted} more: <Link href={toRole({ name: finding.roleName, tab: "access" })} className="text-accent underline underline-offset-2">the role&apos;s Access tab</Link> lists them all.
+        </p>
+      ) : null}
+    </>
   );
 }

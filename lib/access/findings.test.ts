@@ -63,6 +63,14 @@ describe("access findings", () => {
     expect(anyone).toMatchObject({ statements: expect.arrayContaining([expect.objectContaining({ path: "Statement[0]", policy: expect.objectContaining({ type: "trust" }) })]) });
   });
 
+  it("keeps the first 50 items of evidence, anyone first, and says how many it left out", () => {
+    const many = Array.from({ length: 60 }, (_, i) => user(A, `member-${i}`));
+    const open = role(A, "open-to-all", trust({ AWS: "*" }));
+    const [f] = findings({ accounts: [A], users: many, roles: [open] });
+    expect([f.summary, f.evidence.length, f.omitted]).toEqual(["Any AWS principal of any account can assume this role", 50, 12]);
+    expect(f.evidence[0]).toMatchObject({ type: "assume", principal: "*" });
+  });
+
   it("another account without an external ID or MFA is reported; with either it is not; the role's own account never is", () => {
     const partner = user(B, "partner", [assumeAny]);
     const local = user(A, "local", [assumeAny]);

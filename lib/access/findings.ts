@@ -36,8 +36,14 @@ export interface Finding {
   roleName: string;
   /** One line a reviewer reads first. */
   summary: string;
+  /** At most MAX_EVIDENCE items; the role's Access tab lists every principal. */
   evidence: FindingEvidence[];
+  /** How many evidence items were left out, when there were more. */
+  omitted?: number;
 }
+
+/** Evidence kept per finding: a role anyone can assume has every principal of the store as evidence. */
+export const MAX_EVIDENCE = 50;
 
 export interface FindingRole {
   arn: string;
@@ -128,7 +134,8 @@ function wildcardFinding(role: FindingRole, who: WhoCanAssume): Finding | null {
   const summary = anyone
     ? anyone.conditions.length ? `Any AWS principal can assume this role if the request carries ${conditionKeys(anyone).join(", ")}` : "Any AWS principal of any account can assume this role"
     : `A wildcard principal in the trust policy lets ${through.length} principal${through.length === 1 ? "" : "s"} assume this role`;
-  return { kind: "wildcard-principal", severity, roleArn: role.arn, roleName: role.name, summary, evidence: through.map(assumeEvidence) };
+  const anyoneFirst = anyone ? [anyone, ...through.filter((a) => a !== anyone)] : through;
+  return { kind: "wildcard-principal", severity, roleArn: role.arn, roleName: role.name, summary, evidence: anyoneFirst.map(assumeEvidence) };
 }
 
 function crossAccountFinding(role: FindingRole, who: WhoCanAssume): Finding | null {
@@ -236,7 +243,7 @@ export function findAccessFindings({ roles, store, now }: FindingsInput): Findin
   const out: Finding[] = [];
   for (const { role, who } of roles) {
     for (const f of [wildcardFinding(role, who), crossAccountFinding(role, who), chainToAdminFinding(role, who, store), missingPrincipalFinding(role, store), unassumableFinding(role, who), unusedFinding(role, now)]) {
-      if (f) out.push(f);
+      if (f) out.push(f.evidence.length > MAX_EVIDENCE ? { ...f, evidence: f.evidence.slice(0, MAX_EVIDENCE), omitted: f.evidence.length - MAX_EVIDENCE } : f);
     }
   }
   return out.sort((a, b) => order(SEVERITIES, a.severity) - order(SEVERITIES, b.severity) || order(FINDING_KINDS, a.kind) - order(FINDING_KINDS, b.kind) || a.roleName.localeCompare(b.roleName));
