@@ -1,4 +1,5 @@
 import { accessGraph, roleAccessSummary, type AccessGraph, type AccountAccessAnalysis } from "@/lib/access/account-access";
+import type { WhoCanAssume } from "@/lib/access/access-graph";
 import { findAccessFindings, storeDirectory, type FindingRole, type StoreDirectory } from "@/lib/access/findings";
 import { listAccountRows } from "@/lib/db/accounts";
 import { getDb } from "@/lib/db/client";
@@ -38,11 +39,14 @@ async function storeFacts(): Promise<StoreFacts> {
   });
 }
 
+/** Each role of the account with who can assume it, asked of the index once per store version and account. */
+const accountRoles = new VersionedCache<string, (StoredRole & { who: WhoCanAssume })[]>(64);
+
 async function analysedRoles(accountId: string) {
   const [index, store] = await Promise.all([accessIndex(), storeFacts()]);
   if (!store.directory.accounts.has(accountId)) throw new AwsError("NoSuchEntity", `The account ${accountId} is not in this Roleplane.`, 404);
-  const roles = store.roles.get(accountId) ?? [];
-  return { store, roles: roles.map((r) => ({ ...r, who: whoCanAssumeOf(index, r.arn) })) };
+  const roles = await accountRoles.get(accountId, async () => (store.roles.get(accountId) ?? []).map((r) => ({ ...r, who: whoCanAssumeOf(index, r.arn) })));
+  return { store, roles };
 }
 
 export async function accountAccessAnalysis(accountId: string, now = new Date()): Promise<AccountAccessAnalysis> {
