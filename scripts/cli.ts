@@ -7,9 +7,9 @@ import { accessIndex, canAssumeOf, whoCanAssumeOf } from "@/lib/iam/access";
 import { accountAccessGraph } from "@/lib/iam/access-analysis";
 
 const USAGE = `Usage:
-  npx roleplane who-can-assume <role-arn> [--format json]   who can assume the role, directly and through chains
-  npx roleplane can-assume <principal-arn> [--format json]  which roles a user or role can assume
-  npx roleplane access-graph --account <id> --format json   every role of the account: who assumes it, and through which chains`;
+  npx roleplane who-can-assume <role-arn> [--format text|json]   who can assume the role, directly and through chains
+  npx roleplane can-assume <principal-arn> [--format text|json]  which roles a user or role can assume
+  npx roleplane access-graph --account <id> --format json        every role of the account: who assumes it, and through which chains`;
 
 const conditionText = (d: DirectAccess) =>
   d.conditions.length ? ` if ${d.conditions.map((c) => `${c.effect === "Deny" ? "not " : ""}${c.operator} ${c.key} ${c.values.join("|")}`).join(" and ")}` : "";
@@ -58,9 +58,10 @@ async function main(argv: string[]): Promise<number> {
     return usage();
   }
   const { values, positionals: [command, arn, ...rest] } = parsed;
-  if (values.format !== undefined && values.format !== "json") return usage();
   const json = values.format === "json";
-  if (command === "access-graph" && !arn) return printAccessGraph(values.account);
+  // access-graph prints JSON only; the others print text unless asked for JSON.
+  if (command === "access-graph") return arn || (values.format !== undefined && !json) ? usage() : printAccessGraph(values.account);
+  if (values.format !== undefined && !json && values.format !== "text") return usage();
   if (!command || !arn || rest.length || values.account !== undefined || !["who-can-assume", "can-assume"].includes(command)) return usage();
   const index = await accessIndex();
   if (command === "who-can-assume") {
