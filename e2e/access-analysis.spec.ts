@@ -28,12 +28,12 @@ test.describe("the Access analysis", () => {
     await expect(page.getByText("Beyond AWS")).toBeVisible();
 
     await searchFindings(page, base);
-    await assertFindings(page, [
+    await assertFindings(page, base, [
       ["Anyone or a wildcard can assume", "High", open.name],
       ["Chain to an administrator role", "High", admin.name],
     ]);
     await selectFindingKind(page, "chain-to-admin");
-    await assertFindings(page, [["Chain to an administrator role", "High", admin.name]]);
+    await assertFindings(page, base, [["Chain to an administrator role", "High", admin.name]]);
     const chain = await expandFinding(page, admin.name);
     await expect(chain.getByTestId("evidence-administrator")).toContainText(`it has ${ADMIN} attached`);
     await expect(chain.getByTestId("evidence-path").getByRole("listitem")).toHaveText([dev.arn, `→ ${hop.arn}`, `→ ${admin.arn}`]);
@@ -46,12 +46,11 @@ test.describe("the Access analysis", () => {
 
     await searchAccessRoles(page, `${base}-chain`);
     await assertAccessRoles(page, [[admin.name, "1", "0", "1"], [hop.name, "1", "0", "0"], [`${base}-chain-mfa`, "0", "1", "0"]]);
-    await sortAccessRolesBy(page, "With conditions");
-    await sortAccessRolesBy(page, "With conditions");
+    await sortAccessRolesBy(page, "With conditions", "ascending");
+    await sortAccessRolesBy(page, "With conditions", "descending");
     await assertAccessRoles(page, [[`${base}-chain-mfa`, "0", "1", "0"], [hop.name, "1", "0", "0"], [admin.name, "1", "0", "1"]]);
-    await sortAccessRolesBy(page, "Through chains");
+    await sortAccessRolesBy(page, "Through chains", "ascending");
     await assertAccessRoles(page, [[hop.name, "1", "0", "0"], [`${base}-chain-mfa`, "0", "1", "0"], [admin.name, "1", "0", "1"]]);
-    await expect(page.getByTestId("access-roles-table").getByRole("columnheader", { name: "Through chains" })).toHaveAttribute("aria-sort", "ascending");
 
     // The view is in the URL: a reload keeps the search and the sort.
     await page.reload();

@@ -32,9 +32,12 @@ export async function selectFindingSeverity(page: Page, severity: Severity | "al
 
 export const finding = (page: Page, roleName: string) => page.getByTestId("finding").filter({ has: page.getByTestId("finding-role").getByText(roleName, { exact: true }) });
 
-/** The findings shown, as `[kind label, severity, role]`. */
-export async function assertFindings(page: Page, expected: [string, string, string][]) {
-  const rows = page.getByTestId("finding");
+/**
+ * The findings shown for roles whose names start with `rolePrefix`, as `[kind label, severity, role]` (other tests'
+ * roles may match a search too: it also reads the evidence, where any principal of the account can appear).
+ */
+export async function assertFindings(page: Page, rolePrefix: string, expected: [string, string, string][]) {
+  const rows = page.getByTestId("finding").filter({ has: page.getByTestId("finding-role").getByText(rolePrefix) });
   await expect(rows).toHaveCount(expected.length);
   for (const [i, [kind, severity, role]] of expected.entries()) {
     await expect(rows.nth(i).getByTestId("finding-kind")).toHaveText(kind);
@@ -57,8 +60,11 @@ export async function searchAccessRoles(page: Page, text: string) {
   await expect(page).toHaveURL(new RegExp(`[?&]roles=${encodeURIComponent(text)}`));
 }
 
-export async function sortAccessRolesBy(page: Page, column: "Role" | "Direct" | "With conditions" | "Through chains" | "Findings") {
-  await page.getByTestId("access-roles-table").getByRole("columnheader", { name: column }).getByRole("link").click();
+/** Clicks a column's header (the first click sorts ascending, the next descending) and waits for the sort to show. */
+export async function sortAccessRolesBy(page: Page, column: "Role" | "Direct" | "With conditions" | "Through chains" | "Findings", direction: "ascending" | "descending") {
+  const header = page.getByTestId("access-roles-table").getByRole("columnheader", { name: column });
+  await header.getByRole("link").click();
+  await expect(header).toHaveAttribute("aria-sort", direction);
 }
 
 export async function assertAccessRoles(page: Page, rows: [name: string, direct: string, conditional: string, chained: string][]) {
