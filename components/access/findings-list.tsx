@@ -53,7 +53,7 @@ export function FindingsList({ findings, accountId, state }: { findings: Finding
       <ListToolbar>
         <ListSearch id="findings-search" noun="findings" value={draft} onChange={setDraft} />
         <ListFilter id="findings-kind" label="Kind">
-          <Select id="findings-kind" data-testid="findings-kind" value={state.kind} onChange={(e) => router.replace(to({ kind: e.target.value as FindingKind | "all" }), { scroll: false })} className="w-64">
+          <Select id="findings-kind" data-testid="findings-kind" value={state.kind} onChange={(e) => router.replace(to({ kind: e.target.value as FindingKind | "all" }), { scroll: false })} className="w-72">
             <option value="all">All kinds</option>
             {FINDING_KINDS.map((k) => <option key={k} value={k}>{FINDING_LABELS[k]}</option>)}
           </Select>
