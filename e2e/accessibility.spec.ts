@@ -9,6 +9,8 @@ import { generateDemoSamlIdentity } from "@/lib/federation/demo-idp";
 import { uniqueName } from "./support/console-api";
 import { toInstanceProfiles } from "@/components/instance-profiles/routes";
 import { openConsolePage } from "./helpers/navigation";
+import { toAccessAnalysis } from "@/components/access/analysis-routes";
+import { expandFinding } from "./helpers/access-analysis";
 import { assertDenied, assertGranted, clickAssume, clickSessionsTab, fillAssume, goToAssumeRole } from "./helpers/assume";
 import { assertNoAxeViolations, useColourScheme, type ColourScheme } from "./helpers/accessibility";
 import { answerRoleGuide, clickInfo, openRoleGuide } from "./helpers/concepts";
@@ -189,6 +191,15 @@ for (const scheme of SCHEMES) {
       await expect(page.locator("[data-matched]").first()).toBeVisible();
       await assertNoAxeViolations(page);
       await page.screenshot({ path: test.info().outputPath(`simulator-${scheme}.png`), fullPage: true });
+    });
+
+    test("the Access analysis, a finding expanded", async ({ page, api }) => {
+      const open = await api.createRole({ trust: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }] }) });
+      await openConsolePage(page, toAccessAnalysis({ search: open.name }));
+      await expandFinding(page, open.name);
+      await expect(page.getByTestId("access-role-row").first()).toBeVisible();
+      await assertNoAxeViolations(page);
+      await page.screenshot({ path: test.info().outputPath(`access-analysis-${scheme}.png`), fullPage: true });
     });
 
     test("the policy pages and the playground", async ({ page }) => {

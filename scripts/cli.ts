@@ -1,11 +1,15 @@
 // The analysis commands of `npx roleplane` (scripts/roleplane.mjs brings the store up to date, then runs this).
+import { parseArgs } from "node:util";
 import type { CanAssume, WhoCanAssume } from "@/lib/access/access-graph";
 import type { DirectAccess } from "@/lib/access/assume-access";
+import { isAwsError } from "@/lib/domain/errors";
 import { accessIndex, canAssumeOf, whoCanAssumeOf } from "@/lib/iam/access";
+import { accountAccessGraph } from "@/lib/iam/access-analysis";
 
 const USAGE = `Usage:
-  npx roleplane who-can-assume <role-arn> [--format json]   who can assume the role, directly and through chains
-  npx roleplane can-assume <principal-arn> [--format json]  which roles a user or role can assume`;
+  npx roleplane who-can-assume <role-arn> [--format text|json]   who can assume the role, directly and through chains
+  npx roleplane can-assume <principal-arn> [--format text|json]  which roles a user or role can assume
+  npx roleplane access-graph --account <id> --format json        every role of the account: who assumes it, and through which chains`;
 
 const conditionText = (d: DirectAccess) =>
   d.conditions.length ? ` if ${d.conditions.map((c) => `${c.effect === "Deny" ? "not " : ""}${c.operator} ${c.key} ${c.values.join("|")}`).join(" and ")}` : "";
@@ -24,13 +28,41 @@ function printCan(arn: string, can: CanAssume) {
   for (const c of can.chains) console.log(`  ${c.roleArn}  through ${c.path.slice(1, -1).join(" → ")}${c.conditional ? " (with conditions)" : ""}`);
 }
 
-async function main(argv: string[]): Promise<number> {
-  const json = argv.includes("--format") && argv[argv.indexOf("--format") + 1] === "json";
-  const [command, arn] = argv.filter((a, i) => a !== "--format" && argv[i - 1] !== "--format");
-  if (!command || !arn || !["who-can-assume", "can-assume"].includes(command)) {
-    console.error(USAGE);
+function usage(): number {
+  console.error(USAGE);
+  return 2;
+}
+
+/** The whole graph of an account's roles, in the JSON issue 10 fixes (lib/access/account-access `AccessGraph`). */
+async function printAccessGraph(account: string | undefined): Promise<number> {
+  if (!account) return usage();
+  if (!/^\d{12}$/.test(account)) {
+    console.error(`roleplane: --account takes a 12-digit AWS account id, not ${JSON.stringify(account)}.`);
     return 2;
   }
+  try {
+    console.log(JSON.stringify(await accountAccessGraph(account), null, 2));
+    return 0;
+  } catch (e) {
+    if (!isAwsError(e) || e.code !== "NoSuchEntity") throw e;
+    console.error(`roleplane: no account ${account} in the store.`);
+    return 1;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { format: { type: "string" }, account: { type: "string" } }, allowPositionals: true });
+  } catch {
+    return usage();
+  }
+  const { values, positionals: [command, arn, ...rest] } = parsed;
+  const json = values.format === "json";
+  // access-graph prints JSON only; the others print text unless asked for JSON.
+  if (command === "access-graph") return arn || (values.format !== undefined && !json) ? usage() : printAccessGraph(values.account);
+  if (values.format !== undefined && !json && values.format !== "text") return usage();
+  if (!command || !arn || rest.length || values.account !== undefined || !["who-can-assume", "can-assume"].includes(command)) return usage();
   const index = await accessIndex();
   if (command === "who-can-assume") {
     if (!index.hasRole(arn)) {

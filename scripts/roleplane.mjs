@@ -3,7 +3,8 @@
 // DATABASE_URL (default: the SQLite file in ROLEPLANE_DATA_DIR), and its restore into any store, SQLite or PostgreSQL.
 // Restore applies pending migrations first, then replaces everything in the store, all or nothing.
 // `npx roleplane import <file>…`: accounts from `aws iam get-account-authorization-details` output, after migrations.
-// `npx roleplane who-can-assume|can-assume <arn>`: the access analysis over the store (scripts/cli.ts).
+// `npx roleplane who-can-assume|can-assume <arn>` and `access-graph --account <id>`: the access analysis over the store
+// (scripts/cli.ts).
 // A store that is behind this checkout is migrated first, as `npm start` does; one that is up to date is only read.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -16,6 +17,7 @@ const USAGE = `usage: roleplane backup <file>    write a snapshot of the store t
        roleplane import <file>…   add the accounts in the output of \`aws iam get-account-authorization-details\`
        roleplane who-can-assume <role-arn> [--format json]   who can assume the role, directly and through chains
        roleplane can-assume <principal-arn> [--format json]  which roles a user or role can assume
+       roleplane access-graph --account <id> --format json   the whole graph of an account's roles, as JSON
 
 The store is the one DATABASE_URL names, as for npm start. Secrets stay sealed: restore into a Roleplane that uses
 the same ROLEPLANE_ENCRYPTION_KEY (or the same encryption.key in its data directory).`;
@@ -25,7 +27,7 @@ function fail(message) {
   process.exit(1);
 }
 
-const ANALYSIS = ["who-can-assume", "can-assume"];
+const ANALYSIS = ["who-can-assume", "can-assume", "access-graph"];
 const [command, file, ...extra] = process.argv.slice(2);
 const analysis = ANALYSIS.includes(command);
 if (![...ANALYSIS, "backup", "restore", "import"].includes(command) || !file || (extra.length && command !== "import" && !analysis)) {

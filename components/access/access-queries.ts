@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
 import { principalApi, principalKeys } from "@/components/permissions/principal-queries";
 import type { CanAssume, WhoCanAssume } from "@/lib/access/access-graph";
+import type { AccountAccessAnalysis } from "@/lib/access/account-access";
 
 export interface RoleAccessDto {
   arn: string;
@@ -19,3 +20,7 @@ export const useRoleAccessQuery = (name: string) =>
 
 export const useUserAccessQuery = (name: string) =>
   useQuery({ queryKey: [...principalKeys("user").detail(name), "access"], queryFn: () => fetchJson<UserAccessDto>(principalApi("user", name, "/access")), staleTime: 0 });
+
+/** The account's findings and roles table (Roleplane's analysis); the account is part of the key, so switching refetches. */
+export const useAccessAnalysisQuery = (accountId: string) =>
+  useQuery({ queryKey: ["access-analysis", accountId], queryFn: () => fetchJson<AccountAccessAnalysis>("/api/console/access-analysis"), staleTime: 0 });

@@ -109,7 +109,7 @@ function Conditions({ conditions }: { conditions: RequiredCondition[] }) {
   );
 }
 
-function statementName(s: DirectAccess["statements"][number]) {
+export function statementName(s: DirectAccess["statements"][number]) {
   const where = s.policy.type === "trust" ? "trust policy" : s.policy.type === "boundary" ? `boundary ${s.policy.arn ?? ""}` : `${s.policy.name ?? s.policy.arn}${s.policy.group ? ` (group ${s.policy.group.name})` : ""}`;
   return `${where}, ${s.sid ? `statement “${s.sid}”` : `statement ${s.statementIndex + 1}`}`;
 }

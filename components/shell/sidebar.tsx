@@ -22,14 +22,12 @@ const TOOLS = [
 const SETTINGS = [{ href: "/settings/console-users", label: "Console users", icon: UserCog, testId: "nav-console-users" }];
 
 const INSIGHTS = [
+  { href: "/access", label: "Access analysis", icon: Network, testId: "nav-access" },
   { href: "/access/graph", label: "Access graph", icon: Waypoints, testId: "nav-access-graph" },
   { href: "/access/import", label: "Import accounts", icon: FileUp, testId: "nav-access-import" },
 ];
 
-const LATER = [
-  { label: "Access analysis", icon: Network },
-  { label: "Audit", icon: ScrollText },
-];
+const LATER = [{ label: "Audit", icon: ScrollText }];
 
 export function Sidebar() {
   const pathname = usePathname();
@@ -70,11 +68,19 @@ export function Sidebar() {
   );
 }
 
+/** The entry whose href is the longest prefix of the path: /access/graph lights "Access graph", not "Access analysis". */
+function activeHref(items: typeof NAV, pathname: string): string | undefined {
+  return items
+    .filter(({ href }) => pathname === href || pathname.startsWith(`${href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
+
 function NavList({ items, pathname }: { items: typeof NAV; pathname: string }) {
+  const current = activeHref(items, pathname);
   return (
     <ul className="flex flex-col gap-0.5">
       {items.map(({ href, label, icon: Icon, testId }) => {
-        const active = pathname === href || pathname.startsWith(`${href}/`);
+        const active = href === current;
         return (
           <li key={href}>
             <Link

@@ -120,3 +120,13 @@ export async function listRoleRows(tx: Tx, accountId: string, q: RoleQuery) {
 export async function touchRoleLastUsed(tx: Tx, roleId: string, at: Date, region: string): Promise<void> {
   await tx.role.updateMany({ where: { id: roleId }, data: { lastUsedAt: at, lastUsedRegion: region } });
 }
+
+/** When each role of the account was made and last used: RoleLastUsed, and the last session issued for it. */
+export async function listRoleUsage(tx: Tx, accountId: string): Promise<Map<string, { createdAt: Date; lastUsedAt: Date | null; lastSessionAt: Date | null }>> {
+  const [roles, sessions] = await Promise.all([
+    tx.role.findMany({ where: { accountId }, select: { id: true, createdAt: true, lastUsedAt: true } }),
+    tx.stsSession.groupBy({ by: ["roleId"], where: { accountId, roleId: { not: null } }, _max: { issuedAt: true } }),
+  ]);
+  const lastSession = new Map(sessions.map((s) => [s.roleId, s._max.issuedAt]));
+  return new Map(roles.map((r) => [r.id, { createdAt: r.createdAt, lastUsedAt: r.lastUsedAt, lastSessionAt: lastSession.get(r.id) ?? null }]));
+}
