@@ -8,6 +8,7 @@ import type { PrincipalPolicies } from "@/lib/domain/types";
 import { actionMatches } from "@/lib/policy";
 import { parseAwsPrincipal, parseFederatedPrincipal } from "@/lib/policy/arn";
 import { decideDirect, decidePrincipalOutsideIam, type AccessPrincipal, type AnalyzedRole, type DirectAccess } from "./assume-access";
+import { classKeyFor, decisionClass, trustSharing, type DecisionClass, type DocumentIds, type TrustSharing } from "./decision-classes";
 import { trustedNames } from "./trust-principals";
 
 export interface AccessStore {
@@ -41,6 +42,8 @@ export interface WhoCanAssume {
 export interface AccessIndex {
   roleCount: number;
   edgeCount: number;
+  /** Principal/role decisions the build evaluated (classes of principals that decide alike count once). */
+  evaluations: number;
   /** Direct assumes of a role, by role ARN. */
   direct(roleArn: string): DirectAccess[];
   /** Every principal that reaches the role through two or more assumes (the direct ones are in `direct`). */
@@ -104,13 +107,44 @@ function outsideAccountId(accounts: Set<string>): string {
   for (let n = 999_999_999_999; ; n--) if (!accounts.has(String(n))) return String(n);
 }
 
-export function buildAccessIndex(store: AccessStore, now = new Date()): AccessIndex {
+/** A decision made once for a class of principals and role, without the principal it was made for. */
+type SharedOutcome = Omit<DirectAccess, "principal">;
+
+/** The same outcome for another role with the same trust policy: the trust policy's statements are that role's. */
+function forRole(o: SharedOutcome, roleArn: string): SharedOutcome {
+  if (o.roleArn === roleArn) return o;
+  const own = <T extends { policy: DirectAccess["statements"][number]["policy"] }>(s: T): T => (s.policy.type === "trust" ? { ...s, policy: { ...s.policy, arn: roleArn } } : s);
+  return { ...o, roleArn, statements: o.statements.map(own), conditions: o.conditions.map((c) => ({ ...c, statement: own(c.statement) })) };
+}
+
+export interface BuildOptions {
+  /**
+   * Decide once per class of principals that must get the same answer (lib/access/decision-classes) and share it;
+   * false decides every principal on its own (the reference the grouping is tested against).
+   */
+  shareDecisions?: boolean;
+}
+
+export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDecisions = true }: BuildOptions = {}): AccessIndex {
   const accounts = new Set(store.accounts);
-  type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "user" | "role"; resources: "any" | string[] };
-  const known: Known[] = [
-    ...store.users.map((p) => ({ principal: { kind: "user" as const, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind: "user" as const, resources: assumeResources(p) })),
-    ...store.roles.map((p) => ({ principal: { kind: "role" as const, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind: "role" as const, resources: assumeResources(p) })),
-  ];
+  const ids: DocumentIds = new Map();
+  // One object per distinct class, so a role's shared decisions are found by identity, not by building keys.
+  const classes = new Map<string, DecisionClass>();
+  const classOf = (p: PrincipalPolicies, kind: "user" | "role"): DecisionClass | null => {
+    const c = shareDecisions ? decisionClass(p, kind, ids) : null;
+    if (!c) return null;
+    const signature = [c.base, ...c.statements.map((s) => s.key)].join("|");
+    return classes.get(signature) ?? (classes.set(signature, c), c);
+  };
+  type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "user" | "role"; resources: "any" | string[]; decisionClass: DecisionClass | null };
+  const knownOf = (p: PrincipalPolicies, kind: "user" | "role"): Known => ({
+    principal: { kind, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id },
+    policies: p,
+    kind,
+    resources: assumeResources(p),
+    decisionClass: classOf(p, kind),
+  });
+  const known: Known[] = [...store.users.map((p) => knownOf(p, "user")), ...store.roles.map((p) => knownOf(p, "role"))];
   const byArn = new Map(known.map((k) => [k.principal.arn, k]));
   const byId = new Map(known.map((k) => [k.policies.id, k]));
   const roleByName = new Map(known.filter((k) => k.kind === "role").map((k) => [`${k.policies.accountId}/${k.policies.name.toLowerCase()}`, k]));
@@ -132,6 +166,26 @@ export function buildAccessIndex(store: AccessStore, now = new Date()): AccessIn
   const outgoing = new Map<string, DirectAccess[]>();
   const principals = new Map<string, AccessPrincipal>(known.map((k) => [k.principal.arn, k.principal]));
   let edgeCount = 0;
+  let evaluations = 0;
+  const decide = (k: Known, role: AnalyzedRole) => (evaluations++, decideDirect(k.principal, k.policies, k.kind, role, now));
+  // Shared decisions by class key and trust (across roles), and this role's copies of them.
+  const shared = new Map<string, SharedOutcome | null>();
+  let sharedForRole = new Map<DecisionClass, SharedOutcome | null>();
+  const decideShared = (k: Known, role: AnalyzedRole, trust: TrustSharing): DirectAccess | null => {
+    let outcome = sharedForRole.get(k.decisionClass!);
+    if (outcome === undefined) {
+      const key = `${trust.key}|${classKeyFor(k.decisionClass!, role.arn)}`;
+      let first = shared.get(key);
+      if (first === undefined) {
+        const decided = decide(k, role);
+        first = decided && { roleArn: decided.roleArn, action: decided.action, conditions: decided.conditions, example: decided.example, statements: decided.statements };
+        shared.set(key, first);
+      }
+      outcome = first && forRole(first, role.arn);
+      sharedForRole.set(k.decisionClass!, outcome);
+    }
+    return outcome && { principal: k.principal, roleArn: outcome.roleArn, action: outcome.action, conditions: outcome.conditions, example: outcome.example, statements: outcome.statements };
+  };
 
   for (const role of store.roles) {
     const names = trustedNames(role.trustPolicy);
@@ -173,20 +227,25 @@ export function buildAccessIndex(store: AccessStore, now = new Date()): AccessIn
     }
 
     const found: DirectAccess[] = [];
+    const trust = shareDecisions ? trustSharing(role, ids) : null;
+    sharedForRole = new Map();
     for (const k of candidates) {
-      const a = decideDirect(k.principal, k.policies, k.kind, role, now);
+      const a = trust && k.decisionClass && !trust.named(k.policies, k.kind) ? decideShared(k, role, trust) : decide(k, role);
       if (a) found.push(a);
     }
     for (const o of outside) {
+      evaluations++;
       const a = decideDirect(o.principal, o.policies, "outside", role, now);
       if (a) found.push(a);
     }
     for (const service of names.services) {
+      evaluations++;
       const a = decidePrincipalOutsideIam({ kind: "service", arn: service }, role);
       if (a) found.push(a);
     }
     for (const provider of names.federated) {
       const action = parseFederatedPrincipal(provider)?.form === "saml" ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
+      evaluations++;
       const a = decidePrincipalOutsideIam({ kind: "federated", arn: provider, action }, role);
       if (a) found.push(a);
     }
@@ -201,6 +260,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date()): AccessIn
   return {
     roleCount: store.roles.length,
     edgeCount,
+    evaluations,
     direct: (arn) => direct.get(arn) ?? [],
     assumable: (arn) => outgoing.get(arn) ?? [],
     chains: (arn) => chainsTo(arn, direct, principals),
