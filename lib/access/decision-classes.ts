@@ -80,12 +80,17 @@ export function classKeyFor(c: DecisionClass, roleArn: string): string {
   return key;
 }
 
-/** Principals a trust policy singles out (by ARN, name, session or unique id): they are decided on their own. */
+/** How a trust policy lets principals share decisions for its role. */
 export interface TrustSharing {
-  named: (p: PrincipalPolicies, kind: "user" | "role") => boolean;
+  /** The principals it singles out, as `nameKey`s (by ARN, name or session) and unique ids: they are decided on their own. */
+  names: Set<string>;
+  uniqueIds: Set<string>;
   /** The role's own part of a shared decision's key: its account, tags and trust policy. */
   key: string;
 }
+
+/** A user or role by account, kind and name (paths and case aside): how trust policies single principals out. */
+export const nameKey = (accountId: string, kind: "user" | "role", name: string) => `${accountId}/${kind}/${name.slice(name.lastIndexOf("/") + 1).toLowerCase()}`;
 
 /**
  * Whether principals not named in the trust policy can share decisions for this role: null when the trust policy
@@ -104,8 +109,8 @@ export function trustSharing(role: AnalyzedRole, ids: DocumentIds): TrustSharing
       for (const { value } of entry.items) {
         const f = parseAwsPrincipal(value);
         if (!f) return null;
-        if (f.form === "user" || f.form === "role") names.add(`${f.accountId}/${f.form}/${f.name.slice(f.name.lastIndexOf("/") + 1).toLowerCase()}`);
-        else if (f.form === "assumed-role") names.add(`${f.accountId}/role/${f.roleName.toLowerCase()}`);
+        if (f.form === "user" || f.form === "role") names.add(nameKey(f.accountId, f.form, f.name));
+        else if (f.form === "assumed-role") names.add(nameKey(f.accountId, "role", f.roleName));
         else if (f.form === "unique-id") uniqueIds.add(f.id);
         else if (f.form !== "wildcard" && f.form !== "account" && f.form !== "root") return null;
       }
@@ -113,7 +118,8 @@ export function trustSharing(role: AnalyzedRole, ids: DocumentIds): TrustSharing
   }
   if (policy.statements().some((s) => !readsOnlySharedKeys(s, policy.variables))) return null;
   return {
-    named: (p, kind) => uniqueIds.has(p.id) || names.has(`${p.accountId}/${kind}/${p.name.toLowerCase()}`),
+    names,
+    uniqueIds,
     key: JSON.stringify([role.accountId, role.tags, docId(ids, role.trustPolicy)]),
   };
 }
