@@ -5,8 +5,12 @@
  */
 import type { AccessPrincipal } from "./assume-access";
 
-/** Calls `visit` for each edge out of `node`: the node at its other end, and whether it needs a condition. */
-export type Edges = (node: string, visit: (next: string, conditional: boolean) => void) => void;
+/**
+ * The edges of one pass of a search: called with a node, calls `visit` with the node at the other end of each edge
+ * out of it (only unconditional edges unless `allowConditional`). Made afresh for each pass, so it may remember
+ * what it already handed out in that pass (a class of principals reached once needs no second walk).
+ */
+export type Edges = (allowConditional: boolean) => (node: string, visit: (next: string) => void) => void;
 
 /**
  * Breadth-first search over assume edges from `start`: first over unconditional edges only, then over all, so a
@@ -17,14 +21,15 @@ export type Edges = (node: string, visit: (next: string, conditional: boolean) =
 function shortestPaths(start: string, edges: Edges): Map<string, { path: string[]; conditional: boolean }> {
   const out = new Map<string, { path: string[]; conditional: boolean }>();
   for (const allowConditional of [false, true]) {
+    const edgesOf = edges(allowConditional);
     const seen = new Map<string, string[]>([[start, [start]]]);
     let frontier = [start];
     while (frontier.length) {
       const following: string[] = [];
       for (const node of frontier) {
         const from = seen.get(node)!;
-        edges(node, (next, conditional) => {
-          if ((conditional && !allowConditional) || seen.has(next)) return;
+        edgesOf(node, (next) => {
+          if (seen.has(next)) return;
           const path = [...from, next];
           seen.set(next, path);
           following.push(next);

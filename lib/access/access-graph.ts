@@ -136,6 +136,8 @@ interface Unit {
   decisionClass: DecisionClass | null;
   /** The roles the class's members assume by its shared decision, but for the members named in `except`. */
   assumes: SharedEdge[];
+  /** Those of `assumes` with an `except`. */
+  exceptions: SharedEdge[];
 }
 
 interface SharedEdge {
@@ -161,7 +163,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
     const decisionClass = shareDecisions ? classOf(p, kind, ids) : null;
     const k: Known = { principal: { kind, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind, unit: undefined! };
     const signature = decisionClass && [decisionClass.base, ...decisionClass.statements.map((s) => s.key), JSON.stringify(resources)].join("|");
-    k.unit = (signature && units.get(signature)) || { members: [], accountId: p.accountId, resources, decisionClass, assumes: [] };
+    k.unit = (signature && units.get(signature)) || { members: [], accountId: p.accountId, resources, decisionClass, assumes: [], exceptions: [] };
     if (signature) units.set(signature, k.unit);
     k.unit.members.push(k);
     return k;
@@ -276,6 +278,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
       const edge: SharedEdge = { unit: u, outcome, ...(skip ? { except: skip } : {}) };
       edges.push(edge);
       u.assumes.push(edge);
+      if (skip) u.exceptions.push(edge);
       edgeCount += u.members.length - (skip?.size ?? 0);
     }
 
@@ -310,13 +313,31 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
     const k = byArn.get(principalArn);
     return [...sharedOf(principalArn).map((e) => withPrincipal(k!.principal, e.outcome)), ...(outgoing.get(principalArn) ?? [])];
   };
-  const assumers: Edges = (roleArn, visit) => {
-    for (const e of shared.get(roleArn) ?? []) for (const k of members(e)) visit(k.principal.arn, e.outcome.conditions.length > 0);
-    for (const a of single.get(roleArn) ?? []) visit(a.principal.arn, a.conditions.length > 0);
+  const needed = (allowConditional: boolean, a: { conditions: unknown[] }) => allowConditional || a.conditions.length === 0;
+  // A class's members are walked once per pass: after that they are all seen (unless an edge left some out).
+  const assumers: Edges = (allowConditional) => {
+    const walked = new Set<Unit>();
+    return (roleArn, visit) => {
+      for (const e of shared.get(roleArn) ?? []) {
+        if (!needed(allowConditional, e.outcome) || walked.has(e.unit)) continue;
+        if (!e.except) walked.add(e.unit);
+        for (const k of members(e)) visit(k.principal.arn);
+      }
+      for (const a of single.get(roleArn) ?? []) if (needed(allowConditional, a)) visit(a.principal.arn);
+    };
   };
-  const assumes: Edges = (principalArn, visit) => {
-    for (const e of sharedOf(principalArn)) visit(e.outcome.roleArn, e.outcome.conditions.length > 0);
-    for (const a of outgoing.get(principalArn) ?? []) visit(a.roleArn, a.conditions.length > 0);
+  // The members of a class assume the same roles: after the first, only the edges that leave some out can differ.
+  const assumes: Edges = (allowConditional) => {
+    const walked = new Set<Unit>();
+    return (principalArn, visit) => {
+      const k = byArn.get(principalArn);
+      if (k) {
+        const edges = walked.has(k.unit) ? k.unit.exceptions : k.unit.assumes;
+        walked.add(k.unit);
+        for (const e of edges) if (!e.except?.has(k) && needed(allowConditional, e.outcome)) visit(e.outcome.roleArn);
+      }
+      for (const a of outgoing.get(principalArn) ?? []) if (needed(allowConditional, a)) visit(a.roleArn);
+    };
   };
 
   return {
