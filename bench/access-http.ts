@@ -33,14 +33,14 @@ async function signIn(server: BenchServer) {
   return send;
 }
 
-/** Resident memory of the server: its process and every process under it (the start script runs the server). */
-function treeRssMb(pid: number): number {
+/** Resident memory of the server's processes (the start script and the server it runs), MB each, largest first. */
+function treeRssMb(pid: number): number[] {
   const kb = (p: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
   const children = (p: number): number[] =>
     fs.readdirSync(`/proc/${p}/task`).flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
   const all = [pid];
   for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
-  return all.reduce((sum, p) => sum + kb(p), 0) / 1024;
+  return all.map((p) => kb(p) / 1024).sort((a, b) => b - a);
 }
 
 type Direct = { principal: { arn: string } }[];
@@ -96,6 +96,6 @@ export async function benchAccessOverHttp(server: BenchServer): Promise<string[]
     ["first who-can after the import (the server loads the store and builds the index), ms", first.toFixed(0)],
     ["one role's who-can over HTTP (console route, signed in; n=200) p50 / p95 / p99, ms", percentiles(samples).join(" / ")],
     ["a policy change (PUT inline policy) and the next who-can answer showing it, ms", `${reflected.toFixed(0)} (the change itself ${changed.toFixed(0)})`],
-    ["server's resident memory after the analysis (start script and server), MB", rss.toFixed(0)],
+    ["server's resident memory after the analysis: the server process (and the start script), MB", `${rss[0].toFixed(0)} (${rss.slice(1).map((m) => m.toFixed(0)).join(" + ")})`],
   ];
 }
