@@ -1,8 +1,12 @@
 // Who can assume what over a generated account (bench/access-account.ts): building the index once (what a store
-// version costs), then one role's who-can (direct and chains) and one principal's can-assume from the index.
+// version costs), then one role's who-can (direct and chains) and one principal's can-assume from the index; then
+// the same over HTTP against a real server with bench/account-generator's account imported (bench/access-http.ts;
+// ACCESS_HTTP=0 skips it).
 import os from "node:os";
 import { buildAccessIndex } from "@/lib/access/access-graph";
+import { benchAccessOverHttp } from "./access-http";
 import { generateAccessAccount } from "./access-account";
+import { startBenchServer } from "./server";
 import { percentiles, table } from "./stats";
 
 function time(fn: () => unknown): number {
@@ -18,20 +22,31 @@ export async function benchAccess() {
   const load = os.loadavg()[0].toFixed(2);
   // One build: at this size it is the measurement (a warm-up build would double the run).
   let index!: ReturnType<typeof buildAccessIndex>;
-  const builds = [time(() => (index = buildAccessIndex(store)))];
+  const cpu = process.cpuUsage();
+  const build = time(() => (index = buildAccessIndex(store)));
+  const { user, system } = process.cpuUsage(cpu);
   const n = 200;
   const roleArns = Array.from({ length: n }, (_, i) => store.roles[(i * 47) % store.roles.length].arn);
   const userArns = Array.from({ length: n }, (_, i) => store.users[(i * 13) % store.users.length].arn);
   const who = roleArns.map((arn) => time(() => [index.direct(arn), index.chains(arn)]));
   const can = userArns.map((arn) => time(() => [index.assumable(arn), index.reachable(arn)]));
   const memory = (process.memoryUsage().rss / 1024 / 1024).toFixed(0);
-  return table(
-    `Who can assume what (${USERS} users, ${Math.ceil(USERS / 9)} groups, ${ROLES} roles; ${index.edgeCount} direct assumes; load average ${load} on ${os.cpus().length} cores; RSS ${memory} MB)`,
+  let out = table(
+    `Who can assume what (${USERS} users, ${Math.ceil(USERS / 9)} groups, ${ROLES} roles; ${index.edgeCount} direct assumes from ${index.evaluations} evaluations; load average ${load} on ${os.cpus().length} cores; RSS ${memory} MB)`,
     ["step", "p50 ms", "p95 ms", "p99 ms"],
     [
-      ["build the index (every role's direct assumes)", ...percentiles(builds)],
+      [`build the index (every role's direct assumes; ${((user + system) / 1000).toFixed(0)} ms of CPU)`, build.toFixed(0), "", ""],
       [`one role's who-can-assume, direct and chains (n=${n})`, ...percentiles(who)],
       [`one user's can-assume, direct and chains (n=${n})`, ...percentiles(can)],
     ],
   );
+  if (process.env.ACCESS_HTTP === "0") return out;
+  const server = await startBenchServer();
+  try {
+    const httpLoad = os.loadavg()[0].toFixed(2);
+    out += "\n" + table(`Who can assume what over HTTP (load average ${httpLoad} at the start)`, ["step", "measured"], await benchAccessOverHttp(server));
+  } finally {
+    server.stop();
+  }
+  return out;
 }

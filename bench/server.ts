@@ -15,6 +15,8 @@ export interface BenchServer {
   login: { email: string; password: string };
   /** The server's top process, when the bench started it. */
   pid?: number;
+  /** The store the server runs on, when the bench started it (to load data into it from the bench's process). */
+  databaseUrl?: string;
   stop: () => void;
 }
 
@@ -33,12 +35,13 @@ export async function startBenchServer(): Promise<BenchServer> {
   if (process.env.ROLEPLANE_BENCH_BASE_URL) return { baseUrl: process.env.ROLEPLANE_BENCH_BASE_URL, key: KEY, login: LOGIN, stop: () => {} };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roleplane-bench-"));
   const port = String(3900 + Math.floor(Math.random() * 90));
+  const databaseUrl = process.env.ROLEPLANE_BENCH_DATABASE_URL ?? `file:${path.join(dir, "roleplane.db")}`;
   const server: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
     env: {
       ...process.env,
       PORT: port,
       ROLEPLANE_DATA_DIR: dir,
-      DATABASE_URL: process.env.ROLEPLANE_BENCH_DATABASE_URL ?? `file:${path.join(dir, "roleplane.db")}`,
+      DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
       ROLEPLANE_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       ROLEPLANE_ADMIN_EMAIL: LOGIN.email,
@@ -46,7 +49,8 @@ export async function startBenchServer(): Promise<BenchServer> {
       ROLEPLANE_ADMIN_ACCESS_KEY_ID: KEY.accessKeyId,
       ROLEPLANE_ADMIN_SECRET_ACCESS_KEY: KEY.secretAccessKey,
     },
-    stdio: "ignore",
+    // ROLEPLANE_BENCH_SERVER_LOG=<file> keeps the server's output, to see why a request failed.
+    stdio: process.env.ROLEPLANE_BENCH_SERVER_LOG ? ["ignore", fs.openSync(process.env.ROLEPLANE_BENCH_SERVER_LOG, "a"), fs.openSync(process.env.ROLEPLANE_BENCH_SERVER_LOG, "a")] : "ignore",
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = () => {
@@ -55,7 +59,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   };
   // The first start may build the console (minutes on a small machine).
   for (let i = 0; i < 1200; i++) {
-    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return { baseUrl, key: KEY, login: LOGIN, pid: server.pid, stop };
+    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return { baseUrl, key: KEY, login: LOGIN, pid: server.pid, databaseUrl, stop };
     if (server.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 500));
   }

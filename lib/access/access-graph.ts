@@ -1,13 +1,16 @@
 /**
- * Who can assume what, for every role in the store: the direct assumes (lib/access/assume-access), and the chains
- * of assumes through roles (role chaining), one shortest path per principal, cycles visited once. Built once per
- * store version by lib/iam/access.ts; every query after that reads the index. Roleplane's own analysis.
+ * Who can assume what, for every role in the store: the direct assumes (lib/access/assume-access), decided once per
+ * class of principals that must answer alike (lib/access/decision-classes) and kept once per class and role, and
+ * the chains of assumes through roles (lib/access/access-chains). Built once per store version by
+ * lib/iam/access.ts; every query after that reads the index. Roleplane's own analysis.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#iam-term-role-chaining
  */
 import type { PrincipalPolicies } from "@/lib/domain/types";
 import { actionMatches } from "@/lib/policy";
 import { parseAwsPrincipal, parseFederatedPrincipal } from "@/lib/policy/arn";
 import { decideDirect, decidePrincipalOutsideIam, type AccessPrincipal, type AnalyzedRole, type DirectAccess } from "./assume-access";
+import { chainsFrom, chainsTo, type Edges } from "./access-chains";
+import { classKeyFor, decisionClass as classOf, nameKey, trustSharing, type DecisionClass, type DocumentIds, type TrustSharing } from "./decision-classes";
 import { trustedNames } from "./trust-principals";
 
 export interface AccessStore {
@@ -41,6 +44,8 @@ export interface WhoCanAssume {
 export interface AccessIndex {
   roleCount: number;
   edgeCount: number;
+  /** Principal/role decisions the build evaluated (classes of principals that decide alike count once). */
+  evaluations: number;
   /** Direct assumes of a role, by role ARN. */
   direct(roleArn: string): DirectAccess[];
   /** Every principal that reaches the role through two or more assumes (the direct ones are in `direct`). */
@@ -104,39 +109,114 @@ function outsideAccountId(accounts: Set<string>): string {
   for (let n = 999_999_999_999; ; n--) if (!accounts.has(String(n))) return String(n);
 }
 
-export function buildAccessIndex(store: AccessStore, now = new Date()): AccessIndex {
+/** A decision made once for a class of principals and role, without the principal it was made for. */
+type SharedOutcome = Omit<DirectAccess, "principal">;
+
+/** The same outcome for another role with the same trust policy: the trust policy's statements are that role's. */
+function forRole(o: SharedOutcome, roleArn: string): SharedOutcome {
+  if (o.roleArn === roleArn) return o;
+  const own = <T extends { policy: DirectAccess["statements"][number]["policy"] }>(s: T): T => (s.policy.type === "trust" ? { ...s, policy: { ...s.policy, arn: roleArn } } : s);
+  return { ...o, roleArn, statements: o.statements.map(own), conditions: o.conditions.map((c) => ({ ...c, statement: own(c.statement) })) };
+}
+
+const withPrincipal = (principal: AccessPrincipal, o: SharedOutcome): DirectAccess => ({
+  principal, roleArn: o.roleArn, action: o.action, conditions: o.conditions, example: o.example, statements: o.statements,
+});
+
+type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "user" | "role"; unit: Unit };
+
+/**
+ * Principals that are candidates for the same roles and, where the trust policy allows it, decide alike: a class
+ * (lib/access/decision-classes), or one principal on its own (`decisionClass` null).
+ */
+interface Unit {
+  members: Known[];
+  accountId: string;
+  resources: "any" | string[];
+  decisionClass: DecisionClass | null;
+  /** The roles the class's members assume by its shared decision, but for the members named in `except`. */
+  assumes: SharedEdge[];
+  /** Those of `assumes` with an `except`. */
+  exceptions: SharedEdge[];
+}
+
+interface SharedEdge {
+  unit: Unit;
+  outcome: SharedOutcome;
+  except?: Set<Known>;
+}
+
+export interface BuildOptions {
+  /**
+   * Decide once per class of principals that must get the same answer (lib/access/decision-classes) and share it;
+   * false decides every principal on its own (the reference the grouping is tested against).
+   */
+  shareDecisions?: boolean;
+}
+
+export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDecisions = true }: BuildOptions = {}): AccessIndex {
   const accounts = new Set(store.accounts);
-  type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "user" | "role"; resources: "any" | string[] };
-  const known: Known[] = [
-    ...store.users.map((p) => ({ principal: { kind: "user" as const, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind: "user" as const, resources: assumeResources(p) })),
-    ...store.roles.map((p) => ({ principal: { kind: "role" as const, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind: "role" as const, resources: assumeResources(p) })),
-  ];
+  const ids: DocumentIds = new Map();
+  const units = new Map<string, Unit>();
+  const knownOf = (p: PrincipalPolicies, kind: "user" | "role"): Known => {
+    const resources = assumeResources(p);
+    const decisionClass = shareDecisions ? classOf(p, kind, ids) : null;
+    const k: Known = { principal: { kind, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind, unit: undefined! };
+    const signature = decisionClass && [decisionClass.base, ...decisionClass.statements.map((s) => s.key), JSON.stringify(resources)].join("|");
+    k.unit = (signature && units.get(signature)) || { members: [], accountId: p.accountId, resources, decisionClass, assumes: [], exceptions: [] };
+    if (signature) units.set(signature, k.unit);
+    k.unit.members.push(k);
+    return k;
+  };
+  const known: Known[] = [...store.users.map((p) => knownOf(p, "user")), ...store.roles.map((p) => knownOf(p, "role"))];
+  const allUnits = [...new Set(known.map((k) => k.unit))];
   const byArn = new Map(known.map((k) => [k.principal.arn, k]));
   const byId = new Map(known.map((k) => [k.policies.id, k]));
+  const byName = new Map(known.map((k) => [nameKey(k.policies.accountId, k.kind, k.policies.name), k]));
   const roleByName = new Map(known.filter((k) => k.kind === "role").map((k) => [`${k.policies.accountId}/${k.policies.name.toLowerCase()}`, k]));
-  const byAccount = new Map<string, Known[]>();
-  for (const k of known) listIn(byAccount, k.policies.accountId).push(k);
+  const unitsByAccount = new Map<string, Unit[]>();
+  for (const u of allUnits) listIn(unitsByAccount, u.accountId).push(u);
   // Who could be allowed by its own policies to assume a given role: those allowed any role, and by pattern.
-  const anyRole = known.filter((k) => k.resources === "any");
-  const byPattern = new Map<string, Known[]>();
-  for (const k of known) if (k.resources !== "any") for (const r of new Set(k.resources)) listIn(byPattern, r).push(k);
+  const anyRole = allUnits.filter((u) => u.resources === "any");
+  const byPattern = new Map<string, Unit[]>();
+  for (const u of allUnits) if (u.resources !== "any") for (const r of new Set(u.resources)) listIn(byPattern, r).push(u);
   const patternTests = [...byPattern].map(([pattern, holders]) => ({ test: globTest(pattern), holders }));
-  const mayAssume = (roleArn: string): Set<Known> => {
+  const mayAssume = (roleArn: string): Set<Unit> => {
     const out = new Set(anyRole);
-    for (const p of patternTests) if (p.test(roleArn)) for (const k of p.holders) out.add(k);
+    for (const p of patternTests) if (p.test(roleArn)) for (const u of p.holders) out.add(u);
     return out;
   };
   const outsideAccount = outsideAccountId(accounts);
 
-  const direct = new Map<string, DirectAccess[]>();
+  const shared = new Map<string, SharedEdge[]>();
+  const single = new Map<string, DirectAccess[]>();
   const outgoing = new Map<string, DirectAccess[]>();
   const principals = new Map<string, AccessPrincipal>(known.map((k) => [k.principal.arn, k.principal]));
   let edgeCount = 0;
+  let evaluations = 0;
+  // Shared decisions by trust policy and class key: roles with the same trust policy reuse them.
+  const decisions = new Map<string, SharedOutcome | null>();
+  let sharedForRole = new Map<SharedOutcome, SharedOutcome>();
+  const decideFor = (unit: Unit, representative: Known, role: AnalyzedRole, trust: TrustSharing): SharedOutcome | null => {
+    const key = `${trust.key}|${classKeyFor(unit.decisionClass!, role.arn)}`;
+    let first = decisions.get(key);
+    if (first === undefined) {
+      evaluations++;
+      const d = decideDirect(representative.principal, representative.policies, representative.kind, role, now);
+      first = d && { roleArn: d.roleArn, action: d.action, conditions: d.conditions, example: d.example, statements: d.statements };
+      decisions.set(key, first);
+    }
+    if (!first) return null;
+    // Units whose decisions share a key share this role's copy too.
+    return sharedForRole.get(first) ?? sharedForRole.set(first, forRole(first, role.arn)).get(first)!;
+  };
 
   for (const role of store.roles) {
     const names = trustedNames(role.trustPolicy);
-    const candidates = new Set<Known>();
-    let assumers: Set<Known> | undefined;
+    sharedForRole = new Map();
+    const candidates = new Set<Unit>();
+    const alone = new Set<Known>();
+    let assumers: Set<Unit> | undefined;
     const allowedByOwnPolicies = () => (assumers ??= mayAssume(role.arn));
     const outside: { principal: AccessPrincipal; policies: PrincipalPolicies }[] = [];
     const outsider = (principal: AccessPrincipal, accountId: string, arn: string) =>
@@ -144,18 +224,18 @@ export function buildAccessIndex(store: AccessStore, now = new Date()): AccessIn
 
     if (names.wildcard) {
       // Same account: `*` needs nothing more; other accounts' principals need their own policies to allow.
-      for (const k of byAccount.get(role.accountId) ?? []) candidates.add(k);
-      for (const k of allowedByOwnPolicies()) candidates.add(k);
+      for (const u of unitsByAccount.get(role.accountId) ?? []) candidates.add(u);
+      for (const u of allowedByOwnPolicies()) candidates.add(u);
       outsider({ kind: "anyone", arn: "*", accountId: outsideAccount }, outsideAccount, `arn:aws:iam::${outsideAccount}:user/${OUTSIDE_PRINCIPAL}`);
     }
     for (const acct of names.accounts) {
       if (accounts.has(acct)) {
-        for (const k of allowedByOwnPolicies()) if (k.policies.accountId === acct) candidates.add(k);
+        for (const u of allowedByOwnPolicies()) if (u.accountId === acct) candidates.add(u);
       } else outsider({ kind: "account", arn: `arn:aws:iam::${acct}:root`, accountId: acct }, acct, `arn:aws:iam::${acct}:user/${OUTSIDE_PRINCIPAL}`);
     }
     for (const arn of names.arns) {
       const k = byArn.get(arn);
-      if (k) candidates.add(k);
+      if (k) alone.add(k);
       else {
         const f = parseAwsPrincipal(arn);
         // A named principal of a store account that no longer exists matches nothing.
@@ -164,93 +244,111 @@ export function buildAccessIndex(store: AccessStore, now = new Date()): AccessIn
     }
     for (const id of names.uniqueIds) {
       const k = byId.get(id);
-      if (k) candidates.add(k);
+      if (k) alone.add(k);
     }
     for (const key of names.sessionRoles) {
       const [acct, name] = key.split("/");
       const k = roleByName.get(`${acct}/${name.toLowerCase()}`);
-      if (k) candidates.add(k);
+      if (k) alone.add(k);
+    }
+
+    // Principals the trust policy singles out are decided on their own, as is every member of a unit that cannot share.
+    const trust = shareDecisions ? trustSharing(role, ids) : null;
+    const except = new Map<Unit, Set<Known>>();
+    if (trust) {
+      const named = [...trust.names].map((n) => byName.get(n)).concat([...trust.uniqueIds].map((id) => byId.get(id)));
+      for (const k of named) {
+        if (!k || !candidates.has(k.unit) || !k.unit.decisionClass) continue;
+        alone.add(k);
+        const set = except.get(k.unit) ?? new Set<Known>();
+        except.set(k.unit, set.add(k));
+      }
+    }
+    const edges: SharedEdge[] = [];
+    for (const u of candidates) {
+      if (!trust || !u.decisionClass) {
+        for (const k of u.members) alone.add(k);
+        continue;
+      }
+      const skip = except.get(u);
+      const representative = skip ? u.members.find((k) => !skip.has(k)) : u.members[0];
+      if (!representative) continue;
+      const outcome = decideFor(u, representative, role, trust);
+      if (!outcome) continue;
+      const edge: SharedEdge = { unit: u, outcome, ...(skip ? { except: skip } : {}) };
+      edges.push(edge);
+      u.assumes.push(edge);
+      if (skip) u.exceptions.push(edge);
+      edgeCount += u.members.length - (skip?.size ?? 0);
     }
 
     const found: DirectAccess[] = [];
-    for (const k of candidates) {
-      const a = decideDirect(k.principal, k.policies, k.kind, role, now);
-      if (a) found.push(a);
-    }
-    for (const o of outside) {
-      const a = decideDirect(o.principal, o.policies, "outside", role, now);
-      if (a) found.push(a);
-    }
-    for (const service of names.services) {
-      const a = decidePrincipalOutsideIam({ kind: "service", arn: service }, role);
-      if (a) found.push(a);
-    }
+    const decide = (a: DirectAccess | null) => (evaluations++, a && found.push(a));
+    for (const k of alone) decide(decideDirect(k.principal, k.policies, k.kind, role, now));
+    for (const o of outside) decide(decideDirect(o.principal, o.policies, "outside", role, now));
+    for (const service of names.services) decide(decidePrincipalOutsideIam({ kind: "service", arn: service }, role));
     for (const provider of names.federated) {
       const action = parseFederatedPrincipal(provider)?.form === "saml" ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
-      const a = decidePrincipalOutsideIam({ kind: "federated", arn: provider, action }, role);
-      if (a) found.push(a);
+      decide(decidePrincipalOutsideIam({ kind: "federated", arn: provider, action }, role));
     }
-    direct.set(role.arn, found);
+    shared.set(role.arn, edges);
+    single.set(role.arn, found);
     edgeCount += found.length;
     for (const a of found) {
-      principals.set(a.principal.arn, a.principal);
+      if (!principals.has(a.principal.arn)) principals.set(a.principal.arn, a.principal);
       listIn(outgoing, a.principal.arn).push(a);
     }
   }
 
+  const members = (e: SharedEdge) => (e.except ? e.unit.members.filter((k) => !e.except!.has(k)) : e.unit.members);
+  const direct = (roleArn: string): DirectAccess[] => [
+    ...(shared.get(roleArn) ?? []).flatMap((e) => members(e).map((k) => withPrincipal(k.principal, e.outcome))),
+    ...(single.get(roleArn) ?? []),
+  ];
+  const sharedOf = (principalArn: string): SharedEdge[] => {
+    const k = byArn.get(principalArn);
+    return k ? k.unit.assumes.filter((e) => !e.except?.has(k)) : [];
+  };
+  const assumable = (principalArn: string): DirectAccess[] => {
+    const k = byArn.get(principalArn);
+    return [...sharedOf(principalArn).map((e) => withPrincipal(k!.principal, e.outcome)), ...(outgoing.get(principalArn) ?? [])];
+  };
+  const needed = (allowConditional: boolean, a: { conditions: unknown[] }) => allowConditional || a.conditions.length === 0;
+  // A class's members are walked once per pass: after that they are all seen (unless an edge left some out).
+  const assumers: Edges = (allowConditional) => {
+    const walked = new Set<Unit>();
+    return (roleArn, visit) => {
+      for (const e of shared.get(roleArn) ?? []) {
+        if (!needed(allowConditional, e.outcome) || walked.has(e.unit)) continue;
+        if (!e.except) walked.add(e.unit);
+        for (const k of members(e)) visit(k.principal.arn);
+      }
+      for (const a of single.get(roleArn) ?? []) if (needed(allowConditional, a)) visit(a.principal.arn);
+    };
+  };
+  // The members of a class assume the same roles: after the first, only the edges that leave some out can differ.
+  const assumes: Edges = (allowConditional) => {
+    const walked = new Set<Unit>();
+    return (principalArn, visit) => {
+      const k = byArn.get(principalArn);
+      if (k) {
+        const edges = walked.has(k.unit) ? k.unit.exceptions : k.unit.assumes;
+        walked.add(k.unit);
+        for (const e of edges) if (!e.except?.has(k) && needed(allowConditional, e.outcome)) visit(e.outcome.roleArn);
+      }
+      for (const a of outgoing.get(principalArn) ?? []) if (needed(allowConditional, a)) visit(a.roleArn);
+    };
+  };
+
   return {
     roleCount: store.roles.length,
     edgeCount,
-    direct: (arn) => direct.get(arn) ?? [],
-    assumable: (arn) => outgoing.get(arn) ?? [],
-    chains: (arn) => chainsTo(arn, direct, principals),
-    reachable: (arn) => chainsFrom(arn, outgoing),
+    evaluations,
+    direct,
+    assumable,
+    chains: (arn) => chainsTo(arn, assumers, (p) => principals.get(p)),
+    reachable: (arn) => chainsFrom(arn, assumes),
     principal: (arn) => principals.get(arn),
-    hasRole: (arn) => direct.has(arn),
+    hasRole: (arn) => single.has(arn),
   };
-}
-
-/**
- * Breadth-first search over assume edges from `start` (backwards over `edges` when looking for who reaches a role):
- * first over unconditional edges only, then over all, so a principal with an unconditional path gets the shortest
- * of those and one with only conditional paths the shortest of those. Each node is visited once: cycles end.
- */
-function shortestPaths(start: string, next: (node: string) => { node: string; conditional: boolean }[]): Map<string, { path: string[]; conditional: boolean }> {
-  const out = new Map<string, { path: string[]; conditional: boolean }>();
-  for (const allowConditional of [false, true]) {
-    const seen = new Map<string, string[]>([[start, [start]]]);
-    let frontier = [start];
-    while (frontier.length) {
-      const following: string[] = [];
-      for (const node of frontier) {
-        for (const e of next(node)) {
-          if ((e.conditional && !allowConditional) || seen.has(e.node)) continue;
-          const path = [...seen.get(node)!, e.node];
-          seen.set(e.node, path);
-          following.push(e.node);
-          if (!out.has(e.node)) out.set(e.node, { path, conditional: allowConditional });
-        }
-      }
-      frontier = following;
-    }
-  }
-  return out;
-}
-
-function chainsTo(roleArn: string, direct: Map<string, DirectAccess[]>, principals: Map<string, AccessPrincipal>): ChainAccess[] {
-  const paths = shortestPaths(roleArn, (node) => (direct.get(node) ?? []).map((a) => ({ node: a.principal.arn, conditional: a.conditions.length > 0 })));
-  const out: ChainAccess[] = [];
-  for (const [arn, { path, conditional }] of paths) {
-    if (path.length < 3) continue;
-    out.push({ principal: principals.get(arn)!, path: [...path].reverse(), conditional });
-  }
-  return out.sort((a, b) => a.path.length - b.path.length || a.principal.arn.localeCompare(b.principal.arn));
-}
-
-function chainsFrom(principalArn: string, outgoing: Map<string, DirectAccess[]>) {
-  const paths = shortestPaths(principalArn, (node) => (outgoing.get(node) ?? []).map((a) => ({ node: a.roleArn, conditional: a.conditions.length > 0 })));
-  return [...paths]
-    .filter(([, p]) => p.path.length >= 3)
-    .map(([roleArn, p]) => ({ roleArn, ...p }))
-    .sort((a, b) => a.path.length - b.path.length || a.roleArn.localeCompare(b.roleArn));
 }

@@ -37,7 +37,7 @@ type Where = Record<string, unknown>;
  * TypeScript cannot unify across models, so each is viewed through this shape; the rows are typed at each call.
  */
 interface Table<Row> {
-  findMany(args: { where: Where; orderBy?: Where; include?: Where; select?: Where }): Promise<Row[]>;
+  findMany(args: { where: Where; orderBy?: Where; include?: Where; select?: Where; skip?: number; take?: number }): Promise<Row[]>;
   groupBy(args: { by: string[]; where: Where; _count: { _all: true } }): Promise<(Row & { _count: { _all: number } })[]>;
   findUnique(args: { where: Where; include?: Where; select?: Where }): Promise<Row | null>;
   count(args: { where: Where }): Promise<number>;
@@ -238,8 +238,18 @@ export async function loadStorePrincipalPolicies(tx: Tx, kind: "user" | "role") 
   return rows.map((r) => ({ ...r, trustPolicy: byId.get(r.id) ?? "" }));
 }
 
+// Rows per query: Prisma loads each included relation with one `IN (…)` of the parents' ids, and SQLite refuses a
+// statement with more parameters than its limit (P2029), which an imported account of 10,000 roles exceeds.
+const ROWS_PER_QUERY = 500;
+
 async function loadPrincipalPolicyRows(tx: Tx, kind: PrincipalKind, where: Where): Promise<PrincipalPolicies[]> {
-  const rows = await table<PolicyRow>(tx, TABLES[kind].principal).findMany({ where, orderBy: { nameLower: "asc" }, include: withPolicies(kind) });
+  const rows: PolicyRow[] = [];
+  for (;;) {
+    const page = await table<PolicyRow>(tx, TABLES[kind].principal).findMany({ where, orderBy: { id: "asc" }, skip: rows.length, take: ROWS_PER_QUERY, include: withPolicies(kind) });
+    rows.push(...page);
+    if (page.length < ROWS_PER_QUERY) break;
+  }
+  rows.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0));
   const boundaries = await boundariesOf(tx, rows);
   return rows.map((r) => toPrincipalPolicies(r, boundaries));
 }

@@ -1,0 +1,101 @@
+// Who can assume what against a real server (bench/server.ts): the generated account of bench/account-generator
+// (3,000 users, 330 groups, 10,000 roles) imported into its store, then the console's who-can route for one role
+// (GET /api/console/roles/<name>/access, signed in, as the role page asks it), a policy change and the time until
+// the next answer shows it, and the server's resident memory with the account loaded and analysed.
+import fs from "node:fs";
+import { closeDb } from "@/lib/db/client";
+import { importAuthorizationDetails } from "@/lib/iam/account-import";
+import { generateAccount } from "./account-generator";
+import type { BenchServer } from "./server";
+import { percentiles } from "./stats";
+
+const ACCOUNT = "444444444444";
+const USERS = Number(process.env.ACCESS_USERS ?? 3000);
+const SIZE = { users: USERS, roles: Number(process.env.ACCESS_ROLES ?? 10000), groups: Math.round(USERS / 9.1) };
+
+/** A console session (next-auth's credentials flow), with the account switcher on the imported account. */
+async function signIn(server: BenchServer) {
+  const cookies = new Map<string, string>([["rp-account", ACCOUNT]]);
+  const send = async (method: string, path: string, init: { body?: string; type?: string } = {}) => {
+    const headers: Record<string, string> = { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; "), origin: server.baseUrl };
+    if (init.type) headers["content-type"] = init.type;
+    const res = await fetch(`${server.baseUrl}${path}`, { method, headers, body: init.body, redirect: "manual" });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
+    }
+    return res;
+  };
+  const { csrfToken } = (await (await send("GET", "/api/auth/csrf")).json()) as { csrfToken: string };
+  const form = new URLSearchParams({ csrfToken, email: server.login.email, password: server.login.password, json: "true" }).toString();
+  await send("POST", "/api/auth/callback/credentials", { body: form, type: "application/x-www-form-urlencoded" });
+  if (![...cookies.keys()].some((k) => k.includes("session-token"))) throw new Error("the bench could not sign in to the console");
+  return send;
+}
+
+/** Resident memory of the server's processes (the start script and the server it runs), MB each, largest first. */
+function treeRssMb(pid: number): number[] {
+  const kb = (p: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+  const children = (p: number): number[] =>
+    fs.readdirSync(`/proc/${p}/task`).flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
+  return all.map((p) => kb(p) / 1024).sort((a, b) => b - a);
+}
+
+type Direct = { principal: { arn: string } }[];
+
+export async function benchAccessOverHttp(server: BenchServer): Promise<string[][]> {
+  if (!server.databaseUrl || !server.pid) throw new Error("the access benchmark over HTTP needs a server it started itself");
+  const account = generateAccount({ ...SIZE, accountId: ACCOUNT });
+  // Loaded through the same import as `npx roleplane import`, into the running server's store.
+  process.env.DATABASE_URL = server.databaseUrl;
+  await closeDb();
+  let t = performance.now();
+  await importAuthorizationDetails([{ name: "generated.json", text: JSON.stringify(account) }], { actor: "bench" });
+  const importSeconds = (performance.now() - t) / 1000;
+  await closeDb();
+
+  const send = await signIn(server);
+  const whoCan = async (role: string) => {
+    const res = await send("GET", `/api/console/roles/${role}/access`);
+    if (res.status !== 200) throw new Error(`who-can for ${role} answered ${res.status}`);
+    return (await res.json()) as { whoCanAssume: { direct: Direct } };
+  };
+  const roles = account.RoleDetailList;
+  t = performance.now();
+  await whoCan(roles[0].RoleName);
+  const first = performance.now() - t;
+  const samples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const role = roles[(i * 47) % roles.length].RoleName;
+    t = performance.now();
+    await whoCan(role);
+    samples.push(performance.now() - t);
+  }
+  const rss = treeRssMb(server.pid);
+
+  // A user who cannot assume a role trusting its account (no assume-any, its group's band elsewhere) is given an
+  // inline policy for it; the change counts as reflected when the role's who-can lists the user.
+  const trustsRoot = (r: (typeof roles)[number]) => JSON.stringify(r.AssumeRolePolicyDocument).includes(`${ACCOUNT}:root`);
+  const role = roles.find((r, i) => i > 5000 && trustsRoot(r))!;
+  const user = account.UserDetailList.find((u, i) => i % 7 !== 0 && !role.RoleName.startsWith(`role-0${String(i % SIZE.groups % 100).padStart(2, "0")}`))!;
+  const before = await whoCan(role.RoleName);
+  if (before.whoCanAssume.direct.some((a) => a.principal.arn === user.Arn)) throw new Error(`${user.UserName} can already assume ${role.RoleName}`);
+  const grant = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: role.Arn }] });
+  t = performance.now();
+  const put = await send("PUT", `/api/console/users/${user.UserName}/inline-policies/bench-grant`, { body: JSON.stringify({ PolicyDocument: grant }), type: "application/json" });
+  if (put.status !== 204) throw new Error(`PutUserPolicy answered ${put.status}: ${await put.text()}`);
+  const changed = performance.now() - t;
+  const after = await whoCan(role.RoleName);
+  const reflected = performance.now() - t;
+  if (!after.whoCanAssume.direct.some((a) => a.principal.arn === user.Arn)) throw new Error("the policy change was not in the next who-can answer");
+
+  return [
+    [`import the generated account (${SIZE.users} users, ${SIZE.groups} groups, ${SIZE.roles} roles) into the server's store, s`, importSeconds.toFixed(1)],
+    ["first who-can after the import (the server loads the store and builds the index), ms", first.toFixed(0)],
+    ["one role's who-can over HTTP (console route, signed in; n=200) p50 / p95 / p99, ms", percentiles(samples).join(" / ")],
+    ["a policy change (PUT inline policy) and the next who-can answer showing it, ms", `${reflected.toFixed(0)} (the change itself ${changed.toFixed(0)})`],
+    ["server's resident memory after the analysis: the server process (and the start script), MB", `${rss[0].toFixed(0)} (${rss.slice(1).map((m) => m.toFixed(0)).join(" + ")})`],
+  ];
+}

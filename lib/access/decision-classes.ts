@@ -1,0 +1,125 @@
+/**
+ * When two principals must get the same answer for a role, so the analysis can decide once and share it (at 10,000
+ * roles, a million principal/role pairs come down to a few thousand evaluations). Two principals of one account and
+ * kind decide alike for a role when the statements of theirs that can speak to an assume (Action matching
+ * sts:AssumeRole, sts:TagSession or sts:SetSourceIdentity, or a NotAction) and whose Resource matches the role are
+ * the same statements of the same policies, their boundaries are the same, and nothing the evaluator reads about
+ * *which* principal asks is read: no policy variable, no condition on a key that differs between them (their ARN,
+ * name, id, tags…), and the role's trust policy names neither of them. Whatever breaks that is decided principal by
+ * principal, as before. Roleplane's own analysis; the property test in access-graph-grouping.test.ts holds it to
+ * the principal-by-principal answer.
+ */
+import type { PrincipalPolicies } from "@/lib/domain/types";
+import { compiledPolicy, type CompiledStatement } from "@/lib/policy";
+import { parseAwsPrincipal } from "@/lib/policy/arn";
+import type { AnalyzedRole } from "./assume-access";
+import { isRequestKey } from "./request-keys";
+
+// sts:AssumeRole, and the actions STS also checks when a request sets session tags or a source identity.
+const ASSUME_ACTIONS = ["sts:assumerole", "sts:tagsession", "sts:setsourceidentity"];
+
+// Keys that carry the same value for every principal of one account and kind in the analysis's requests: what the
+// request sends (lib/access/request-keys), the role's tags, and the account and type of the principal.
+const SAME_FOR_CLASS = /^aws:(resourcetag\/.+|principalaccount|principaltype|principalisawsservice|viaawsservice)$/i;
+const sharedKey = (key: string) => isRequestKey("iam", key) || SAME_FOR_CLASS.test(key);
+
+function readsOnlySharedKeys(s: CompiledStatement, variables: boolean): boolean {
+  return s.conditions.every((c) => sharedKey(c.key) && !(variables && c.values.some((v) => v.includes("${"))));
+}
+
+const speaksToAssume = (s: CompiledStatement) => s.action !== undefined && (s.action.negated || ASSUME_ACTIONS.some((a) => s.action!.tests.some((t) => t(a))));
+
+/** A statement of a principal's that can speak to an assume; `matches` says whether its Resource covers a role. */
+interface ClassStatement {
+  key: string;
+  matches: (roleArn: string) => boolean;
+}
+
+export interface DecisionClass {
+  /** Kind, account and boundary: the part of the key that does not depend on the role. */
+  base: string;
+  statements: ClassStatement[];
+}
+
+/** The document's number in this run: keys name documents by number rather than repeating their text. */
+export type DocumentIds = Map<string, number>;
+const docId = (ids: DocumentIds, text: string) => ids.get(text) ?? (ids.set(text, ids.size), ids.size - 1);
+
+/**
+ * The principal's decision class, or null when it must be decided on its own (a policy variable, a condition on a
+ * key that differs between principals, a policy that does not read).
+ */
+export function decisionClass(p: PrincipalPolicies, kind: "user" | "role", ids: DocumentIds): DecisionClass | null {
+  const statements: ClassStatement[] = [];
+  for (const [index, d] of p.identity.entries()) {
+    const policy = compiledPolicy(d.document);
+    if (!policy.model) return null;
+    for (const [position, s] of policy.statements().entries()) {
+      if (!speaksToAssume(s)) continue;
+      if (!readsOnlySharedKeys(s, policy.variables) || (s.resource?.dynamic.length ?? 0) > 0) return null;
+      const resource = s.resource;
+      const ref = JSON.stringify([index, d.name, d.arn ?? "", d.group?.name ?? "", d.group?.arn ?? "", docId(ids, d.document), position]);
+      statements.push({ key: ref, matches: resource ? (arn) => resource.negated !== resource.tests.some((t) => t(arn)) : () => true });
+    }
+  }
+  let boundary = "";
+  if (p.boundary) {
+    const document = p.boundary.document ?? "";
+    const policy = compiledPolicy(document || "{}");
+    if (document && !policy.model) return null;
+    if (policy.statements().some((s) => speaksToAssume(s) && (!readsOnlySharedKeys(s, policy.variables) || (s.resource?.dynamic.length ?? 0) > 0))) return null;
+    boundary = `${p.boundary.arn}#${docId(ids, document)}`;
+  }
+  return { base: `${kind}|${p.accountId}|${boundary}`, statements };
+}
+
+/** The class's key for one role: its base and the statements whose Resource covers the role. */
+export function classKeyFor(c: DecisionClass, roleArn: string): string {
+  let key = c.base;
+  for (const s of c.statements) if (s.matches(roleArn)) key += `|${s.key}`;
+  return key;
+}
+
+/** How a trust policy lets principals share decisions for its role. */
+export interface TrustSharing {
+  /** The principals it singles out, as `nameKey`s (by ARN, name or session) and unique ids: they are decided on their own. */
+  names: Set<string>;
+  uniqueIds: Set<string>;
+  /** The role's own part of a shared decision's key: its account, tags and trust policy. */
+  key: string;
+}
+
+/** A user or role by account, kind and name (paths and case aside): how trust policies single principals out. */
+export const nameKey = (accountId: string, kind: "user" | "role", name: string) => `${accountId}/${kind}/${name.slice(name.lastIndexOf("/") + 1).toLowerCase()}`;
+
+/**
+ * Whether principals not named in the trust policy can share decisions for this role: null when the trust policy
+ * has a NotPrincipal, a Resource, a principal the analysis cannot read, a policy variable or a condition on a key
+ * that differs between principals.
+ */
+export function trustSharing(role: AnalyzedRole, ids: DocumentIds): TrustSharing | null {
+  const policy = compiledPolicy(role.trustPolicy);
+  if (!policy.model) return null;
+  const names = new Set<string>();
+  const uniqueIds = new Set<string>();
+  for (const s of policy.model.statements) {
+    if (s.principal?.name === "NotPrincipal" || s.resource || s.notResource) return null;
+    for (const entry of s.principal?.entries ?? []) {
+      if (entry.key !== "AWS") continue;
+      for (const { value } of entry.items) {
+        const f = parseAwsPrincipal(value);
+        if (!f) return null;
+        if (f.form === "user" || f.form === "role") names.add(nameKey(f.accountId, f.form, f.name));
+        else if (f.form === "assumed-role") names.add(nameKey(f.accountId, "role", f.roleName));
+        else if (f.form === "unique-id") uniqueIds.add(f.id);
+        else if (f.form !== "wildcard" && f.form !== "account" && f.form !== "root") return null;
+      }
+    }
+  }
+  if (policy.statements().some((s) => !readsOnlySharedKeys(s, policy.variables))) return null;
+  return {
+    names,
+    uniqueIds,
+    key: JSON.stringify([role.accountId, role.tags, docId(ids, role.trustPolicy)]),
+  };
+}
