@@ -69,9 +69,12 @@ export type SimulateCustomPolicyInput = z.infer<typeof simulateCustomPolicySchem
  */
 export const consoleSimulationSchema = z.object({
   PolicySourceArn: arnSchema.optional(),
+  /** For a principal of an account Roleplane does not hold: suppose its own account allows the request. */
+  SupposeExternalAllowed: z.boolean().optional(),
   PolicyInputList: z.array(policyDocumentSchema).optional(),
   ...simulationShape,
 });
+export type ConsoleSimulationInput = z.infer<typeof consoleSimulationSchema>;
 
 export const getContextKeysForPrincipalPolicySchema = z.object({
   PolicySourceArn: arnSchema,
@@ -81,3 +84,7 @@ export const getContextKeysForPrincipalPolicySchema = z.object({
 export const getContextKeysForCustomPolicySchema = z.object({
   PolicyInputList: z.array(policyDocumentSchema),
 });
+
+/** The Simulator's completion: actions matching `q`, and what the chosen actions take (`action`, repeated). */
+export const actionSuggestionQuerySchema = z.object({ q: z.string().max(LIMITS.simulationActionName.max) });
+export const actionHelpQuerySchema = z.object({ action: z.array(actionNameSchema).min(1).max(20) });

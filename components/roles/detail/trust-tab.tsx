@@ -16,6 +16,7 @@ import { toFederatedSignIn } from "../routes";
 import { roleKeys, useUpdateTrustPolicyMutation, type RoleDto } from "../role-queries";
 import { TrustConflict } from "./trust-conflict";
 import { PassRoleCard } from "./pass-role-card";
+import { AssumeTest } from "@/components/simulator/assume-test";
 
 const KIND_LABELS = { service: "AWS service", account: "AWS account", principal: "Principal", federated: "Identity provider", anyone: "Anyone" } as const;
 
@@ -103,6 +104,7 @@ export function TrustTab({ role }: { role: RoleDto }) {
           {editing && error && !conflict && <ErrorState title={`Not saved: ${error.code}`} message={error.message} />}
         </div>
       </Card>
+      <AssumeTest roleArn={role.arn} />
       <PassRoleCard role={role} />
     </div>
   );
