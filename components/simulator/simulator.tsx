@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Card, EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { formatDateTime } from "@/components/format";
 import { ActionHints, ActionPicker } from "./action-completion";
 import { DecisionBadge, Explanation, type SimulationRow } from "./explanation";
 import { PrincipalInput } from "./principal-field";
@@ -38,8 +39,16 @@ export function Simulator() {
   const ready = canSimulate(form);
   const addLine = (k: "actions" | "resources", line: string) => setForm((f) => ({ ...f, [k]: f[k].trim() ? `${f[k].trimEnd()}\n${line}` : line }));
 
+  // An event's time, when opened from the activity list; anything else in `at` is ignored.
+  const at = params.get("at");
+  const fromEvent = at !== null && !Number.isNaN(Date.parse(at));
   return (
     <div className="flex flex-col gap-6">
+      {fromEvent && (
+        <p className="rounded-lg border border-border bg-surface-2/60 px-4 py-3 text-[13px] text-fg" data-testid="simulator-from-event">
+          Opened from a refusal recorded {formatDateTime(at)}. This simulation evaluates the policies as they are now; the event in the activity list keeps the reasons that decided then. The request&apos;s source IP and external ID are not recorded, so add them below if the policies test them.
+        </p>
+      )}
       <Card title="What to simulate" description="Choose a principal of this account, or paste an identity policy (or both: the pasted policy is added to the principal's).">
         <form onSubmit={run} className="grid gap-4 md:grid-cols-2" data-testid="simulator-form" aria-label="Simulation">
           <Field label="Principal" optional hint="A user or role ARN, or a role session's assumed-role ARN (beyond AWS): its inline, managed, boundary and session policies take part. Another account's principal brings no policies of its own.">
