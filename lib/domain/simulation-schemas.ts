@@ -88,3 +88,19 @@ export const getContextKeysForCustomPolicySchema = z.object({
 /** The Simulator's completion: actions matching `q`, and what the chosen actions take (`action`, repeated). */
 export const actionSuggestionQuerySchema = z.object({ q: z.string().max(LIMITS.simulationActionName.max) });
 export const actionHelpQuerySchema = z.object({ action: z.array(actionNameSchema).min(1).max(20) });
+
+/**
+ * The comparison of roles with resource-based policies: a caller, one action on one resource, the role to assume
+ * in the resource's account (optional: without one only the resource-based way is evaluated) and the resource policy.
+ */
+export const compareAccessSchema = z.object({
+  PrincipalArn: arnSchema,
+  Action: actionNameSchema,
+  ResourceArn: resourceNameSchema,
+  RoleArn: arnSchema.optional(),
+  ResourcePolicy: policyDocumentSchema,
+  ResourceAccount: z.string().regex(/^\d{12}$/, "ResourceAccount must be a 12-digit account ID.").optional(),
+  ContextEntries: z.array(contextEntrySchema).optional(),
+  SupposeExternalAllowed: z.boolean().optional(),
+});
+export type CompareAccessInput = z.infer<typeof compareAccessSchema>;

@@ -98,3 +98,18 @@ export interface SessionPrincipal {
   roleArn: string;
   expiresAt: Date;
 }
+
+/** The two ways of cross-account access, evaluated side by side (lib/iam/compare-access.ts). */
+export interface AccessComparison {
+  callerArn: string;
+  callerAccount: string;
+  resourceAccount: string;
+  action: string;
+  resource: string;
+  /** (a) Assume the role in the resource's account, then act as the role; absent when no role was named. */
+  viaRole?: { roleArn: string; assume: SimulationView; act: SimulationView; decision: EvalDecision };
+  /** (b) The resource-based policy grants the caller directly. */
+  viaResourcePolicy: { view: SimulationView; decision: EvalDecision };
+  /** What differs, in plain words. */
+  differences: { topic: string; text: string }[];
+}
