@@ -1,21 +1,37 @@
 "use client";
 import { useState } from "react";
+import type { ActionSuggestion } from "@/lib/domain/simulation-types";
+import { fetchJson } from "@/components/api/fetch-json";
 import { Plus } from "lucide-react";
 import type { ContextKeyType } from "@/lib/domain/simulation-schemas";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useActionHelp, useActionSuggestions } from "./simulator-queries";
 
-/** Type to find an action of the catalogue (or `service:*`); Enter or Add puts it in the actions. */
-export function ActionPicker({ onAdd }: { onAdd: (action: string) => void }) {
+const ALL_ACTIONS = /^([a-z0-9-]+):\*$/i;
+
+/**
+ * Type to find an action of the catalogue; Enter or Add puts it in the actions. `service:*` adds every action of
+ * the service by name, as the simulator evaluates named actions only (as AWS's does).
+ */
+export function ActionPicker({ onAdd }: { onAdd: (actions: string[]) => void }) {
   const [q, setQ] = useState("");
+  const [error, setError] = useState<string | null>(null);
   const suggestions = useActionSuggestions(q);
-  const add = () => {
-    if (!q.trim()) return;
-    onAdd(q.trim());
+  const add = async () => {
+    const action = q.trim();
+    if (!action) return;
+    const service = ALL_ACTIONS.exec(action)?.[1];
+    setError(null);
+    if (service) {
+      const all = await fetchJson<{ items: ActionSuggestion[] }>(`/api/console/simulations/actions?service=${encodeURIComponent(service)}`).catch(() => null);
+      if (!all?.items.length) return setError(`The catalogue has no service ${service}.`);
+      onAdd(all.items.map((i) => i.action));
+    } else onAdd([action]);
     setQ("");
   };
   return (
+    <div className="flex flex-col gap-1">
     <div className="flex items-center gap-2">
       <Input
         aria-label="Find an action"
@@ -42,6 +58,8 @@ export function ActionPicker({ onAdd }: { onAdd: (action: string) => void }) {
       <Button type="button" size="sm" icon={<Plus aria-hidden className="size-4" />} onClick={add} disabledReason={q.trim() ? undefined : "Type an action first."} data-testid="simulator-action-add">
         Add
       </Button>
+    </div>
+      {error && <p className="text-[13px] text-danger" role="alert">{error}</p>}
     </div>
   );
 }

@@ -37,7 +37,7 @@ export function Simulator() {
     router.replace(`${pathname}?${paramsFromForm(form).toString()}`, { scroll: false });
   };
   const ready = canSimulate(form);
-  const addLine = (k: "actions" | "resources", line: string) => setForm((f) => ({ ...f, [k]: f[k].trim() ? `${f[k].trimEnd()}\n${line}` : line }));
+  const addLines = (k: "actions" | "resources", lines: string[]) => setForm((f) => ({ ...f, [k]: [f[k].trimEnd(), ...lines].filter(Boolean).join("\n") }));
 
   // An event's time, when opened from the activity list; anything else in `at` is ignored.
   const at = params.get("at");
@@ -55,10 +55,10 @@ export function Simulator() {
             {(ids) => <PrincipalInput id={ids.id} describedBy={ids.describedBy} value={form.principal} onChange={(v) => set("principal", v)} testId="simulator-principal" />}
           </Field>
           <div className="flex flex-col gap-2">
-            <Field label="Actions" hint="One per line or comma-separated, e.g. s3:GetObject, sts:AssumeRole; service:* for all of a service's actions.">
+            <Field label="Actions" hint="One per line or comma-separated, e.g. s3:GetObject, sts:AssumeRole; service:* in the finder below adds all of a service's actions.">
               {(ids) => <Textarea id={ids.id} aria-describedby={ids.describedBy} code rows={3} value={form.actions} onChange={(e) => set("actions", e.target.value)} data-testid="simulator-actions" />}
             </Field>
-            <ActionPicker onAdd={(a) => addLine("actions", a)} />
+            <ActionPicker onAdd={(actions) => addLines("actions", actions)} />
           </div>
           <Field label="Identity policy" optional hint="JSON, as PolicyInputList takes it.">
             {(ids) => <Textarea id={ids.id} aria-describedby={ids.describedBy} code rows={8} value={form.policy} onChange={(e) => set("policy", e.target.value)} data-testid="simulator-policy" />}
@@ -66,7 +66,7 @@ export function Simulator() {
           <Field label="Resources" optional hint="One ARN per line; none means every resource (*).">
             {(ids) => <Textarea id={ids.id} aria-describedby={ids.describedBy} code rows={8} value={form.resources} onChange={(e) => set("resources", e.target.value)} data-testid="simulator-resources" />}
           </Field>
-          <ActionHints actions={actionsOf(form)} onResource={(arn) => addLine("resources", arn)} onContextKey={(key, type) => set("context", [...form.context, { key, type, values: "" }])} />
+          <ActionHints actions={actionsOf(form)} onResource={(arn) => addLines("resources", [arn])} onContextKey={(key, type) => set("context", [...form.context, { key, type, values: "" }])} />
           <ContextEntries rows={form.context} onChange={(rows) => set("context", rows)} />
           <div className="flex flex-wrap items-center gap-3 md:col-span-2">
             <Button type="submit" variant="primary" icon={<Play aria-hidden className="size-4" />} disabledReason={ready ? undefined : "Name at least one action, and a principal or a policy."} data-testid="simulator-run">

