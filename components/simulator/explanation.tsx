@@ -37,6 +37,18 @@ export function Explanation({ row, documents }: { row: SimulationRow; documents:
       {row.allowedByBoundary !== undefined && (
         <p className="text-[13px] text-fg-muted">Permissions boundary: {row.allowedByBoundary ? "allows this action" : "does not allow this action"}.</p>
       )}
+      {row.matched.length === 0 &&
+        row.trustEvaluated &&
+        documents
+          .filter((d) => d.policyType === "trust")
+          .map((d) => (
+            <div key={d.id} className="flex flex-col gap-1.5">
+              <p className="text-[13px] font-medium text-fg">
+                AssumeRolePolicyDocument <span className="font-normal text-fg-muted">(trust policy of {d.id}: no statement decided)</span>
+              </p>
+              <StatementView text={d.text} ranges={[]} label="AssumeRolePolicyDocument, read-only" testId="simulator-statement-view" />
+            </div>
+          ))}
       {[...byDocument].map(([documentId, statements]) => {
         const doc = documents.find((d) => d.id === documentId);
         if (!doc) return null;
