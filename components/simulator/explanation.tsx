@@ -40,7 +40,7 @@ export function Explanation({ row, documents }: { row: SimulationRow; documents:
       {row.matched.length === 0 &&
         row.trustEvaluated &&
         documents
-          .filter((d) => d.policyType === "trust")
+          .filter((d) => d.policyType === "trust" && d.id === row.resource)
           .map((d) => (
             <div key={d.id} className="flex flex-col gap-1.5">
               <p className="text-[13px] font-medium text-fg">
