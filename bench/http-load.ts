@@ -38,7 +38,7 @@ function withWrk(req: FixedRequest, connections: number, seconds: number): LoadR
     .filter(([k]) => k.toLowerCase() !== "host")
     .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`);
   fs.writeFileSync(script, [`wrk.method = "POST"`, `wrk.body = ${JSON.stringify(req.body)}`, ...headers].join("\n"));
-  const out = execFileSync("wrk", ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency", "-s", script, req.url], { encoding: "utf8" });
+  const out = execFileSync("wrk", [`-t${Math.min(2, connections)}`, `-c${connections}`, `-d${seconds}s`, "--latency", "-s", script, req.url], { encoding: "utf8" });
   const line = (label: string) => new RegExp(`${label}\\s+(\\S+)`).exec(out)?.[1] ?? "";
   return {
     tool: "wrk",
