@@ -2,9 +2,7 @@
 // statements' positions and the per-resource results in AWS's XML) of a user with inline, managed and boundary
 // policies, signed and replayed over HTTP: one connection for the latency a person waits, four for throughput.
 import { AttachUserPolicyCommand, CreatePolicyCommand, CreateUserCommand, IAMClient, PutUserPermissionsBoundaryCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
-import { SignatureV4 } from "@smithy/signature-v4";
-import { Sha256 } from "../lib/aws-api/sha256";
-import { load, type FixedRequest } from "./http-load";
+import { load, signedQuery } from "./http-load";
 import type { BenchServer } from "./server";
 import { table } from "./stats";
 
@@ -49,19 +47,7 @@ export async function benchSimulator({ baseUrl, key }: BenchServer): Promise<str
   params.set("ContextEntries.member.1.ContextKeyValues.member.1", "10.1.2.3");
   const body = params.toString();
 
-  const url = new URL(endpoint);
-  const signer = new SignatureV4({ service: "iam", region: "us-east-1", credentials: key, sha256: Sha256 });
-  const signed = await signer.sign({
-    method: "POST",
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: url.pathname,
-    query: {},
-    headers: { host: url.host, "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
-    body,
-  });
-  const req: FixedRequest = { url: url.toString(), method: "POST", headers: signed.headers, body };
+  const req = await signedQuery(baseUrl, key, "iam", body);
 
   const rows: (string | number)[][] = [];
   for (const connections of [1, 4]) {
