@@ -7,6 +7,7 @@ import { CONTEXT_KEY_TYPES, type ContextKeyType } from "@/lib/domain/simulation-
 import type { EvalDecision, SimulationView } from "@/lib/domain/simulation-types";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
+import { Check } from "@/components/ui/check";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Card, EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
@@ -49,7 +50,7 @@ export function Simulator() {
           Opened from a refusal recorded {formatDateTime(at)}. This simulation evaluates the policies as they are now; the event in the activity list keeps the reasons that decided then. The request&apos;s source IP and external ID are not recorded, so add them below if the policies test them.
         </p>
       )}
-      <Card title="What to simulate" description="Choose a principal of this account, or paste an identity policy (or both: the pasted policy is added to the principal's).">
+      <Card title="What to simulate" description="Choose a principal (a user, role or role session, or another account's), or paste an identity policy (or both: the pasted policy is added to the principal's).">
         <form onSubmit={run} className="grid gap-4 md:grid-cols-2" data-testid="simulator-form" aria-label="Simulation">
           <Field label="Principal" optional hint="A user or role ARN, or a role session's assumed-role ARN (beyond AWS): its inline, managed, boundary and session policies take part. Another account's principal brings no policies of its own.">
             {(ids) => <PrincipalInput id={ids.id} describedBy={ids.describedBy} value={form.principal} onChange={(v) => set("principal", v)} testId="simulator-principal" />}
@@ -68,6 +69,11 @@ export function Simulator() {
           </Field>
           <ActionHints actions={actionsOf(form)} onResource={(arn) => addLines("resources", [arn])} onContextKey={(key, type) => set("context", [...form.context, { key, type, values: "" }])} />
           <ContextEntries rows={form.context} onChange={(rows) => set("context", rows)} />
+          <div className="md:col-span-2">
+            <Check checked={form.supposeAllowed} onChange={(v) => set("supposeAllowed", v)} label="Suppose an unknown account allows it" testId="simulator-suppose">
+              Beyond AWS: a principal of an account Roleplane does not hold has no policies here; checked, its own account is supposed to allow every action (policy SupposedByItsAccount), so trust and resource policies decide.
+            </Check>
+          </div>
           <div className="flex flex-wrap items-center gap-3 md:col-span-2">
             <Button type="submit" variant="primary" icon={<Play aria-hidden className="size-4" />} disabledReason={ready ? undefined : "Name at least one action, and a principal or a policy."} data-testid="simulator-run">
               Simulate

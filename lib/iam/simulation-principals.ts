@@ -9,7 +9,8 @@ import { callerContext, loadCallerPolicies, requestPrincipal, type Caller } from
 
 /**
  * Whose policies a simulation evaluates. The API names an IAM user, group or role by ARN (PolicySourceArn); the
- * console can also pick one of a role's live sessions by its access key id, which AWS's simulator cannot.
+ * console can also pick one of a role's live sessions by its access key id, or a principal of another account
+ * (held by the store, with its own policies; or not, see `external`), which AWS's simulator cannot.
  * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html
  */
 export type SimulationSource =
@@ -88,7 +89,7 @@ async function bySession(accountId: string, accessKeyId: string): Promise<Simula
 const EXTERNAL_ARN = /^arn:aws:(iam|sts)::(\d{12}):(user|role|assumed-role|root)(?:\/[\u0021-\u007E]*)?$/;
 
 /** The identity policy a principal of an account Roleplane does not hold is supposed to have, when asked to. */
-export const SUPPOSED_POLICY_NAME = "SupposedByItsAccount";
+const SUPPOSED_POLICY_NAME = "SupposedByItsAccount";
 const SUPPOSED_ALLOW = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "SupposedByItsAccount", Effect: "Allow", Action: "*", Resource: "*" }] }, null, 2);
 
 /**
