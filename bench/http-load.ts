@@ -7,6 +7,8 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { Sha256 } from "../lib/aws-api/sha256";
 
 export interface FixedRequest {
   url: string;
@@ -21,6 +23,29 @@ export interface LoadResult {
   p50: number;
   p99: number;
   errors: number;
+}
+
+interface Key {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** A Query API request signed once (SigV4), to be replayed. */
+export async function signedQuery(baseUrl: string, key: Key, service: "sts" | "iam", body: string): Promise<FixedRequest> {
+  const url = new URL(`${baseUrl}/api/aws`);
+  const signer = new SignatureV4({ service, region: "us-east-1", credentials: key, sha256: Sha256 });
+  const req = await signer.sign({
+    method: "POST",
+    protocol: url.protocol,
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: url.pathname,
+    query: {},
+    headers: { host: url.host, "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
+    body,
+  });
+  return { url: url.toString(), method: "POST", headers: req.headers, body };
 }
 
 const hasWrk = () => spawnSync("wrk", ["--version"]).error === undefined;
@@ -38,7 +63,7 @@ function withWrk(req: FixedRequest, connections: number, seconds: number): LoadR
     .filter(([k]) => k.toLowerCase() !== "host")
     .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`);
   fs.writeFileSync(script, [`wrk.method = "POST"`, `wrk.body = ${JSON.stringify(req.body)}`, ...headers].join("\n"));
-  const out = execFileSync("wrk", ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency", "-s", script, req.url], { encoding: "utf8" });
+  const out = execFileSync("wrk", [`-t${Math.min(2, connections)}`, `-c${connections}`, `-d${seconds}s`, "--latency", "-s", script, req.url], { encoding: "utf8" });
   const line = (label: string) => new RegExp(`${label}\\s+(\\S+)`).exec(out)?.[1] ?? "";
   return {
     tool: "wrk",

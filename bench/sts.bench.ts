@@ -2,33 +2,9 @@
 // with session credentials, at 16 connections, plus the slowest IAM read (ListRoles, 1,000 a page) at 10,000 roles.
 import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, ListRolesCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import { SignatureV4 } from "@smithy/signature-v4";
-import { Sha256 } from "../lib/aws-api/sha256";
-import { load, type FixedRequest } from "./http-load";
+import { load, signedQuery as signed } from "./http-load";
 import type { BenchServer } from "./server";
 import { table } from "./stats";
-
-interface Key {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
-
-async function signed(baseUrl: string, key: Key, service: "sts" | "iam", body: string): Promise<FixedRequest> {
-  const url = new URL(`${baseUrl}/api/aws`);
-  const signer = new SignatureV4({ service, region: "us-east-1", credentials: key, sha256: Sha256 });
-  const req = await signer.sign({
-    method: "POST",
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: url.pathname,
-    query: {},
-    headers: { host: url.host, "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
-    body,
-  });
-  return { url: url.toString(), method: "POST", headers: req.headers, body };
-}
 
 const doc = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 

@@ -202,6 +202,35 @@ for (const scheme of SCHEMES) {
       await page.screenshot({ path: test.info().outputPath(`access-analysis-${scheme}.png`), fullPage: true });
     });
 
+    test("Test who can assume on the trust tab, and the comparison of roles with resource-based policies", async ({ page, api, users }) => {
+      const user = await users.createUser();
+      const role = await api.createRole({ trust: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: user.arn }, Action: "sts:AssumeRole" }] }) });
+      await openConsolePage(page, toRole({ name: role.name, tab: "trust" }));
+      await page.getByTestId("assume-test-principal").fill(user.arn);
+      await page.getByTestId("assume-test-run").click();
+      await expect(page.getByTestId("assume-test-result")).toContainText("Allowed");
+      await assertNoAxeViolations(page);
+      await page.screenshot({ path: test.info().outputPath(`assume-test-${scheme}.png`), fullPage: true });
+
+      await openConsolePage(page, "/simulator/compare");
+      await expect(page.getByText("Nothing compared yet")).toBeVisible();
+      await assertNoAxeViolations(page);
+      await page.getByTestId("compare-principal").fill("arn:aws:iam::999999999999:user/partner");
+      await page.getByTestId("compare-role").fill(role.arn);
+      await page.getByTestId("compare-template").selectOption("kms-key");
+      await page.getByTestId("compare-run").click();
+      await expect(page.getByTestId("compare-differences")).toBeVisible();
+      await assertNoAxeViolations(page);
+      await page.screenshot({ path: test.info().outputPath(`compare-${scheme}.png`), fullPage: true });
+
+      const q = new URLSearchParams({ actions: "s3:GetObject", at: new Date().toISOString(), principal: user.arn });
+      await openConsolePage(page, `/simulator?${q}`);
+      await expect(page.getByTestId("simulator-action-hints")).toBeVisible();
+      await expect(page.getByTestId("simulator-row")).toHaveCount(1);
+      await assertNoAxeViolations(page);
+      await page.screenshot({ path: test.info().outputPath(`simulator-completion-${scheme}.png`), fullPage: true });
+    });
+
     test("the policy pages and the playground", async ({ page }) => {
       await openConsolePage(page, toPolicies());
       await expect(page.getByTestId("policy-row").first()).toBeVisible();

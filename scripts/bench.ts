@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, printed as markdown tables (copied into the README's Performance section).
-// `npm run bench -- policy store` runs only those (policy, decision, store, passrole, import, access, api, sts, editor, soak).
+// `npm run bench -- policy store` runs only those (policy, decision, store, passrole, import, access, api, sts, simulator, editor, soak).
 import os from "node:os";
 import { benchAccess } from "../bench/access.bench";
 import { benchApi } from "../bench/api.bench";
@@ -10,11 +10,12 @@ import { benchPassRole } from "../bench/pass-role.bench";
 import { benchPolicy } from "../bench/policy.bench";
 import { startBenchServer, type BenchServer } from "../bench/server";
 import { benchStore } from "../bench/store.bench";
+import { benchSimulator } from "../bench/simulator.bench";
 import { benchSoak } from "../bench/soak";
 import { benchSts } from "../bench/sts.bench";
 
 const IN_PROCESS = { policy: benchPolicy, decision: benchDecision, store: benchStore, passrole: benchPassRole, import: benchImport, access: benchAccess };
-const OVER_HTTP = { api: benchApi, sts: benchSts, editor: benchEditor, soak: benchSoak };
+const OVER_HTTP = { api: benchApi, sts: benchSts, simulator: benchSimulator, editor: benchEditor, soak: benchSoak };
 
 async function main() {
   const asked = process.argv.slice(2);

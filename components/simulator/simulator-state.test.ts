@@ -4,6 +4,7 @@ import { canSimulate, EMPTY_FORM, formFromParams, paramsFromForm, simulationBody
 const form: SimulatorForm = {
   ...EMPTY_FORM,
   principal: " arn:aws:iam::111111111111:user/alice ",
+  supposeAllowed: true,
   actions: "s3:GetObject, s3:PutObject\nsts:AssumeRole",
   resources: "arn:aws:s3:::b/a,b\narn:aws:s3:::b/c\n",
   context: [
@@ -32,6 +33,7 @@ describe("the Simulator's form in the URL", () => {
       ],
       ResourcePolicy: undefined,
       CallerArn: undefined,
+      SupposeExternalAllowed: true,
     });
   });
 

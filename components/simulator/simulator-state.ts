@@ -2,7 +2,8 @@ import { CONTEXT_KEY_TYPES, type ContextKeyType } from "@/lib/domain/simulation-
 
 /**
  * The Simulator's form, kept in the page's URL so a result can be shared: `principal`, `policy`, `actions` and
- * `resources` (one per line), `context` (JSON: `[[key, type, [values…]], …]`) and `resourcePolicy`/`caller`.
+ * `resources` (one per line), `context` (JSON: `[[key, type, [values…]], …]`), `resourcePolicy`/`caller`, and
+ * `suppose=1` (a principal of an account Roleplane does not hold is supposed allowed by its own policies).
  */
 export interface ContextRow {
   key: string;
@@ -18,9 +19,10 @@ export interface SimulatorForm {
   context: ContextRow[];
   resourcePolicy: string;
   caller: string;
+  supposeAllowed: boolean;
 }
 
-export const EMPTY_FORM: SimulatorForm = { principal: "", policy: "", actions: "", resources: "", context: [], resourcePolicy: "", caller: "" };
+export const EMPTY_FORM: SimulatorForm = { principal: "", policy: "", actions: "", resources: "", context: [], resourcePolicy: "", caller: "", supposeAllowed: false };
 
 /** Actions and context values split on commas and new lines; resources on new lines only (IAM names may hold commas). */
 const split = (text: string, separator: RegExp) =>
@@ -57,6 +59,7 @@ export function formFromParams(params: URLSearchParams): SimulatorForm {
     context: contextOf(params.get("context")),
     resourcePolicy: params.get("resourcePolicy") ?? "",
     caller: params.get("caller") ?? "",
+    supposeAllowed: params.get("suppose") === "1",
   };
 }
 
@@ -73,6 +76,7 @@ export function paramsFromForm(f: SimulatorForm): URLSearchParams {
   if (rows.length) p.set("context", JSON.stringify(rows.map((r) => [r.key.trim(), r.type, rowValues(r)])));
   set("resourcePolicy", f.resourcePolicy);
   set("caller", f.caller);
+  if (f.supposeAllowed) p.set("suppose", "1");
   return p;
 }
 
@@ -88,8 +92,12 @@ export function simulationBody(f: SimulatorForm) {
       .map((r) => ({ ContextKeyName: r.key.trim(), ContextKeyType: r.type, ContextKeyValues: rowValues(r) })),
     ResourcePolicy: f.resourcePolicy.trim() || undefined,
     CallerArn: f.caller.trim() || undefined,
+    SupposeExternalAllowed: f.supposeAllowed || undefined,
   };
 }
+
+/** The form's actions, as the catalogue completion looks them up. */
+export const actionsOf = (f: SimulatorForm) => items(f.actions);
 
 /** A form that can run: some actions, and a principal or a policy. */
 export const canSimulate = (f: SimulatorForm) => items(f.actions).length > 0 && (f.principal.trim() !== "" || f.policy.trim() !== "");

@@ -1,38 +1,26 @@
 "use client";
 import { Fragment, useMemo, useState } from "react";
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useQuery } from "@tanstack/react-query";
-import { ChevronDown, ChevronRight, Link2, Play, Plus, Scale, X } from "lucide-react";
+import { ChevronDown, ChevronRight, GitCompare, Link2, Play, Plus, Scale, X } from "lucide-react";
 import { CONTEXT_KEY_TYPES, type ContextKeyType } from "@/lib/domain/simulation-schemas";
-import type { EvalDecision, MatchedStatement, SimulationView } from "@/lib/domain/simulation-types";
-import type { PrincipalSuggestion } from "@/lib/domain/types";
-import { fetchJson } from "@/components/api/fetch-json";
+import type { EvalDecision, SimulationView } from "@/lib/domain/simulation-types";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Check } from "@/components/ui/check";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Card, EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { canSimulate, formFromParams, paramsFromForm, simulationBody, type SimulatorForm } from "./simulator-state";
-import { StatementView } from "./statement-view";
+import { formatDateTime } from "@/components/format";
+import { ActionHints, ActionPicker } from "./action-completion";
+import { DecisionBadge, Explanation, type SimulationRow } from "./explanation";
+import { PrincipalInput } from "./principal-field";
+import { useSimulation } from "./simulator-queries";
+import { actionsOf, canSimulate, formFromParams, paramsFromForm, simulationBody, type SimulatorForm } from "./simulator-state";
 
-const DECISIONS: Record<EvalDecision, { label: string; tone: "success" | "danger" | "warning" }> = {
-  allowed: { label: "Allowed", tone: "success" },
-  explicitDeny: { label: "Explicit deny", tone: "danger" },
-  implicitDeny: { label: "Implicit deny", tone: "warning" },
-};
-
-type Row = SimulationView["results"][number]["resources"][number] & { action: string };
+type Row = SimulationRow & { action: string };
 type Filter = "all" | EvalDecision;
-
-function usePrincipals() {
-  return useQuery({
-    queryKey: ["policy-editor", "principals"],
-    queryFn: () => fetchJson<{ items: PrincipalSuggestion[] }>("/api/console/principal-suggestions"),
-    select: (d) => d.items.filter((p) => p.kind === "user" || p.kind === "role"),
-    staleTime: 60_000,
-  });
-}
 
 /** The Simulator: the form on the left of the URL, the result below, evaluated from the URL so a link reproduces it. */
 export function Simulator() {
@@ -41,14 +29,8 @@ export function Simulator() {
   const pathname = usePathname();
   const submitted = useMemo(() => formFromParams(new URLSearchParams(params.toString())), [params]);
   const [form, setForm] = useState<SimulatorForm>(submitted);
-  const principals = usePrincipals();
   const body = canSimulate(submitted) ? simulationBody(submitted) : null;
-  const result = useQuery({
-    queryKey: ["simulation", body],
-    queryFn: () => fetchJson<SimulationView>("/api/console/simulations", { method: "POST", body }),
-    enabled: body !== null,
-    retry: false,
-  });
+  const result = useSimulation(body);
 
   const set = <K extends keyof SimulatorForm>(k: K, v: SimulatorForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const run = (e: React.FormEvent) => {
@@ -56,36 +38,50 @@ export function Simulator() {
     router.replace(`${pathname}?${paramsFromForm(form).toString()}`, { scroll: false });
   };
   const ready = canSimulate(form);
+  const addLines = (k: "actions" | "resources", lines: string[]) => setForm((f) => ({ ...f, [k]: [f[k].trimEnd(), ...lines].filter(Boolean).join("\n") }));
 
+  // An event's time, when opened from the activity list; anything else in `at` is ignored.
+  const at = params.get("at");
+  const fromEvent = at !== null && !Number.isNaN(Date.parse(at));
   return (
     <div className="flex flex-col gap-6">
-      <Card title="What to simulate" description="Choose a principal of this account, or paste an identity policy (or both: the pasted policy is added to the principal's).">
+      {fromEvent && (
+        <p className="rounded-lg border border-border bg-surface-2/60 px-4 py-3 text-[13px] text-fg" data-testid="simulator-from-event">
+          Opened from a refusal recorded {formatDateTime(at)}. This simulation evaluates the policies as they are now; the event in the activity list keeps the reasons that decided then. The request&apos;s source IP and external ID are not recorded, so add them below if the policies test them.
+        </p>
+      )}
+      <Card title="What to simulate" description="Choose a principal (a user, role or role session, or another account's), or paste an identity policy (or both: the pasted policy is added to the principal's).">
         <form onSubmit={run} className="grid gap-4 md:grid-cols-2" data-testid="simulator-form" aria-label="Simulation">
-          <Field label="Principal" optional hint="A user or role ARN; its inline, managed and boundary policies take part.">
-            {(ids) => (
-              <>
-                <Input id={ids.id} aria-describedby={ids.describedBy} list="simulator-principals" value={form.principal} onChange={(e) => set("principal", e.target.value)} placeholder="arn:aws:iam::111111111111:user/alice" data-testid="simulator-principal" />
-                <datalist id="simulator-principals">
-                  {principals.data?.map((p) => <option key={p.value} value={p.value} label={`${p.kind} ${p.label}`} />)}
-                </datalist>
-              </>
-            )}
+          <Field label="Principal" optional hint="A user or role ARN, or a role session's assumed-role ARN (beyond AWS): its inline, managed, boundary and session policies take part. Another account's principal brings no policies of its own.">
+            {(ids) => <PrincipalInput id={ids.id} describedBy={ids.describedBy} value={form.principal} onChange={(v) => set("principal", v)} testId="simulator-principal" />}
           </Field>
-          <Field label="Actions" hint="One per line or comma-separated, e.g. s3:GetObject, sts:AssumeRole.">
-            {(ids) => <Textarea id={ids.id} aria-describedby={ids.describedBy} code rows={3} value={form.actions} onChange={(e) => set("actions", e.target.value)} data-testid="simulator-actions" />}
-          </Field>
+          <div className="flex flex-col gap-2">
+            <Field label="Actions" hint="One per line or comma-separated, e.g. s3:GetObject, sts:AssumeRole; service:* in the finder below adds all of a service's actions.">
+              {(ids) => <Textarea id={ids.id} aria-describedby={ids.describedBy} code rows={3} value={form.actions} onChange={(e) => set("actions", e.target.value)} data-testid="simulator-actions" />}
+            </Field>
+            <ActionPicker onAdd={(actions) => addLines("actions", actions)} />
+          </div>
           <Field label="Identity policy" optional hint="JSON, as PolicyInputList takes it.">
             {(ids) => <Textarea id={ids.id} aria-describedby={ids.describedBy} code rows={8} value={form.policy} onChange={(e) => set("policy", e.target.value)} data-testid="simulator-policy" />}
           </Field>
           <Field label="Resources" optional hint="One ARN per line; none means every resource (*).">
             {(ids) => <Textarea id={ids.id} aria-describedby={ids.describedBy} code rows={8} value={form.resources} onChange={(e) => set("resources", e.target.value)} data-testid="simulator-resources" />}
           </Field>
+          <ActionHints actions={actionsOf(form)} onResource={(arn) => addLines("resources", [arn])} onContextKey={(key, type) => set("context", [...form.context, { key, type, values: "" }])} />
           <ContextEntries rows={form.context} onChange={(rows) => set("context", rows)} />
+          <div className="md:col-span-2">
+            <Check checked={form.supposeAllowed} onChange={(v) => set("supposeAllowed", v)} label="Suppose an unknown account allows it" testId="simulator-suppose">
+              Beyond AWS: a principal of an account Roleplane does not hold has no policies here; checked, its own account is supposed to allow every action (policy SupposedByItsAccount), so trust and resource policies decide.
+            </Check>
+          </div>
           <div className="flex flex-wrap items-center gap-3 md:col-span-2">
             <Button type="submit" variant="primary" icon={<Play aria-hidden className="size-4" />} disabledReason={ready ? undefined : "Name at least one action, and a principal or a policy."} data-testid="simulator-run">
               Simulate
             </Button>
-            <p className="text-[13px] text-fg-muted">
+            <Link href="/simulator/compare" className={buttonClass("ghost", "sm")} data-testid="simulator-compare-link">
+              <GitCompare aria-hidden className="size-4" /> Compare a role with a resource-based policy
+            </Link>
+            <p className="basis-full text-[13px] text-fg-muted">
               Beyond AWS: for sts:AssumeRole (and …WithWebIdentity, …WithSAML, sts:TagSession) on a role of this account, the role&apos;s trust policy is evaluated too, as STS decides.
             </p>
           </div>
@@ -186,7 +182,7 @@ function Results({ view }: { view: SimulationView }) {
                   <Td className="font-mono text-[12.5px] break-all">{r.resource}</Td>
                   <Td>
                     <span className="inline-flex flex-wrap items-center gap-1.5">
-                      <Badge tone={DECISIONS[r.decision].tone}>{DECISIONS[r.decision].label}</Badge>
+                      <DecisionBadge decision={r.decision} />
                       {r.trustEvaluated && <Badge tone="accent">trust policy evaluated</Badge>}
                     </span>
                   </Td>
@@ -200,7 +196,7 @@ function Results({ view }: { view: SimulationView }) {
                 {expanded && (
                   <tr data-testid="simulator-explanation">
                     <td colSpan={5} className="border-b border-border bg-surface-2/50 px-4 py-4">
-                      <Explanation row={r} view={view} />
+                      <Explanation row={r} documents={view.documents} />
                     </td>
                   </tr>
                 )}
@@ -217,35 +213,5 @@ function Results({ view }: { view: SimulationView }) {
         </tbody>
       </Table>
     </Card>
-  );
-}
-
-function Explanation({ row, view }: { row: Row; view: SimulationView }) {
-  const byDocument = new Map<string, MatchedStatement[]>();
-  for (const m of row.matched) byDocument.set(m.documentId, [...(byDocument.get(m.documentId) ?? []), m]);
-  return (
-    <div className="flex flex-col gap-4">
-      <ul className="flex list-disc flex-col gap-1 pl-5 text-[13px] text-fg" data-testid="simulator-reasons">
-        {row.reasons.map((line, i) => (
-          <li key={i}>{line}</li>
-        ))}
-      </ul>
-      {row.allowedByBoundary !== undefined && (
-        <p className="text-[13px] text-fg-muted">Permissions boundary: {row.allowedByBoundary ? "allows this action" : "does not allow this action"}.</p>
-      )}
-      {[...byDocument].map(([documentId, statements]) => {
-        const doc = view.documents.find((d) => d.id === documentId);
-        if (!doc) return null;
-        const where = statements.map((s) => `lines ${s.start.line}–${s.end.line}`).join(", ");
-        return (
-          <div key={documentId} className="flex flex-col gap-1.5">
-            <p className="text-[13px] font-medium text-fg">
-              {statements[0].sourcePolicyId} <span className="font-normal text-fg-muted">({doc.policyType} policy, deciding statement at {where})</span>
-            </p>
-            <StatementView text={doc.text} ranges={statements.map((s) => ({ from: s.start.line, to: s.end.line }))} label={`${statements[0].sourcePolicyId}, read-only`} testId="simulator-statement-view" />
-          </div>
-        );
-      })}
-    </div>
   );
 }

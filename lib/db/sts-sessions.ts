@@ -37,3 +37,24 @@ export async function listRoleSessions(tx: Tx, roleId: string, now: Date, take =
 export async function revokeSession(tx: Tx, id: string, at: Date): Promise<boolean> {
   return (await tx.stsSession.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })).count > 0;
 }
+
+/** An account's role sessions that are still usable (not expired, not revoked), newest first. */
+export async function listActiveAccountRoleSessions(tx: Tx, accountId: string, now: Date, take = 200): Promise<StsSession[]> {
+  const rows = await tx.stsSession.findMany({
+    where: { accountId, roleId: { not: null }, expiresAt: { gt: now }, revokedAt: null },
+    orderBy: { issuedAt: "desc" },
+    take,
+    omit: omitSecret,
+  });
+  return rows.map(toSession);
+}
+
+/** The newest usable session with this assumed-role ARN in the account (several sessions may share one ARN). */
+export async function findActiveSessionByArn(tx: Tx, accountId: string, arn: string, now: Date): Promise<StsSession | null> {
+  const row = await tx.stsSession.findFirst({
+    where: { accountId, arn, roleId: { not: null }, expiresAt: { gt: now }, revokedAt: null },
+    orderBy: { issuedAt: "desc" },
+    omit: omitSecret,
+  });
+  return row ? toSession(row) : null;
+}

@@ -69,9 +69,12 @@ export type SimulateCustomPolicyInput = z.infer<typeof simulateCustomPolicySchem
  */
 export const consoleSimulationSchema = z.object({
   PolicySourceArn: arnSchema.optional(),
+  /** For a principal of an account Roleplane does not hold: suppose its own account allows the request. */
+  SupposeExternalAllowed: z.boolean().optional(),
   PolicyInputList: z.array(policyDocumentSchema).optional(),
   ...simulationShape,
 });
+export type ConsoleSimulationInput = z.infer<typeof consoleSimulationSchema>;
 
 export const getContextKeysForPrincipalPolicySchema = z.object({
   PolicySourceArn: arnSchema,
@@ -81,3 +84,26 @@ export const getContextKeysForPrincipalPolicySchema = z.object({
 export const getContextKeysForCustomPolicySchema = z.object({
   PolicyInputList: z.array(policyDocumentSchema),
 });
+
+/** The Simulator's completion: actions matching `q`, and what the chosen actions take (`action`, repeated). */
+export const actionSuggestionQuerySchema = z.object({
+  q: z.string().max(LIMITS.simulationActionName.max).optional(),
+  service: z.string().regex(/^[a-z0-9-]{1,64}$/i, "service must be a service prefix, e.g. s3.").optional(),
+});
+export const actionHelpQuerySchema = z.object({ action: z.array(actionNameSchema).min(1).max(20) });
+
+/**
+ * The comparison of roles with resource-based policies: a caller, one action on one resource, the role to assume
+ * in the resource's account (optional: without one only the resource-based way is evaluated) and the resource policy.
+ */
+export const compareAccessSchema = z.object({
+  PrincipalArn: arnSchema,
+  Action: actionNameSchema,
+  ResourceArn: resourceNameSchema,
+  RoleArn: arnSchema.optional(),
+  ResourcePolicy: policyDocumentSchema,
+  ResourceAccount: z.string().regex(/^\d{12}$/, "ResourceAccount must be a 12-digit account ID.").optional(),
+  ContextEntries: z.array(contextEntrySchema).optional(),
+  SupposeExternalAllowed: z.boolean().optional(),
+});
+export type CompareAccessInput = z.infer<typeof compareAccessSchema>;

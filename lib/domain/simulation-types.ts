@@ -1,4 +1,5 @@
 import type { PolicyType } from "@/lib/policy";
+import type { ContextKeyType } from "./simulation-schemas";
 
 /**
  * What a policy simulation answers, in AWS's terms (IAM API reference: EvaluationResult, ResourceSpecificResult,
@@ -59,4 +60,56 @@ export interface SimulationView {
   marker?: string;
   documents: SimulatedDocument[];
   principal?: { arn: string; kind: string };
+}
+
+/** The catalogue's answers for the simulator (lib/iam/action-catalogue.ts): a resource type an action takes. */
+export interface ActionResource {
+  /** The resource type, e.g. `object`. */
+  type: string;
+  /** Its ARN pattern, e.g. `arn:${Partition}:s3:::${BucketName}/${ObjectName}`. */
+  arn: string;
+  required: boolean;
+}
+
+export interface ActionContextKey {
+  key: string;
+  type: ContextKeyType;
+}
+
+/** One completion for the simulator's actions: `service:Action`, or `service:*` for every action of a service. */
+export interface ActionSuggestion {
+  action: string;
+  /** The access level (Read, Write, List, Tagging, Permissions management), or `All actions`. */
+  accessLevel: string;
+}
+
+/** What the simulator offers for the chosen actions: each one's resource ARN patterns and its context keys. */
+export interface ActionHelp {
+  action: string;
+  /** False when the catalogue has no such action (or service, for `service:*`). */
+  known: boolean;
+  resources: ActionResource[];
+  conditionKeys: ActionContextKey[];
+}
+
+/** A role session the console can simulate as: its assumed-role ARN and when it ends. */
+export interface SessionPrincipal {
+  arn: string;
+  roleArn: string;
+  expiresAt: Date;
+}
+
+/** The two ways of cross-account access, evaluated side by side (lib/iam/compare-access.ts). */
+export interface AccessComparison {
+  callerArn: string;
+  callerAccount: string;
+  resourceAccount: string;
+  action: string;
+  resource: string;
+  /** (a) Assume the role in the resource's account, then act as the role; absent when no role was named. */
+  viaRole?: { roleArn: string; assume: SimulationView; act: SimulationView; decision: EvalDecision };
+  /** (b) The resource-based policy grants the caller directly. */
+  viaResourcePolicy: { view: SimulationView; decision: EvalDecision };
+  /** What differs, in plain words. */
+  differences: { topic: string; text: string }[];
 }

@@ -53,6 +53,11 @@ export interface SimulationRequest {
   page?: PageRequest;
   /** Evaluate roles' trust policies for the assume actions (Roleplane's addition; SimulatePrincipalPolicy and the console). */
   trust?: boolean;
+  /**
+   * The console's: any simulated principal (a role, a session, another account's) is the caller a ResourcePolicy's
+   * Principal element is matched against. AWS's API takes an IAM user only, or a CallerArn.
+   */
+  principalIsCaller?: boolean;
 }
 
 export interface ResourceResult extends ResourceOutcome {
@@ -113,7 +118,7 @@ async function plan(req: SimulationRequest): Promise<Plan> {
 
   const simulated = req.source ? await loadSimulatedPrincipal(req.accountId, req.source) : undefined;
   // "CallerArn is required if you include a ResourcePolicy and the PolicySourceArn is not the ARN for an IAM user."
-  if (req.resourcePolicy && !caller && simulated?.kind !== "user")
+  if (req.resourcePolicy && !caller && simulated?.kind !== "user" && !(req.principalIsCaller && simulated))
     throw input.invalid("CallerArn is required with a ResourcePolicy unless PolicySourceArn is an IAM user: the policy's Principal element needs a caller to match.");
   const principal: RequestPrincipal = req.callerArn
     ? { arn: req.callerArn, accountId: caller!.accountId, type: "user" }
@@ -274,12 +279,12 @@ export type SimulationInput = Omit<SimulateCustomPolicyInput, "PolicyInputList">
  * The request a simulation's input describes. With a PolicySourceArn it simulates that principal, and the trust
  * policies of roles take part for the assume actions (Roleplane's addition, see above).
  */
-export function simulationRequest(accountId: string, input: SimulationInput): SimulationRequest {
+export function simulationRequest(accountId: string, input: SimulationInput, source?: SimulationSource): SimulationRequest {
   if (input.OrderedOrganizationPolicyInputList !== undefined || input.PolicyExclusionList !== undefined)
     throw new AwsError("InvalidInput", "Roleplane does not simulate service control policies (OrderedOrganizationPolicyInputList) or policy exclusions (PolicyExclusionList).");
   return {
     accountId,
-    source: input.PolicySourceArn ? { kind: "arn", arn: input.PolicySourceArn } : undefined,
+    source: source ?? (input.PolicySourceArn ? { kind: "arn", arn: input.PolicySourceArn } : undefined),
     trust: input.PolicySourceArn !== undefined,
     policyInputList: input.PolicyInputList ?? [],
     boundaryInputList: input.PermissionsBoundaryPolicyInputList,

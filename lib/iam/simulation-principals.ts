@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { loadPrincipalPolicies } from "@/lib/db/principal-tables";
-import { findSession } from "@/lib/db/sts-sessions";
+import { findActiveSessionByArn, findSession } from "@/lib/db/sts-sessions";
 import { AwsError, clip, noSuchEntity } from "@/lib/domain/errors";
 import { PRINCIPAL_KINDS, type PrincipalKind } from "@/lib/domain/principal-kinds";
 import type { PolicySourceType } from "@/lib/domain/simulation-types";
@@ -9,11 +9,14 @@ import { callerContext, loadCallerPolicies, requestPrincipal, type Caller } from
 
 /**
  * Whose policies a simulation evaluates. The API names an IAM user, group or role by ARN (PolicySourceArn); the
- * console can also pick one of a role's live sessions by its access key id, which AWS's simulator cannot.
+ * console can also pick one of a role's live sessions by its access key id, or a principal of another account
+ * (held by the store, with its own policies; or not, see `external`), which AWS's simulator cannot.
  * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html
  */
-export type SimulationSource = { kind: "arn"; arn: string } | { kind: "session"; accessKeyId: string };
-
+export type SimulationSource =
+  | { kind: "arn"; arn: string; accountId?: string }
+  | { kind: "session"; accessKeyId: string; accountId?: string }
+  | { kind: "external"; arn: string; supposeAllowed?: boolean };
 
 /** How a result names a policy: AWS's SourcePolicyId and SourcePolicyType. */
 export interface PolicySourceRef {
@@ -25,7 +28,7 @@ export interface PolicySourceRef {
 export interface SimulatedPrincipal {
   principal: RequestPrincipal;
   /** `kind` of the source: a user, role or group by ARN, or a role session. */
-  kind: PrincipalKind | "group" | "session";
+  kind: PrincipalKind | "group" | "session" | "external";
   name: string;
   policies: PolicySet;
   /** Per identity policy (same order as `policies.identity`), and the boundary's. */
@@ -83,6 +86,54 @@ async function bySession(accountId: string, accessKeyId: string): Promise<Simula
   };
 }
 
+const EXTERNAL_ARN = /^arn:aws:(iam|sts)::(\d{12}):(user|role|assumed-role|root)(?:\/[\u0021-\u007E]*)?$/;
+
+/** The identity policy a principal of an account Roleplane does not hold is supposed to have, when asked to. */
+const SUPPOSED_POLICY_NAME = "SupposedByItsAccount";
+const SUPPOSED_ALLOW = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "SupposedByItsAccount", Effect: "Allow", Action: "*", Resource: "*" }] }, null, 2);
+
+/**
+ * A principal of another account, which this store does not hold: its own policies are unknown here. Without
+ * `supposeAllowed` it has none (so across accounts it is implicitly denied); with it, its account is supposed to
+ * allow everything, so that the other side (a trust or resource policy) decides, and the result names the supposition.
+ */
+function external(arn: string, supposeAllowed = false): SimulatedPrincipal {
+  const m = EXTERNAL_ARN.exec(arn);
+  if (!m) throw new AwsError("InvalidInput", `${clip(arn)} is not the ARN of a user, role, role session or account root.`);
+  const [, , account, type] = m;
+  const identity = supposeAllowed ? [{ name: SUPPOSED_POLICY_NAME, document: SUPPOSED_ALLOW }] : [];
+  return {
+    principal: { arn, accountId: account, type: type as "user" | "role" | "assumed-role" | "root" },
+    kind: "external",
+    name: arn,
+    policies: { identity },
+    identitySources: identity.map((p) => ({ id: p.name, type: "none" as const })),
+    context: {},
+  };
+}
+
 export function loadSimulatedPrincipal(accountId: string, source: SimulationSource): Promise<SimulatedPrincipal> {
-  return source.kind === "arn" ? byArn(accountId, source.arn) : bySession(accountId, source.accessKeyId);
+  if (source.kind === "external") return Promise.resolve(external(source.arn, source.supposeAllowed));
+  return source.kind === "arn" ? byArn(source.accountId ?? accountId, source.arn) : bySession(source.accountId ?? accountId, source.accessKeyId);
+}
+
+/**
+ * The console's principal field: a user, group or role of this account by ARN; a role session by its assumed-role
+ * ARN (the newest usable session of that name, as several may share it); or a principal of another account, which
+ * the store does not hold. AWS's simulator takes the first kind only.
+ */
+export async function consoleSimulationSource(accountId: string, arn: string, supposeAllowed = false, now = new Date()): Promise<SimulationSource> {
+  const account = arn.split(":")[4] ?? "";
+  const own = account === accountId;
+  if (/^arn:aws:sts::\d{12}:assumed-role\//.test(arn)) {
+    const session = await findActiveSessionByArn(getDb(), account, arn, now);
+    if (session) return { kind: "session", accessKeyId: session.id, accountId: account };
+    if (own) throw noSuchEntity(`No usable session ${clip(arn)} is active: it expired, was revoked or never existed.`);
+    return { kind: "external", arn, supposeAllowed };
+  }
+  const m = SOURCE_ARN.exec(arn);
+  if (own || !EXTERNAL_ARN.test(arn)) return { kind: "arn", arn };
+  // Another account's user or role: simulated with its own policies when the store holds that account.
+  const held = m && isKind(m[2]) ? await loadPrincipalPolicies(getDb(), m[2], { arn }) : null;
+  return held ? { kind: "arn", arn, accountId: account } : { kind: "external", arn, supposeAllowed };
 }

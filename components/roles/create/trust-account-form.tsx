@@ -1,25 +1,12 @@
 "use client";
-import { useId } from "react";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Check } from "@/components/ui/check";
 import { generateExternalId, type AccountChoice } from "@/lib/trust-builder/build";
 import type { TrustFormProps } from "./step-trust";
 import { InfoLink } from "@/components/concepts/info-link";
-
-function Check({ checked, onChange, label, info, testId, children }: { checked: boolean; onChange: (v: boolean) => void; label: string; info: React.ReactNode; testId: string; children: React.ReactNode }) {
-  const id = useId();
-  return (
-    <div className="flex gap-3">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-0.5 size-4 shrink-0 accent-[var(--accent)]" data-testid={testId} aria-describedby={`${id}-hint`} />
-      <div>
-        <div className="flex items-center gap-1.5"><label htmlFor={id} className="text-sm font-medium">{label}</label>{info}</div>
-        <p id={`${id}-hint`} className="text-xs text-fg-muted">{children}</p>
-      </div>
-    </div>
-  );
-}
 
 /** "AWS account": this account or another one, optionally with an external ID (third parties) and MFA (people). */
 export function TrustAccountForm({ trust, change, errors }: TrustFormProps) {

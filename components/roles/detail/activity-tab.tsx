@@ -1,6 +1,7 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
-import { History } from "lucide-react";
+import Link from "next/link";
+import { History, Scale } from "lucide-react";
 import { Card, EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { Badge } from "@/components/ui/badge";
 import { Select } from "@/components/ui/input";
@@ -9,6 +10,7 @@ import { Table, Th, Td, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/components/format";
 import { useRoleActivityQuery, type AuditEventDto } from "../role-queries";
 import { toRole } from "../routes";
+import { simulatorLinkOfEvent } from "@/components/simulator/audit-link";
 
 const ASSUME_ACTIONS = new Set(["AssumeRole", "AssumeRoleWithWebIdentity", "AssumeRoleWithSAML"]);
 type Show = "all" | "assumes" | "changes";
@@ -60,6 +62,7 @@ export function ActivityTab({ name }: { name: string }) {
                         <span className="flex flex-col items-start gap-1" title={e.reason ?? undefined}>
                           <Badge tone="danger">{ASSUME_ACTIONS.has(e.action) ? "Denied" : "Refused"}</Badge>
                           {e.errorCode && <code className="font-mono text-[11.5px] text-fg-muted">{e.errorCode}</code>}
+                          <ExplainLink event={e} />
                         </span>
                       )}
                     </Td>
@@ -71,6 +74,17 @@ export function ActivityTab({ name }: { name: string }) {
         </>
       )}
     </Card>
+  );
+}
+
+/** A refusal the simulator can replay links to its explanation there. */
+function ExplainLink({ event }: { event: AuditEventDto }) {
+  const href = simulatorLinkOfEvent(event);
+  if (!href) return null;
+  return (
+    <Link href={href} className="inline-flex items-center gap-1 text-[12.5px] font-medium whitespace-nowrap text-accent hover:underline" data-testid="activity-explain">
+      <Scale aria-hidden className="size-3.5" /> Explain
+    </Link>
   );
 }
 

@@ -17,6 +17,7 @@ import { roleKeys, useUpdateTrustPolicyMutation, type RoleDto } from "../role-qu
 import { TrustConflict } from "./trust-conflict";
 import { PassRoleCard } from "./pass-role-card";
 import { InfoLink } from "@/components/concepts/info-link";
+import { AssumeTest } from "@/components/simulator/assume-test";
 
 const KIND_LABELS = { service: "AWS service", account: "AWS account", principal: "Principal", federated: "Identity provider", anyone: "Anyone" } as const;
 
@@ -104,6 +105,7 @@ export function TrustTab({ role }: { role: RoleDto }) {
           {editing && error && !conflict && <ErrorState title={`Not saved: ${error.code}`} message={error.message} />}
         </div>
       </Card>
+      <AssumeTest roleArn={role.arn} />
       <PassRoleCard role={role} />
     </div>
   );
