@@ -88,6 +88,16 @@ describe("access findings", () => {
     expect(fs.find((f) => f.roleName === "partner-role")!.summary).toBe(`Principals of account ${B} can assume this role without an external ID or MFA`);
   });
 
+  it("another account's principals let in only by a wildcard are the wildcard finding's, not a second cross-account one", () => {
+    const partner = user(B, "partner", [assumeAny]);
+    const open = role(A, "open", trust({ AWS: "*" }));
+    const both = role(A, "both", doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }, { Effect: "Allow", Principal: { AWS: partner.arn }, Action: "sts:AssumeRole" }));
+    const fs = findings({ accounts: [A, B], users: [partner], roles: [open, both] });
+    expect(fs.filter((f) => f.roleName === "open").map((f) => f.kind)).toEqual(["wildcard-principal"]);
+    // Named as well, the partner is still reported: the trust says it meant that account.
+    expect(ofKind(fs, "cross-account")).toEqual([["both", "medium"]]);
+  });
+
   it("a chain into an administrator role from a non-administrator is reported with its path; from an administrator, or directly, it is not", () => {
     const dev = user(A, "dev", [assumeAny]);
     const boss = user(A, "boss", [adminAccess, assumeAny]);

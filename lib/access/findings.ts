@@ -138,9 +138,22 @@ function wildcardFinding(role: FindingRole, who: WhoCanAssume): Finding | null {
   return { kind: "wildcard-principal", severity, roleArn: role.arn, roleName: role.name, summary, evidence: anyoneFirst.map(assumeEvidence) };
 }
 
+/** Whether every trust statement that let the principal in names everyone: the wildcard finding reports those. */
+function onlyThroughWildcard(a: WhoCanAssume["direct"][number], wild: Set<number>): boolean {
+  const trust = a.statements.filter((s) => s.policy.type === "trust");
+  return trust.length > 0 && trust.every((s) => wild.has(s.statementIndex));
+}
+
 function crossAccountFinding(role: FindingRole, who: WhoCanAssume): Finding | null {
+  const wild = wildcardStatements(role.trustPolicy);
   const unguarded = who.direct.filter(
-    (a) => a.principal.kind !== "anyone" && !OUTSIDE_IAM.has(a.principal.kind) && "accountId" in a.principal && a.principal.accountId !== role.accountId && !a.conditions.some((c) => GUARD_KEYS.has(c.key.toLowerCase())),
+    (a) =>
+      a.principal.kind !== "anyone" &&
+      !OUTSIDE_IAM.has(a.principal.kind) &&
+      "accountId" in a.principal &&
+      a.principal.accountId !== role.accountId &&
+      !a.conditions.some((c) => GUARD_KEYS.has(c.key.toLowerCase())) &&
+      !onlyThroughWildcard(a, wild),
   );
   if (!unguarded.length) return null;
   const wholeAccount = unguarded.some((a) => a.principal.kind === "account");
