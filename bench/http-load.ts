@@ -64,7 +64,8 @@ function withWrk(req: FixedRequest, connections: number, seconds: number): LoadR
     .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`);
   fs.writeFileSync(script, [`wrk.method = "POST"`, `wrk.body = ${JSON.stringify(req.body)}`, ...headers].join("\n"));
   const out = execFileSync("wrk", [`-t${Math.min(2, connections)}`, `-c${connections}`, `-d${seconds}s`, "--latency", "-s", script, req.url], { encoding: "utf8" });
-  const line = (label: string) => new RegExp(`${label}\\s+(\\S+)`).exec(out)?.[1] ?? "";
+  // A percentile line of --latency's distribution, at the start of its line: a stdev such as "62.50%" also ends in "50%".
+  const line = (label: string) => new RegExp(`^\\s*${label}\\s+(\\S+)`, "m").exec(out)?.[1] ?? "";
   return {
     tool: "wrk",
     requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),

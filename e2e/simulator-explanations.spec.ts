@@ -89,7 +89,7 @@ test("completes actions, resource patterns and context keys from the catalogue",
   await expect(page.getByTestId("simulator-actions")).toHaveValue(/^s3:GetObject\nsqs:\w+\n[\s\S]*sqs:SendMessage/);
 });
 
-test("compares a role with a resource-based policy from a template, both ways explained", async ({ page, api }) => {
+test("compares a role with a resource-based policy from a template, both ways explained, and a shared address reproduces it", async ({ page, api, browser }) => {
   const partner = "arn:aws:iam::999999999999:user/partner";
   const role = await api.createRole({ trust: doc({ Effect: "Allow", Principal: { AWS: partner }, Action: "sts:AssumeRole" }) });
   const put = await api.request.put(`/api/console/roles/${role.name}/inline-policies/read-shared`, {
@@ -118,6 +118,26 @@ test("compares a role with a resource-based policy from a template, both ways ex
   await expect(differences).toContainText("Both ways allow it.");
   await expect(differences).toContainText("gives up its own permissions");
   await expect(differences).toContainText(`assumed-role/${role.name}/SESSION-NAME`);
+
+  // The address holds the comparison: opened elsewhere, it runs the same one.
+  await expect(page).toHaveURL(/[?&]template=s3-bucket/);
+  const shared = page.url();
+  const other = await browser.newPage();
+  await openConsolePage(other, shared);
+  await expect(other.getByTestId("compare-role")).toHaveValue(role.arn);
+  await expect(other.getByTestId("compare-policy")).toHaveValue(await page.getByTestId("compare-policy").inputValue());
+  await expect(other.getByTestId("compare-via-role").getByTestId("compare-act-step")).toContainText("Allowed");
+  await expect(other.getByTestId("compare-via-resource-policy")).toContainText("Allowed");
+  await expect(other.getByTestId("compare-differences")).toContainText("Both ways allow it.");
+  // A short link names the template instead of the policy; suppose=0 leaves the unknown partner without permissions.
+  const short = new URL(shared);
+  short.searchParams.delete("policy");
+  short.searchParams.set("suppose", "0");
+  await openConsolePage(other, `${short.pathname}${short.search}`);
+  await expect(other.getByTestId("compare-policy")).toHaveValue(new RegExp(partner));
+  await expect(other.getByTestId("compare-suppose")).not.toBeChecked();
+  await expect(other.getByTestId("compare-differences")).toContainText("Neither way allows it.");
+  await other.close();
 
   // Without its account supposed to allow, a partner Roleplane does not hold has no permissions here.
   await page.getByTestId("compare-suppose").uncheck();

@@ -1,6 +1,7 @@
 "use client";
-import { useState } from "react";
-import { useMutation } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
 import { ArrowRight, GitCompare } from "lucide-react";
 import { RESOURCE_POLICY_TEMPLATES, templateOf } from "@/lib/domain/resource-policy-templates";
 import type { AccessComparison, SimulationView } from "@/lib/domain/simulation-types";
@@ -13,21 +14,8 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { Card, EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { DecisionBadge, Explanation } from "./explanation";
 import { PrincipalInput } from "./principal-field";
+import { compareBody, compareFormFromParams, compareMissing, compareParamsFromForm, withTemplate, type CompareForm } from "./compare-state";
 import { usePrincipalOptions } from "./simulator-queries";
-
-interface CompareForm {
-  principal: string;
-  role: string;
-  template: string;
-  action: string;
-  resource: string;
-  resourceAccount: string;
-  policy: string;
-  suppose: boolean;
-}
-
-const EMPTY: CompareForm = { principal: "", role: "", template: "", action: "", resource: "", resourceAccount: "", policy: "", suppose: true };
-const accountOf = (arn: string) => (/^\d{12}$/.test(arn.split(":")[4] ?? "") ? arn.split(":")[4] : "");
 
 /**
  * Roles compared with resource-based policies: for one caller, action and resource, (a) assume a role in the
@@ -36,32 +24,21 @@ const accountOf = (arn: string) => (/^\d{12}$/.test(arn.split(":")[4] ?? "") ? a
  */
 export function CompareWays() {
   const { account } = useConsole();
-  const [form, setForm] = useState<CompareForm>(EMPTY);
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const submitted = useMemo(() => compareFormFromParams(new URLSearchParams(params.toString())), [params]);
+  const [form, setForm] = useState<CompareForm>(submitted);
   const roles = usePrincipalOptions().filter((p) => p.label.startsWith("role "));
-  const compare = useMutation({
-    mutationFn: (f: CompareForm) =>
-      fetchJson<AccessComparison>("/api/console/simulations/compare", {
-        method: "POST",
-        body: {
-          PrincipalArn: f.principal.trim(),
-          Action: f.action.trim(),
-          ResourceArn: f.resource.trim(),
-          RoleArn: f.role.trim() || undefined,
-          ResourcePolicy: f.policy,
-          ResourceAccount: f.resourceAccount.trim() || undefined,
-          SupposeExternalAllowed: f.suppose || undefined,
-        },
-      }),
+  const body = compareMissing(submitted) ? null : compareBody(submitted);
+  const compare = useQuery({
+    queryKey: ["simulation", "compare", body],
+    queryFn: () => fetchJson<AccessComparison>("/api/console/simulations/compare", { method: "POST", body }),
+    enabled: body !== null,
+    retry: false,
   });
   const set = (patch: Partial<CompareForm>) => setForm((f) => ({ ...f, ...patch }));
-  const applyTemplate = (id: string) => {
-    const t = templateOf(id);
-    if (!t) return set({ template: "" });
-    const owner = accountOf(form.role) || form.resourceAccount || account.id;
-    const resource = t.resource(owner);
-    set({ template: id, action: t.action, resource, resourceAccount: accountOf(resource) ? "" : owner, policy: t.policy(form.principal.trim() || "arn:aws:iam::111111111111:user/CALLER", resource, owner) });
-  };
-  const missing = !form.principal.trim() ? "Choose the caller." : !form.action.trim() || !form.resource.trim() ? "Name the action and the resource." : !form.policy.trim() ? "Write the resource-based policy, or pick a template." : undefined;
+  const missing = compareMissing(form);
 
   return (
     <div className="flex flex-col gap-6">
@@ -72,7 +49,7 @@ export function CompareWays() {
           data-testid="compare-form"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!missing) compare.mutate(form);
+            if (!missing) router.replace(`${pathname}?${compareParamsFromForm(form).toString()}`, { scroll: false });
           }}
         >
           <Field label="Caller" hint="A user, role or role session of the store, or another account's principal ARN.">
@@ -92,7 +69,7 @@ export function CompareWays() {
           </Field>
           <Field label="Template" optional hint="Choose the caller and role first: fills the action, an example resource in the role's account and a policy naming the caller.">
             {(ids) => (
-              <Select id={ids.id} aria-describedby={ids.describedBy} value={form.template} onChange={(e) => applyTemplate(e.target.value)} data-testid="compare-template">
+              <Select id={ids.id} aria-describedby={ids.describedBy} value={form.template} onChange={(e) => setForm((f) => withTemplate(f, e.target.value, account.id))} data-testid="compare-template">
                 <option value="">Choose a template…</option>
                 {RESOURCE_POLICY_TEMPLATES.map((t) => (
                   <option key={t.id} value={t.id}>
@@ -120,14 +97,14 @@ export function CompareWays() {
             </Check>
           </div>
           <div className="flex flex-wrap items-center gap-3 md:col-span-2">
-            <Button type="submit" variant="primary" icon={<GitCompare aria-hidden className="size-4" />} loading={compare.isPending} disabledReason={missing} data-testid="compare-run">
+            <Button type="submit" variant="primary" icon={<GitCompare aria-hidden className="size-4" />} loading={body !== null && compare.isFetching} disabledReason={missing} data-testid="compare-run">
               Compare
             </Button>
             <p className="text-[13px] text-fg-muted">Beyond AWS: the IAM guide describes the difference; Roleplane evaluates both ways with its simulator, trust policy included. Nothing is changed.</p>
           </div>
         </form>
       </Card>
-      {compare.isIdle ? (
+      {body === null ? (
         <EmptyState icon={<GitCompare aria-hidden className="size-5" />} title="Nothing compared yet">
           Choose a caller, a role in the resource&apos;s account and a template, then Compare.
         </EmptyState>

@@ -36,6 +36,7 @@ describe("roles compared with resource-based policies, in words", () => {
   it("names what the audit records for each way", () => {
     const audit = text(base, "What the audit records");
     expect(audit).toContain("arn:aws:sts::222222222222:assumed-role/readers/SESSION-NAME");
-    expect(audit).toContain("under the caller's own ARN (arn:aws:iam::111111111111:user/alice)");
+    expect(audit).toContain("with the caller's own identity (arn:aws:iam::111111111111:user/alice), no role session in between");
+    expect(audit).toContain("of the role's account with the caller's account and principal ID");
   });
 });

@@ -24,8 +24,11 @@ export interface XmlError {
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "\r": "&#xD;" };
 
+const NEEDS_ESCAPE = /[&<>"'\r]/;
+
 /** Escapes text for element content. CR is kept as a character reference so XML parsers do not fold it into LF. */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/[&<>"'\r]/g, (c) => ENTITIES[c]);
 }
 
@@ -51,23 +54,16 @@ function scalarText(v: XmlScalar): string {
 
 export function renderElement(name: string, value: XmlValue): string {
   if (value === undefined || value === null) return "";
+  // Children are appended in loops rather than mapped and joined: a simulation's answer holds thousands of elements.
+  let inner = "";
   if (value instanceof XmlMap) {
-    const inner = Object.entries(value.entries)
-      .map(([k, v]) => `<entry><key>${escapeXml(k)}</key><value>${escapeXml(v)}</value></entry>`)
-      .join("");
-    return inner === "" ? `<${name}/>` : `<${name}>${inner}</${name}>`;
-  }
-  if (Array.isArray(value)) {
-    const inner = value.map((item) => renderElement("member", item)).join("");
-    return inner === "" ? `<${name}/>` : `<${name}>${inner}</${name}>`;
-  }
-  if (typeof value === "object" && !(value instanceof Date)) {
-    const inner = Object.entries(value)
-      .map(([k, v]) => renderElement(k, v))
-      .join("");
-    return inner === "" ? `<${name}/>` : `<${name}>${inner}</${name}>`;
-  }
-  return `<${name}>${scalarText(value)}</${name}>`;
+    for (const [k, v] of Object.entries(value.entries)) inner += `<entry><key>${escapeXml(k)}</key><value>${escapeXml(v)}</value></entry>`;
+  } else if (Array.isArray(value)) {
+    for (const item of value) inner += renderElement("member", item);
+  } else if (typeof value === "object" && !(value instanceof Date)) {
+    for (const k of Object.keys(value)) inner += renderElement(k, value[k]);
+  } else return `<${name}>${scalarText(value)}</${name}>`;
+  return inner === "" ? `<${name}/>` : `<${name}>${inner}</${name}>`;
 }
 
 const PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n';

@@ -1,11 +1,22 @@
 /**
  * Resource-based policies to try the comparison of roles with resource-based policies: one per service kind the IAM
- * guide names, each granting a caller of another account one action on the resource. The shapes follow each
- * service's documentation: a KMS key policy and a Secrets Manager secret policy name `"Resource": "*"` (the policy
- * is attached to the one key or secret); a key policy keeps the statement that lets the key's own account use IAM
- * policies, as the default key policy does.
+ * guide names, each granting a caller of another account one action on the resource. Checked against each service's
+ * documentation (2026-11-29):
+ * - S3: the bucket policy names the bucket's objects as `arn:aws:s3:::bucket/*` for object actions; S3 ARNs hold no
+ *   Region or account.
+ * - KMS: every key has exactly one key policy; its statements say `"Resource": "*"` (the key itself), the default
+ *   policy's "Enable IAM User Permissions" statement lets the key's account use IAM policies, and across accounts
+ *   both the key policy and the caller's IAM policy must allow (neither alone is enough).
+ * - SQS: the queue policy's Resource is the queue's ARN.
+ * - Lambda: a function policy statement names the function's ARN, as AddPermission writes it.
+ * - Secrets Manager: secret policies say `"Resource": "*"`; across accounts the secret must be encrypted with a
+ *   customer managed KMS key whose key policy lets the caller decrypt (aws/secretsmanager cannot be shared).
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_compare-resource-policies.html
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html
+ * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html
  * @see https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples_cross.html
  */
 
@@ -45,9 +56,9 @@ export const RESOURCE_POLICY_TEMPLATES: readonly ResourcePolicyTemplate[] = [
     policy: (caller, _resource, account) =>
       doc(
         { Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "kms:*", Resource: "*" },
-        { Sid: "AllowExternalDecrypt", Effect: "Allow", Principal: { AWS: caller }, Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: "*" },
+        { Sid: "Allow use of the key", Effect: "Allow", Principal: { AWS: caller }, Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: "*" },
       ),
-    note: "Every KMS key has a key policy; without one naming the caller (or its account), no IAM policy in another account can use the key.",
+    note: "Every KMS key has exactly one key policy. Across accounts the key policy must name the caller (or its account) and the caller's IAM policy must allow too: neither alone is enough, and only the cryptographic and Describe operations work across accounts.",
   },
   {
     id: "sqs-queue",
@@ -63,7 +74,7 @@ export const RESOURCE_POLICY_TEMPLATES: readonly ResourcePolicyTemplate[] = [
     action: "lambda:InvokeFunction",
     resource: (account) => `arn:aws:lambda:${REGION}:${account}:function:resize-images`,
     policy: (caller, resource) => doc({ Sid: "CrossAccountInvoke", Effect: "Allow", Principal: { AWS: caller }, Action: "lambda:InvokeFunction", Resource: resource }),
-    note: "Lambda keeps this policy itself: AddPermission adds a statement, RemovePermission takes one away.",
+    note: "Lambda keeps this policy on the function (or a version or alias): AddPermission adds one statement and RemovePermission takes one away; PutResourcePolicy replaces the whole policy.",
   },
   {
     id: "secrets-manager-secret",

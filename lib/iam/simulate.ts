@@ -252,8 +252,16 @@ function aggregate(action: string, resourceName: string, resources: ResourceResu
   };
 }
 
+const patternTests = new Map<string, RegExp>();
+
 /** A catalogue ARN pattern as a test: each `${…}` stands for a run of characters within its ARN component. */
 function patternTest(pattern: string): RegExp {
+  let test = patternTests.get(pattern);
+  if (!test) patternTests.set(pattern, (test = buildPatternTest(pattern)));
+  return test;
+}
+
+function buildPatternTest(pattern: string): RegExp {
   const parts = pattern.split(/\$\{[^}]+\}/).map((t) => t.replace(/[.*+?^$(){}|[\]\\]/g, "\\$&"));
   return new RegExp(`^${parts.join("[^:]+")}$`.replace(/\[\^:\]\+\$$/, ".+$"), "s");
 }

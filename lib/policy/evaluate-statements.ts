@@ -6,7 +6,7 @@ import { checkCondition } from "./conditions";
 import { actionMatches, arnMatch, resolveVariables, type ContextLookup } from "./evaluate-patterns";
 import { checkPrincipal } from "./evaluate-principals";
 import type { ElementCheck, EvaluationRequest, PolicyDocument, PolicyRef, StatementReason } from "./evaluate-types";
-import { compiledPolicy, type CompiledPolicy } from "./compile";
+import { compiledPolicy, type CompiledList, type CompiledPolicy } from "./compile";
 import type { ListElement, PolicyModel, StatementModel } from "./model";
 import type { PolicyCache } from "./policy-cache";
 
@@ -101,6 +101,16 @@ export function evaluateStatement(
   };
 }
 
+function actionListMatches(list: CompiledList, action: string): boolean {
+  let hit = false;
+  for (const t of list.tests)
+    if (t(action)) {
+      hit = true;
+      break;
+    }
+  return list.negated ? !hit : hit;
+}
+
 /** The statements of a set of policies that bear on the request: those that apply, and near misses. */
 export interface PolicyTypeResult {
   allows: StatementReason[];
@@ -116,9 +126,13 @@ export function evaluatePolicies(
   resourcePolicy: boolean,
 ): PolicyTypeResult {
   const result: PolicyTypeResult = { allows: [], denies: [], nearMisses: [] };
+  const action = request.action.toLowerCase();
   for (const p of policies) {
-    for (const s of p.model?.statements ?? []) {
-      const r = evaluateStatement(s, p, request, lookup, resourcePolicy);
+    // The compiled statements are the model's Allow and Deny statements in order; a statement whose action does
+    // not match bears on nothing, so the compiled action test skips it before any explanation is built.
+    for (const c of p.compiled.statements()) {
+      if (!c.action || !actionListMatches(c.action, action)) continue;
+      const r = evaluateStatement(c.model, p, request, lookup, resourcePolicy);
       if (!r) continue;
       if (r.applies) (r.effect === "Deny" ? result.denies : result.allows).push(r);
       else if (r.failedOn !== "action") result.nearMisses.push(r);
