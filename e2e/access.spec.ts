@@ -34,9 +34,8 @@ test.describe("who can assume what", () => {
     await expect(chain.getByTestId("access-path").getByRole("link", { name: hop.arn })).toHaveAttribute("href", toRole({ name: hop.name }));
     const firstHop = chain.getByTestId("access-hop").first();
     await expect(firstHop.getByTestId("access-conditions")).toHaveText("Bool aws:MultiFactorAuthPresent true");
-    await expect(firstHop.getByTestId("access-example")).toContainText('"aws:MultiFactorAuthPresent":true');
+    await expect(firstHop.getByTestId("access-example")).toContainText('"aws:MultiFactorAuthPresent":"true"');
     await expect(firstHop.getByTestId("access-statements")).toContainText("assume-roles, statement “AssumeAny”");
-    await expect(firstHop.getByTestId("access-statement-view").first().locator('[data-matched="true"]').first()).toContainText("{");
     await expect(chain.getByTestId("access-statement-view").locator('[data-matched="true"]').filter({ hasText: '"Sid": "AssumeAny"' })).toHaveCount(1);
 
     const direct = await expandEvidence(page, "who-can-assume", hop.arn);

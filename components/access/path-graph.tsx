@@ -1,4 +1,5 @@
 "use client";
+import { useId } from "react";
 import { consoleHref, shortArn } from "./principal-links";
 
 /** One hop of a chain: whether the request must meet a condition for it (unknown when the analysis gave no hop). */
@@ -33,12 +34,14 @@ function NodeShape({ shape, x }: { shape: Shape; x: number }) {
 export function PathGraph({ path, hops, kind, accountId }: { path: string[]; hops: PathHop[]; kind: string; accountId: string }) {
   const width = path.length * NODE_W + (path.length - 1) * GAP + 2 * PAD;
   const height = NODE_H + 2 * PAD;
+  // Several chains may be open at once: each graph's arrowhead needs its own id.
+  const arrow = `path-arrow-${useId().replace(/[^\w-]/g, "")}`;
   return (
     <figure className="flex flex-col gap-2" data-testid="access-path-graph">
       <div className="overflow-x-auto">
         <svg aria-hidden="true" width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="text-fg-muted">
           <defs>
-            <marker id="path-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
+            <marker id={arrow} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
               <path d="M0,0 L8,4 L0,8 z" className="fill-fg-muted" />
             </marker>
           </defs>
@@ -46,7 +49,7 @@ export function PathGraph({ path, hops, kind, accountId }: { path: string[]; hop
             const x1 = PAD + (i + 1) * NODE_W + i * GAP;
             const dashed = hops[i]?.conditional === true;
             return (
-              <line key={i} x1={x1 + 2} y1={PAD + NODE_H / 2} x2={x1 + GAP - 3} y2={PAD + NODE_H / 2} stroke="currentColor" strokeWidth={1.5} strokeDasharray={dashed ? "5 4" : undefined} markerEnd="url(#path-arrow)" data-conditional={dashed} />
+              <line key={i} x1={x1 + 2} y1={PAD + NODE_H / 2} x2={x1 + GAP - 3} y2={PAD + NODE_H / 2} stroke="currentColor" strokeWidth={1.5} strokeDasharray={dashed ? "5 4" : undefined} markerEnd={`url(#${arrow})`} data-conditional={dashed} />
             );
           })}
           {path.map((arn, i) => {
