@@ -68,6 +68,9 @@ export function PathGraph({ path, hops, kind, accountId }: { path: string[]; hop
           })}
         </svg>
       </div>
+      <p className="text-[12px] text-fg-muted" data-testid="access-path-legend">
+        Rounded: a user · square corners: a role · six sides: a principal beyond this Roleplane&apos;s users and roles · dashed arrow: the hop needs a condition
+      </p>
       <figcaption>
         <ol className="flex flex-wrap items-center gap-x-1.5 gap-y-1 text-[12.5px]" aria-label="Path" data-testid="access-path">
           {path.map((arn, i) => {
