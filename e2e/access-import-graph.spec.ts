@@ -48,10 +48,10 @@ test.describe("import accounts and look at their graph", () => {
     await assertIncoming(page, ["alice"]);
   });
 
-  test("a role's Access tab opens the graph on that role", async ({ page, api }) => {
+  test("a role's Who can assume tab opens the graph on that role", async ({ page, api }) => {
     const hop = await api.createRole({ trust: trust({ Service: "lambda.amazonaws.com" }) });
     const target = await api.createRole({ trust: trust({ AWS: hop.arn }) });
-    await goToRole(page, target.name, "access");
+    await goToRole(page, target.name, "who-can-assume");
     await page.getByTestId("show-in-graph").click();
     await expect(page.getByTestId("graph-selected")).toHaveText(target.arn);
     await assertIncoming(page, [hop.name, "lambda.amazonaws.com"]);

@@ -3,15 +3,22 @@ import { fetchJson } from "@/components/api/fetch-json";
 import { principalApi, principalKeys } from "@/components/permissions/principal-queries";
 import type { CanAssume, WhoCanAssume } from "@/lib/access/access-graph";
 import type { AccountAccessAnalysis } from "@/lib/access/account-access";
+import type { DirectAccess } from "@/lib/access/assume-access";
+import type { StatementEvidence } from "@/lib/domain/access-evidence-types";
+
+/** The deciding statements' documents and lines, and every chain hop that is not a direct access already. */
+export type AccessEvidenceDto = StatementEvidence & { hops: DirectAccess[] };
 
 export interface RoleAccessDto {
   arn: string;
   whoCanAssume: WhoCanAssume;
   canAssume: CanAssume;
+  evidence: AccessEvidenceDto;
 }
 export interface UserAccessDto {
   arn: string;
   canAssume: CanAssume;
+  evidence: AccessEvidenceDto;
 }
 
 /** Who can assume what (Roleplane's analysis). Any change may alter it, so it is never kept stale. */

@@ -3,15 +3,8 @@ import type { Finding, FindingEvidence } from "@/lib/access/findings";
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatDateTime } from "@/components/format";
 import { toRole } from "@/components/roles/routes";
-import { toUser } from "@/components/users/routes";
-import { kindLabel, statementName } from "./access-table";
-
-/** A user's or role's console page when it is in the account shown; other principals have none here. */
-function consoleHref(arn: string, accountId: string): string | undefined {
-  const m = /^arn:[\w-]+:iam::(\d{12}):(user|role)\/(?:.*\/)?([^/]+)$/.exec(arn);
-  if (!m || m[1] !== accountId) return undefined;
-  return m[2] === "role" ? toRole({ name: m[3] }) : toUser({ name: m[3] });
-}
+import { kindLabel, statementName } from "./access-labels";
+import { consoleHref } from "./principal-links";
 
 export function Arn({ arn, accountId }: { arn: string; accountId: string }) {
   const href = consoleHref(arn, accountId);
@@ -81,7 +74,7 @@ export function FindingEvidenceList({ finding, accountId }: { finding: Finding; 
       </ul>
       {finding.omitted ? (
         <p className="mt-2 text-[13px] text-fg-muted" data-testid="evidence-omitted">
-          And {finding.omitted} more: <Link href={toRole({ name: finding.roleName, tab: "access" })} className="text-accent underline underline-offset-2">the role&apos;s Access tab</Link> lists them all.
+          And {finding.omitted} more: <Link href={toRole({ name: finding.roleName, tab: "who-can-assume" })} className="text-accent underline underline-offset-2">the role&apos;s Who can assume tab</Link> lists them all.
         </p>
       ) : null}
     </>

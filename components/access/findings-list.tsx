@@ -90,7 +90,7 @@ export function FindingsList({ findings, accountId, state }: { findings: Finding
                   </span>
                 </summary>
                 <div className="pl-7">
-                  <Link href={toRole({ name: f.roleName, tab: "access" })} className="mt-2 inline-block text-[13px] text-accent underline underline-offset-2" data-testid="finding-role-link">
+                  <Link href={toRole({ name: f.roleName, tab: "who-can-assume" })} className="mt-2 inline-block text-[13px] text-accent underline underline-offset-2" data-testid="finding-role-link">
                     Open {f.roleName}&apos;s Access tab
                   </Link>
                   <FindingEvidenceList finding={f} accountId={accountId} />

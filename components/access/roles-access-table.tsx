@@ -57,7 +57,7 @@ export function RolesAccessTable({ roles, state }: { roles: Row[]; state: Access
               {shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => (
                 <Tr key={r.arn} testId="access-role-row">
                   <Td>
-                    <Link href={toRole({ name: r.name, tab: "access" })} className="font-medium text-accent hover:underline" data-testid="access-role-name">{r.name}</Link>
+                    <Link href={toRole({ name: r.name, tab: "who-can-assume" })} className="font-medium text-accent hover:underline" data-testid="access-role-name">{r.name}</Link>
                   </Td>
                   <Td className="text-right tabular-nums"><span data-testid="access-role-direct">{r.direct}</span></Td>
                   <Td className="text-right tabular-nums"><span data-testid="access-role-conditional">{r.conditional}</span></Td>

@@ -3,17 +3,22 @@ import { ROLE_SORTS, type RoleSort } from "@/lib/domain/list-sorts";
 import type { AssumeCaller } from "@/lib/domain/console-assume";
 
 /** Typed, linkable console URLs for roles: tabs and list state live in the URL. */
-export const ROLE_TABS = ["permissions", "trust", "access", "tags", "sessions", "activity"] as const;
+export const ROLE_TABS = ["permissions", "trust", "who-can-assume", "can-assume", "tags", "sessions", "activity"] as const;
 export type RoleTab = (typeof ROLE_TABS)[number];
 
 export const ROLE_TAB_LABELS: Record<RoleTab, string> = {
   permissions: "Permissions",
   trust: "Trust relationships",
-  access: "Access",
+  "who-can-assume": "Who can assume",
+  "can-assume": "Can assume",
   tags: "Tags",
   sessions: "Sessions",
   activity: "Activity",
 };
+
+/** Tabs that moved: links to the old Access tab open Who can assume. */
+const MOVED = new Map<string, RoleTab>([["access", "who-can-assume"]]);
+export const movedRoleTab = (t: string | undefined): RoleTab | undefined => MOVED.get(t ?? "");
 
 export const isRoleTab = (t: string | undefined): t is RoleTab => (ROLE_TABS as readonly string[]).includes(t ?? "");
 

@@ -2,16 +2,20 @@ import { readListSort, writeListSort, type ListSort } from "@/components/ui/list
 import { USER_SORTS, type UserSort } from "@/lib/domain/list-sorts";
 
 /** Typed, linkable console URLs for IAM users: tabs and list state live in the URL. */
-export const USER_TABS = ["permissions", "groups", "access", "security-credentials", "tags"] as const;
+export const USER_TABS = ["permissions", "groups", "can-assume", "security-credentials", "tags"] as const;
 export type UserTab = (typeof USER_TABS)[number];
 
 export const USER_TAB_LABELS: Record<UserTab, string> = {
   permissions: "Permissions",
   groups: "Groups",
-  access: "Access",
+  "can-assume": "Can assume",
   "security-credentials": "Security credentials",
   tags: "Tags",
 };
+
+/** Tabs that moved: links to the old Access tab open Can assume. */
+const MOVED = new Map<string, UserTab>([["access", "can-assume"]]);
+export const movedUserTab = (t: string | undefined): UserTab | undefined => MOVED.get(t ?? "");
 
 export const isUserTab = (t: string | undefined | null): t is UserTab => (USER_TABS as readonly string[]).includes(t ?? "");
 

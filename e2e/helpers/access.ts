@@ -1,22 +1,27 @@
 import { expect, type Page } from "@playwright/test";
 
-/** Every selector of the Access tabs lives here; specs read as user steps. */
-export function accessRow(page: Page, table: "who-can-assume" | "can-assume", subject: string) {
-  return page.getByTestId(table).getByTestId("access-row").filter({ has: page.getByTestId("access-subject").getByText(subject, { exact: true }) });
+/** Every selector of the Who can assume and Can assume tabs lives here; specs read as user steps. */
+type AccessTable = "who-can-assume" | "can-assume";
+type AccessSection = "direct" | "conditional" | "chains";
+
+export function accessRow(page: Page, table: AccessTable, subject: string, section?: AccessSection) {
+  const scope = page.getByTestId(section ? `${table}-${section}` : table);
+  return scope.getByTestId("access-row").filter({ has: page.getByTestId("access-subject").getByText(subject, { exact: true }) });
 }
 
-export async function assertAccessRow(page: Page, table: "who-can-assume" | "can-assume", subject: string, how: string, condition: "Conditional" | "Unconditional") {
+/** The section's heading shows its count, "(n)" or "(n of m)" while searching. */
+export async function assertSectionCount(page: Page, table: AccessTable, section: AccessSection, count: string) {
+  await expect(page.getByTestId(`${table}-${section}`).getByTestId("access-section-count")).toHaveText(`(${count})`);
+}
+
+/** Expands a row and answers its evidence, the row under it. */
+export async function expandEvidence(page: Page, table: AccessTable, subject: string) {
   const row = accessRow(page, table, subject);
-  await expect(row.getByTestId("access-how")).toHaveText(how);
-  await expect(row.getByText(condition, { exact: true })).toBeVisible();
+  await row.getByTestId("access-expand").click();
+  await expect(row.getByTestId("access-expand")).toHaveAttribute("aria-expanded", "true");
+  return row.locator("xpath=following-sibling::tr[1]");
 }
 
-export async function expandEvidence(page: Page, table: "who-can-assume" | "can-assume", subject: string) {
-  const row = accessRow(page, table, subject);
-  await row.getByTestId("access-evidence").locator("summary").click();
-  return row;
-}
-
-export async function selectAccessFilter(page: Page, table: "who-can-assume" | "can-assume", show: "all" | "unconditional" | "conditional" | "chains") {
-  await page.getByTestId(`${table}-show`).selectOption(show);
+export async function searchAccess(page: Page, table: AccessTable, text: string) {
+  await page.getByTestId(`${table}-search`).fill(text);
 }

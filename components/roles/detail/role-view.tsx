@@ -8,7 +8,7 @@ import { useAttachedPoliciesQuery, useInlinePoliciesQuery } from "@/components/p
 import { PermissionsTab, TagsTab } from "@/components/permissions/principal-tabs";
 import { RoleSummary } from "./role-summary";
 import { TrustTab } from "./trust-tab";
-import { RoleAccessTab } from "@/components/access/access-tab";
+import { RoleCanAssumeTab, RoleWhoCanAssumeTab } from "@/components/access/access-tab";
 import { SessionsTab } from "./sessions-tab";
 import { ActivityTab } from "./activity-tab";
 import { ServiceLinkedCallout } from "../service-linked/service-linked-callout";
@@ -39,7 +39,8 @@ export function RoleView({ name, tab }: { name: string; tab: RoleTab }) {
         <Tabs label="Role sections" current={tab} tabs={ROLE_TABS.map((t) => ({ id: t, label: ROLE_TAB_LABELS[t], href: toRole({ name, tab: t }), count: counts[t] }))} />
         {tab === "permissions" && <PermissionsTab owner={owner} boundaryArn={role.data.permissionsBoundaryArn} locked={locked ? PROTECTED_PERMISSIONS : undefined} />}
         {tab === "trust" && <TrustTab role={role.data} />}
-        {tab === "access" && <RoleAccessTab name={role.data.name} />}
+        {tab === "who-can-assume" && <RoleWhoCanAssumeTab name={role.data.name} />}
+        {tab === "can-assume" && <RoleCanAssumeTab name={role.data.name} />}
         {tab === "tags" && <TagsTab owner={owner} tags={role.data.tags} locked={locked ? PROTECTED_TAGS : undefined} />}
         {tab === "sessions" && <SessionsTab role={role.data} />}
         {tab === "activity" && <ActivityTab name={name} />}

@@ -17,7 +17,7 @@ import { MfaDevicesCard } from "./mfa-devices-card";
 import { UserGroupsTab } from "./user-groups-tab";
 import { GroupPoliciesCard } from "./group-policies-card";
 import { useUserGroupsQuery } from "@/components/groups/group-queries";
-import { UserAccessTab } from "@/components/access/access-tab";
+import { UserCanAssumeTab } from "@/components/access/access-tab";
 
 export function UserView({ name, tab }: { name: string; tab: UserTab }) {
   const user = useUserQuery(name);
@@ -52,7 +52,7 @@ export function UserView({ name, tab }: { name: string; tab: UserTab }) {
         <Tabs label="User sections" current={tab} tabs={USER_TABS.map((t) => ({ id: t, label: USER_TAB_LABELS[t], href: toUser({ name, tab: t }), count: counts[t] }))} />
         {tab === "permissions" && <PermissionsTab owner={owner} boundaryArn={user.data.permissionsBoundaryArn} inherited={<GroupPoliciesCard userName={user.data.name} />} />}
         {tab === "groups" && <UserGroupsTab user={user.data} groups={groups} />}
-        {tab === "access" && <UserAccessTab name={user.data.name} />}
+        {tab === "can-assume" && <UserCanAssumeTab name={user.data.name} />}
         {tab === "security-credentials" && (
           <div className="flex flex-col gap-5">
             <MfaDevicesCard user={user.data} />

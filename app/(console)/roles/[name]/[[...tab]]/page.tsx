@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { isRoleTab } from "@/components/roles/routes";
+import { notFound, permanentRedirect } from "next/navigation";
+import { isRoleTab, movedRoleTab, toRole } from "@/components/roles/routes";
 import { RoleView } from "@/components/roles/detail/role-view";
 
 type Props = { params: Promise<{ name: string; tab?: string[] }> };
@@ -13,6 +13,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RolePage({ params }: Props) {
   const { name, tab } = await params;
   const current = tab?.[0] ?? "permissions";
+  const moved = tab?.length === 1 ? movedRoleTab(current) : undefined;
+  if (moved) permanentRedirect(toRole({ name: decodeURIComponent(name), tab: moved }));
   if ((tab && tab.length > 1) || !isRoleTab(current)) notFound();
   return <RoleView name={decodeURIComponent(name)} tab={current} />;
 }

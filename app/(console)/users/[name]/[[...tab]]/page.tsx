@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { decodeName, isUserTab } from "@/components/users/routes";
+import { notFound, permanentRedirect } from "next/navigation";
+import { decodeName, isUserTab, movedUserTab, toUser } from "@/components/users/routes";
 import { UserView } from "@/components/users/detail/user-view";
 
 type Props = { params: Promise<{ name: string; tab?: string[] }> };
@@ -13,6 +13,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function UserPage({ params }: Props) {
   const { name, tab } = await params;
   const current = tab?.[0] ?? "permissions";
+  const moved = tab?.length === 1 ? movedUserTab(current) : undefined;
+  if (moved) permanentRedirect(toUser({ name: decodeName(name), tab: moved }));
   if ((tab && tab.length > 1) || !isUserTab(current)) notFound();
   return <UserView name={decodeName(name)} tab={current} />;
 }
