@@ -10,7 +10,9 @@ import { actionMatches } from "@/lib/policy";
 import { parseAwsPrincipal, parseFederatedPrincipal } from "@/lib/policy/arn";
 import { decideDirect, decidePrincipalOutsideIam, type AccessPrincipal, type AnalyzedRole, type DirectAccess } from "./assume-access";
 import { chainsFrom, chainsTo, type Edges } from "./access-chains";
-import { classKeyFor, decisionClass as classOf, nameKey, trustSharing, type DecisionClass, type DocumentIds, type TrustSharing } from "./decision-classes";
+import {
+  classKeyFor, decisionClass as classOf, nameKey, policyReadsClock, principalKey, roleKey, trustSharing, type DecisionClass, type DocumentIds, type TrustSharing,
+} from "./decision-classes";
 import { trustedNames } from "./trust-principals";
 
 export interface AccessStore {
@@ -46,6 +48,10 @@ export interface AccessIndex {
   edgeCount: number;
   /** Principal/role decisions the build evaluated (classes of principals that decide alike count once). */
   evaluations: number;
+  /** Decisions taken from the previous build's `memo` rather than evaluated. */
+  reused: number;
+  /** The build's decisions by content, for the next build to reuse (BuildOptions.reuse). */
+  memo: DecisionMemo;
   /** Direct assumes of a role, by role ARN. */
   direct(roleArn: string): DirectAccess[];
   /** Every principal that reaches the role through two or more assumes (the direct ones are in `direct`). */
@@ -112,6 +118,17 @@ function outsideAccountId(accounts: Set<string>): string {
 /** A decision made once for a class of principals and role, without the principal it was made for. */
 type SharedOutcome = Omit<DirectAccess, "principal">;
 
+/**
+ * A build's decisions by keys that name everything they read by content (lib/access/decision-classes): for a shared
+ * decision the class's statements and boundary and the role's account, tags and trust policy; for one principal
+ * decided on its own, that principal and the role. A later build finds the same key only for the same inputs, so it
+ * can take the decision as it is. Decisions that read the clock are left out: they hold only at their build's `now`.
+ */
+export interface DecisionMemo {
+  shared: ReadonlyMap<string, SharedOutcome | null>;
+  alone: ReadonlyMap<string, DirectAccess | null>;
+}
+
 /** The same outcome for another role with the same trust policy: the trust policy's statements are that role's. */
 function forRole(o: SharedOutcome, roleArn: string): SharedOutcome {
   if (o.roleArn === roleArn) return o;
@@ -123,7 +140,7 @@ const withPrincipal = (principal: AccessPrincipal, o: SharedOutcome): DirectAcce
   principal, roleArn: o.roleArn, action: o.action, conditions: o.conditions, example: o.example, statements: o.statements,
 });
 
-type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "user" | "role"; unit: Unit };
+type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "user" | "role"; unit: Unit; memoKey?: { key: string; readsClock: boolean } };
 
 /**
  * Principals that are candidates for the same roles and, where the trust policy allows it, decide alike: a class
@@ -152,9 +169,11 @@ export interface BuildOptions {
    * false decides every principal on its own (the reference the grouping is tested against).
    */
   shareDecisions?: boolean;
+  /** The previous build's `memo`: after a change, only decisions whose inputs changed are evaluated again. */
+  reuse?: DecisionMemo;
 }
 
-export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDecisions = true }: BuildOptions = {}): AccessIndex {
+export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDecisions = true, reuse }: BuildOptions = {}): AccessIndex {
   const accounts = new Set(store.accounts);
   const ids: DocumentIds = new Map();
   const units = new Map<string, Unit>();
@@ -194,17 +213,26 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   const principals = new Map<string, AccessPrincipal>(known.map((k) => [k.principal.arn, k.principal]));
   let edgeCount = 0;
   let evaluations = 0;
+  let reused = 0;
   // Shared decisions by trust policy and class key: roles with the same trust policy reuse them.
   const decisions = new Map<string, SharedOutcome | null>();
+  const memo = { shared: new Map<string, SharedOutcome | null>(), alone: new Map<string, DirectAccess | null>() };
   let sharedForRole = new Map<SharedOutcome, SharedOutcome>();
   const decideFor = (unit: Unit, representative: Known, role: AnalyzedRole, trust: TrustSharing): SharedOutcome | null => {
     const key = `${trust.key}|${classKeyFor(unit.decisionClass!, role.arn)}`;
     let first = decisions.get(key);
     if (first === undefined) {
-      evaluations++;
-      const d = decideDirect(representative.principal, representative.policies, representative.kind, role, now);
-      first = d && { roleArn: d.roleArn, action: d.action, conditions: d.conditions, example: d.example, statements: d.statements };
+      const earlier = reuse?.shared.get(key);
+      if (earlier !== undefined) {
+        reused++;
+        first = earlier;
+      } else {
+        evaluations++;
+        const d = decideDirect(representative.principal, representative.policies, representative.kind, role, now);
+        first = d && { roleArn: d.roleArn, action: d.action, conditions: d.conditions, example: d.example, statements: d.statements };
+      }
       decisions.set(key, first);
+      if (!trust.readsClock && !unit.decisionClass!.readsClock) memo.shared.set(key, first);
     }
     if (!first) return null;
     // Units whose decisions share a key share this role's copy too.
@@ -283,13 +311,31 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
     }
 
     const found: DirectAccess[] = [];
-    const decide = (a: DirectAccess | null) => (evaluations++, a && found.push(a));
-    for (const k of alone) decide(decideDirect(k.principal, k.policies, k.kind, role, now));
-    for (const o of outside) decide(decideDirect(o.principal, o.policies, "outside", role, now));
-    for (const service of names.services) decide(decidePrincipalOutsideIam({ kind: "service", arn: service }, role));
+    const ofRole = roleKey(role, ids);
+    const trustReadsClock = policyReadsClock(role.trustPolicy);
+    // Decided on its own, or taken from the previous build when the principal (`who`) and the role are unchanged.
+    const decide = (who: string, readsClock: boolean, evaluate: () => DirectAccess | null) => {
+      const key = `${who}|${ofRole}`;
+      let a = reuse?.alone.get(key);
+      if (a !== undefined) reused++;
+      else {
+        a = evaluate();
+        evaluations++;
+      }
+      if (!readsClock && !trustReadsClock) memo.alone.set(key, a);
+      if (a) found.push(a);
+    };
+    for (const k of alone) {
+      const who = (k.memoKey ??= principalKey(k.policies, k.kind, ids));
+      decide(who.key, who.readsClock, () => decideDirect(k.principal, k.policies, k.kind, role, now));
+    }
+    for (const o of outside) decide(JSON.stringify(["outside", o.principal, o.policies.arn]), false, () => decideDirect(o.principal, o.policies, "outside", role, now));
+    for (const service of names.services) {
+      decide(JSON.stringify(["service", service]), false, () => decidePrincipalOutsideIam({ kind: "service", arn: service }, role));
+    }
     for (const provider of names.federated) {
       const action = parseFederatedPrincipal(provider)?.form === "saml" ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
-      decide(decidePrincipalOutsideIam({ kind: "federated", arn: provider, action }, role));
+      decide(JSON.stringify(["federated", provider, action]), false, () => decidePrincipalOutsideIam({ kind: "federated", arn: provider, action }, role));
     }
     shared.set(role.arn, edges);
     single.set(role.arn, found);
@@ -344,6 +390,8 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
     roleCount: store.roles.length,
     edgeCount,
     evaluations,
+    reused,
+    memo,
     direct,
     assumable,
     chains: (arn) => chainsTo(arn, assumers, (p) => principals.get(p)),

@@ -9,6 +9,7 @@
  * principal, as before. Roleplane's own analysis; the property test in access-graph-grouping.test.ts holds it to
  * the principal-by-principal answer.
  */
+import { createHash } from "node:crypto";
 import type { PrincipalPolicies } from "@/lib/domain/types";
 import { compiledPolicy, type CompiledStatement } from "@/lib/policy";
 import { parseAwsPrincipal } from "@/lib/policy/arn";
@@ -22,6 +23,10 @@ const ASSUME_ACTIONS = ["sts:assumerole", "sts:tagsession", "sts:setsourceidenti
 // request sends (lib/access/request-keys), the role's tags, and the account and type of the principal.
 const SAME_FOR_CLASS = /^aws:(resourcetag\/.+|principalaccount|principaltype|principalisawsservice|viaawsservice)$/i;
 const sharedKey = (key: string) => isRequestKey("iam", key) || SAME_FOR_CLASS.test(key);
+// Keys the analysis's requests take from the moment of the build (the clock, and a session issued and signed in with
+// MFA just now): a decision reading them holds for that build only.
+const CLOCK_KEY = /^aws:(currenttime|epochtime|tokenissuetime|multifactorauthage)$/i;
+const readsClock = (statements: CompiledStatement[]) => statements.some((s) => s.conditions.some((c) => CLOCK_KEY.test(c.key)));
 
 function readsOnlySharedKeys(s: CompiledStatement, variables: boolean): boolean {
   return s.conditions.every((c) => sharedKey(c.key) && !(variables && c.values.some((v) => v.includes("${"))));
@@ -39,11 +44,20 @@ export interface DecisionClass {
   /** Kind, account and boundary: the part of the key that does not depend on the role. */
   base: string;
   statements: ClassStatement[];
+  /** Some statement of the class reads the clock (CLOCK_KEY): its decisions are not kept for the next build. */
+  readsClock: boolean;
 }
 
-/** The document's number in this run: keys name documents by number rather than repeating their text. */
-export type DocumentIds = Map<string, number>;
-const docId = (ids: DocumentIds, text: string) => ids.get(text) ?? (ids.set(text, ids.size), ids.size - 1);
+/**
+ * Documents by a digest of their text, made once per text in a build: keys name documents by content rather than
+ * repeating them, so a key means the same decision in every build and a rebuild can reuse the last build's.
+ */
+export type DocumentIds = Map<string, string>;
+const docId = (ids: DocumentIds, text: string) => {
+  let id = ids.get(text);
+  if (id === undefined) ids.set(text, (id = createHash("sha256").update(text).digest("base64url")));
+  return id;
+};
 
 /**
  * The principal's decision class, or null when it must be decided on its own (a policy variable, a condition on a
@@ -51,11 +65,13 @@ const docId = (ids: DocumentIds, text: string) => ids.get(text) ?? (ids.set(text
  */
 export function decisionClass(p: PrincipalPolicies, kind: "user" | "role", ids: DocumentIds): DecisionClass | null {
   const statements: ClassStatement[] = [];
+  let clock = false;
   for (const [index, d] of p.identity.entries()) {
     const policy = compiledPolicy(d.document);
     if (!policy.model) return null;
     for (const [position, s] of policy.statements().entries()) {
       if (!speaksToAssume(s)) continue;
+      clock ||= readsClock([s]);
       if (!readsOnlySharedKeys(s, policy.variables) || (s.resource?.dynamic.length ?? 0) > 0) return null;
       const resource = s.resource;
       const ref = JSON.stringify([index, d.name, d.arn ?? "", d.group?.name ?? "", d.group?.arn ?? "", docId(ids, d.document), position]);
@@ -67,10 +83,12 @@ export function decisionClass(p: PrincipalPolicies, kind: "user" | "role", ids: 
     const document = p.boundary.document ?? "";
     const policy = compiledPolicy(document || "{}");
     if (document && !policy.model) return null;
-    if (policy.statements().some((s) => speaksToAssume(s) && (!readsOnlySharedKeys(s, policy.variables) || (s.resource?.dynamic.length ?? 0) > 0))) return null;
+    const speaking = policy.statements().filter(speaksToAssume);
+    if (speaking.some((s) => !readsOnlySharedKeys(s, policy.variables) || (s.resource?.dynamic.length ?? 0) > 0)) return null;
+    clock ||= readsClock(speaking);
     boundary = `${p.boundary.arn}#${docId(ids, document)}`;
   }
-  return { base: `${kind}|${p.accountId}|${boundary}`, statements };
+  return { base: `${kind}|${p.accountId}|${boundary}`, statements, readsClock: clock };
 }
 
 /** The class's key for one role: its base and the statements whose Resource covers the role. */
@@ -87,6 +105,8 @@ export interface TrustSharing {
   uniqueIds: Set<string>;
   /** The role's own part of a shared decision's key: its account, tags and trust policy. */
   key: string;
+  /** The trust policy reads the clock (CLOCK_KEY): its decisions are not kept for the next build. */
+  readsClock: boolean;
 }
 
 /** A user or role by account, kind and name (paths and case aside): how trust policies single principals out. */
@@ -121,5 +141,28 @@ export function trustSharing(role: AnalyzedRole, ids: DocumentIds): TrustSharing
     names,
     uniqueIds,
     key: JSON.stringify([role.accountId, role.tags, docId(ids, role.trustPolicy)]),
+    readsClock: readsClock(policy.statements()),
   };
 }
+
+/** Whether a policy reads the clock (CLOCK_KEY); a policy the analysis cannot read is taken to. */
+export function policyReadsClock(document: string): boolean {
+  const policy = compiledPolicy(document);
+  return !policy.model || readsClock(policy.statements());
+}
+
+/**
+ * Everything deciding a principal on its own reads of it, by content (its names, tags, policies and boundary), and
+ * whether any of that reads the clock: a decision for it and a role is the same while both keys are.
+ */
+export function principalKey(p: PrincipalPolicies, kind: "user" | "role", ids: DocumentIds): { key: string; readsClock: boolean } {
+  const identity = p.identity.map((d) => [d.name, d.arn ?? "", d.group?.name ?? "", d.group?.arn ?? "", docId(ids, d.document)]);
+  const boundary = p.boundary ? [p.boundary.arn, p.boundary.document === null ? null : docId(ids, p.boundary.document)] : null;
+  return {
+    key: JSON.stringify([kind, p.id, p.accountId, p.name, p.arn, p.tags, identity, boundary]),
+    readsClock: p.identity.some((d) => policyReadsClock(d.document)) || (!!p.boundary?.document && policyReadsClock(p.boundary.document)),
+  };
+}
+
+/** What a decision reads of the role it is for (lib/sts/assume-decision's TrustedRole), by content. */
+export const roleKey = (role: AnalyzedRole, ids: DocumentIds) => JSON.stringify([role.arn, role.accountId, role.tags, docId(ids, role.trustPolicy)]);

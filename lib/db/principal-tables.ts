@@ -245,7 +245,9 @@ const ROWS_PER_QUERY = 500;
 async function loadPrincipalPolicyRows(tx: Tx, kind: PrincipalKind, where: Where): Promise<PrincipalPolicies[]> {
   const rows: PolicyRow[] = [];
   for (;;) {
-    const page = await table<PolicyRow>(tx, TABLES[kind].principal).findMany({ where, orderBy: { id: "asc" }, skip: rows.length, take: ROWS_PER_QUERY, include: withPolicies(kind) });
+    // Each page starts after the last id (an OFFSET would make the store skip every earlier row again).
+    const after = rows.length ? { AND: [where, { id: { gt: rows[rows.length - 1].id } }] } : where;
+    const page = await table<PolicyRow>(tx, TABLES[kind].principal).findMany({ where: after, orderBy: { id: "asc" }, take: ROWS_PER_QUERY, include: withPolicies(kind) });
     rows.push(...page);
     if (page.length < ROWS_PER_QUERY) break;
   }
