@@ -11,9 +11,8 @@ import { parseAwsPrincipal, parseFederatedPrincipal } from "@/lib/policy/arn";
 import { decideDirect, decidePrincipalOutsideIam, type AccessPrincipal, type AnalyzedRole, type DirectAccess } from "./assume-access";
 import { chainsFrom, chainsTo, type Edges } from "./access-chains";
 import {
-  classKeyFor, decisionClass as classOf, nameKey, policyReadsClock, principalKey, roleKey, trustSharing, type DecisionClass, type DocumentIds, type TrustSharing,
+  classKeyFor, decisionClass as classOf, DocumentIds, nameKey, principalKey, roleKey, trustSharing, type DecisionClass, type TrustSharing,
 } from "./decision-classes";
-import { trustedNames } from "./trust-principals";
 
 export interface AccessStore {
   /** The accounts the store holds; principals of any other account are beyond it. */
@@ -72,25 +71,33 @@ const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefine
  * Principals named only through their account need such a statement; skipping the others changes no answer, and
  * testing each distinct pattern once per role (not each principal) keeps 10,000 roles fast.
  */
-function assumeResources(p: PrincipalPolicies): "any" | string[] {
+function assumeResources(p: PrincipalPolicies, ids: DocumentIds): "any" | string[] {
   const patterns: string[] = [];
   for (const d of p.identity) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(d.document);
-    } catch {
-      continue;
-    }
-    for (const raw of asList((doc as { Statement?: unknown } | null)?.Statement)) {
-      const s = (raw ?? {}) as { Effect?: unknown; Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown };
-      if (s.Effect !== "Allow") continue;
-      if (s.NotAction !== undefined) return "any";
-      if (!asList(s.Action).some((a) => typeof a === "string" && actionMatches(a, "sts:AssumeRole"))) continue;
-      if (s.NotResource !== undefined) return "any";
-      for (const r of asList(s.Resource)) {
-        if (typeof r !== "string" || r === "*" || r.includes("${")) return "any";
-        patterns.push(r);
-      }
+    const found = ids.read(assumeResourcesIn, d.document);
+    if (found === "any") return "any";
+    patterns.push(...found);
+  }
+  return patterns;
+}
+
+function assumeResourcesIn(document: string): "any" | string[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(document);
+  } catch {
+    return [];
+  }
+  const patterns: string[] = [];
+  for (const raw of asList((doc as { Statement?: unknown } | null)?.Statement)) {
+    const s = (raw ?? {}) as { Effect?: unknown; Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown };
+    if (s.Effect !== "Allow") continue;
+    if (s.NotAction !== undefined) return "any";
+    if (!asList(s.Action).some((a) => typeof a === "string" && actionMatches(a, "sts:AssumeRole"))) continue;
+    if (s.NotResource !== undefined) return "any";
+    for (const r of asList(s.Resource)) {
+      if (typeof r !== "string" || r === "*" || r.includes("${")) return "any";
+      patterns.push(r);
     }
   }
   return patterns;
@@ -127,6 +134,7 @@ type SharedOutcome = Omit<DirectAccess, "principal">;
 export interface DecisionMemo {
   shared: ReadonlyMap<string, SharedOutcome | null>;
   alone: ReadonlyMap<string, DirectAccess | null>;
+  documents: DocumentIds;
 }
 
 /** The same outcome for another role with the same trust policy: the trust policy's statements are that role's. */
@@ -175,10 +183,10 @@ export interface BuildOptions {
 
 export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDecisions = true, reuse }: BuildOptions = {}): AccessIndex {
   const accounts = new Set(store.accounts);
-  const ids: DocumentIds = new Map();
+  const ids = new DocumentIds(reuse?.documents);
   const units = new Map<string, Unit>();
   const knownOf = (p: PrincipalPolicies, kind: "user" | "role"): Known => {
-    const resources = assumeResources(p);
+    const resources = assumeResources(p, ids);
     const decisionClass = shareDecisions ? classOf(p, kind, ids) : null;
     const k: Known = { principal: { kind, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind, unit: undefined! };
     const signature = decisionClass && [decisionClass.base, ...decisionClass.statements.map((s) => s.key), JSON.stringify(resources)].join("|");
@@ -216,7 +224,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   let reused = 0;
   // Shared decisions by trust policy and class key: roles with the same trust policy reuse them.
   const decisions = new Map<string, SharedOutcome | null>();
-  const memo = { shared: new Map<string, SharedOutcome | null>(), alone: new Map<string, DirectAccess | null>() };
+  const memo = { shared: new Map<string, SharedOutcome | null>(), alone: new Map<string, DirectAccess | null>(), documents: ids };
   let sharedForRole = new Map<SharedOutcome, SharedOutcome>();
   const decideFor = (unit: Unit, representative: Known, role: AnalyzedRole, trust: TrustSharing): SharedOutcome | null => {
     const key = `${trust.key}|${classKeyFor(unit.decisionClass!, role.arn)}`;
@@ -240,7 +248,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   };
 
   for (const role of store.roles) {
-    const names = trustedNames(role.trustPolicy);
+    const { named: names, readsClock: trustReadsClock } = ids.trust(role.trustPolicy);
     sharedForRole = new Map();
     const candidates = new Set<Unit>();
     const alone = new Set<Known>();
@@ -312,7 +320,6 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
 
     const found: DirectAccess[] = [];
     const ofRole = roleKey(role, ids);
-    const trustReadsClock = policyReadsClock(role.trustPolicy);
     // Decided on its own, or taken from the previous build when the principal (`who`) and the role are unchanged.
     const decide = (who: string, readsClock: boolean, evaluate: () => DirectAccess | null) => {
       const key = `${who}|${ofRole}`;
@@ -345,6 +352,8 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
       listIn(outgoing, a.principal.arn).push(a);
     }
   }
+
+  ids.settle();
 
   const members = (e: SharedEdge) => (e.except ? e.unit.members.filter((k) => !e.except!.has(k)) : e.unit.members);
   const direct = (roleArn: string): DirectAccess[] => [

@@ -15,6 +15,7 @@ import { compiledPolicy, type CompiledStatement } from "@/lib/policy";
 import { parseAwsPrincipal } from "@/lib/policy/arn";
 import type { AnalyzedRole } from "./assume-access";
 import { isRequestKey } from "./request-keys";
+import { trustedNames, type TrustedNames } from "./trust-principals";
 
 // sts:AssumeRole, and the actions STS also checks when a request sets session tags or a source identity.
 const ASSUME_ACTIONS = ["sts:assumerole", "sts:tagsession", "sts:setsourceidentity"];
@@ -49,15 +50,58 @@ export interface DecisionClass {
 }
 
 /**
- * Documents by a digest of their text, made once per text in a build: keys name documents by content rather than
- * repeating them, so a key means the same decision in every build and a rebuild can reuse the last build's.
+ * What a build reads of documents by their text alone: a digest (keys name documents by content rather than
+ * repeating them, so a key means the same decision in every build and a rebuild can reuse the last build's) and a
+ * trust policy's reading. A build starts from the previous build's, so an unchanged document is not read again; it
+ * keeps only the documents it met.
  */
-export type DocumentIds = Map<string, string>;
-const docId = (ids: DocumentIds, text: string) => {
-  let id = ids.get(text);
-  if (id === undefined) ids.set(text, (id = createHash("sha256").update(text).digest("base64url")));
-  return id;
-};
+export class DocumentIds {
+  private readonly readings = new Map<(text: string) => unknown, Map<string, unknown>>();
+
+  constructor(private previous?: DocumentIds) {}
+
+  /** `read(text)`, once per text and reading. */
+  read<T>(read: (text: string) => T, text: string): T {
+    let mine = this.readings.get(read);
+    if (!mine) this.readings.set(read, (mine = new Map()));
+    if (mine.has(text)) return mine.get(text) as T;
+    const earlier = this.previous?.readings.get(read);
+    const value = earlier?.has(text) ? (earlier.get(text) as T) : read(text);
+    mine.set(text, value);
+    return value;
+  }
+
+  id(text: string): string {
+    return this.read(digest, text);
+  }
+
+  trust(text: string): TrustReading {
+    return this.read(readTrust, text);
+  }
+
+  /** The build is done: let the previous build's readings go. */
+  settle(): void {
+    this.previous = undefined;
+  }
+}
+const digest = (text: string) => createHash("sha256").update(text).digest("base64url");
+const docId = (ids: DocumentIds, text: string) => ids.id(text);
+
+/** An identity policy's statements that can speak to an assume, by position; null when it keeps its holder from sharing. */
+type IdentityReading = { position: number; matches: (roleArn: string) => boolean; readsClock: boolean }[] | null;
+
+function readIdentity(text: string): IdentityReading {
+  const policy = compiledPolicy(text);
+  if (!policy.model) return null;
+  const out: NonNullable<IdentityReading> = [];
+  for (const [position, s] of policy.statements().entries()) {
+    if (!speaksToAssume(s)) continue;
+    if (!readsOnlySharedKeys(s, policy.variables) || (s.resource?.dynamic.length ?? 0) > 0) return null;
+    const resource = s.resource;
+    out.push({ position, matches: resource ? (arn) => resource.negated !== resource.tests.some((t) => t(arn)) : () => true, readsClock: readsClock([s]) });
+  }
+  return out;
+}
 
 /**
  * The principal's decision class, or null when it must be decided on its own (a policy variable, a condition on a
@@ -67,15 +111,12 @@ export function decisionClass(p: PrincipalPolicies, kind: "user" | "role", ids: 
   const statements: ClassStatement[] = [];
   let clock = false;
   for (const [index, d] of p.identity.entries()) {
-    const policy = compiledPolicy(d.document);
-    if (!policy.model) return null;
-    for (const [position, s] of policy.statements().entries()) {
-      if (!speaksToAssume(s)) continue;
-      clock ||= readsClock([s]);
-      if (!readsOnlySharedKeys(s, policy.variables) || (s.resource?.dynamic.length ?? 0) > 0) return null;
-      const resource = s.resource;
+    const reading = ids.read(readIdentity, d.document);
+    if (!reading) return null;
+    for (const { position, matches, readsClock } of reading) {
+      clock ||= readsClock;
       const ref = JSON.stringify([index, d.name, d.arn ?? "", d.group?.name ?? "", d.group?.arn ?? "", docId(ids, d.document), position]);
-      statements.push({ key: ref, matches: resource ? (arn) => resource.negated !== resource.tests.some((t) => t(arn)) : () => true });
+      statements.push({ key: ref, matches });
     }
   }
   let boundary = "";
@@ -112,13 +153,29 @@ export interface TrustSharing {
 /** A user or role by account, kind and name (paths and case aside): how trust policies single principals out. */
 export const nameKey = (accountId: string, kind: "user" | "role", name: string) => `${accountId}/${kind}/${name.slice(name.lastIndexOf("/") + 1).toLowerCase()}`;
 
+/** What the analysis reads of a trust policy's text: whom it names, how its role shares decisions, the clock. */
+export interface TrustReading {
+  named: TrustedNames;
+  sharing: Omit<TrustSharing, "key" | "readsClock"> | null;
+  readsClock: boolean;
+}
+
+function readTrust(text: string): TrustReading {
+  return { named: trustedNames(text), sharing: sharingOf(text), readsClock: policyReadsClock(text) };
+}
+
 /**
  * Whether principals not named in the trust policy can share decisions for this role: null when the trust policy
  * has a NotPrincipal, a Resource, a principal the analysis cannot read, a policy variable or a condition on a key
  * that differs between principals.
  */
 export function trustSharing(role: AnalyzedRole, ids: DocumentIds): TrustSharing | null {
-  const policy = compiledPolicy(role.trustPolicy);
+  const { sharing, readsClock } = ids.trust(role.trustPolicy);
+  return sharing && { ...sharing, key: JSON.stringify([role.accountId, role.tags, docId(ids, role.trustPolicy)]), readsClock };
+}
+
+function sharingOf(trustPolicy: string): Omit<TrustSharing, "key" | "readsClock"> | null {
+  const policy = compiledPolicy(trustPolicy);
   if (!policy.model) return null;
   const names = new Set<string>();
   const uniqueIds = new Set<string>();
@@ -137,16 +194,11 @@ export function trustSharing(role: AnalyzedRole, ids: DocumentIds): TrustSharing
     }
   }
   if (policy.statements().some((s) => !readsOnlySharedKeys(s, policy.variables))) return null;
-  return {
-    names,
-    uniqueIds,
-    key: JSON.stringify([role.accountId, role.tags, docId(ids, role.trustPolicy)]),
-    readsClock: readsClock(policy.statements()),
-  };
+  return { names, uniqueIds };
 }
 
 /** Whether a policy reads the clock (CLOCK_KEY); a policy the analysis cannot read is taken to. */
-export function policyReadsClock(document: string): boolean {
+function policyReadsClock(document: string): boolean {
   const policy = compiledPolicy(document);
   return !policy.model || readsClock(policy.statements());
 }
@@ -160,7 +212,7 @@ export function principalKey(p: PrincipalPolicies, kind: "user" | "role", ids: D
   const boundary = p.boundary ? [p.boundary.arn, p.boundary.document === null ? null : docId(ids, p.boundary.document)] : null;
   return {
     key: JSON.stringify([kind, p.id, p.accountId, p.name, p.arn, p.tags, identity, boundary]),
-    readsClock: p.identity.some((d) => policyReadsClock(d.document)) || (!!p.boundary?.document && policyReadsClock(p.boundary.document)),
+    readsClock: p.identity.some((d) => ids.read(policyReadsClock, d.document)) || (!!p.boundary?.document && ids.read(policyReadsClock, p.boundary.document)),
   };
 }
 
