@@ -91,4 +91,15 @@ describe("the access index after a change", () => {
     // The builds after each change took decisions from the one before, or the comparison proves little.
     expect(reused).toBeGreaterThan(5);
   });
+
+  it("loads every principal of a store larger than one page of rows", { timeout: 120_000 }, async () => {
+    // More users than a page (500 rows): a page that skipped or repeated rows would lose or double someone.
+    const before = (await loadStorePrincipalPolicies(getDb(), "user")).length;
+    for (let i = 0; i < 520; i++) await users.createUser(ctx, { UserName: `many-${String(i).padStart(3, "0")}` });
+    const loaded = (await loadStorePrincipalPolicies(getDb(), "user")).map((u) => u.name);
+    expect(loaded).toHaveLength(before + 520);
+    expect(new Set(loaded).size).toBe(loaded.length);
+    const index = await accessIndex();
+    for (const i of [0, 499, 500, 519]) expect(index.principal(user(`many-${String(i).padStart(3, "0")}`))).toBeDefined();
+  });
 });
