@@ -11,7 +11,7 @@ import { parseAwsPrincipal, parseFederatedPrincipal } from "@/lib/policy/arn";
 import { decideDirect, decidePrincipalOutsideIam, type AccessPrincipal, type AnalyzedRole, type DirectAccess } from "./assume-access";
 import { chainsFrom, chainsTo, type Edges } from "./access-chains";
 import {
-  classKeyFor, decisionClass as classOf, DocumentIds, nameKey, principalKey, roleKey, trustSharing, type DecisionClass, type TrustSharing,
+  classKeyFor, decisionClass as classOf, DocumentReadings, nameKey, principalKey, roleKey, trustSharing, type DecisionClass, type TrustSharing,
 } from "./decision-classes";
 
 export interface AccessStore {
@@ -71,7 +71,7 @@ const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefine
  * Principals named only through their account need such a statement; skipping the others changes no answer, and
  * testing each distinct pattern once per role (not each principal) keeps 10,000 roles fast.
  */
-function assumeResources(p: PrincipalPolicies, ids: DocumentIds): "any" | string[] {
+function assumeResources(p: PrincipalPolicies, ids: DocumentReadings): "any" | string[] {
   const patterns: string[] = [];
   for (const d of p.identity) {
     const found = ids.read(assumeResourcesIn, d.document);
@@ -134,7 +134,7 @@ type SharedOutcome = Omit<DirectAccess, "principal">;
 export interface DecisionMemo {
   shared: ReadonlyMap<string, SharedOutcome | null>;
   alone: ReadonlyMap<string, DirectAccess | null>;
-  documents: DocumentIds;
+  documents: DocumentReadings;
 }
 
 /** The same outcome for another role with the same trust policy: the trust policy's statements are that role's. */
@@ -183,7 +183,7 @@ export interface BuildOptions {
 
 export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDecisions = true, reuse }: BuildOptions = {}): AccessIndex {
   const accounts = new Set(store.accounts);
-  const ids = new DocumentIds(reuse?.documents);
+  const ids = new DocumentReadings(reuse?.documents);
   const units = new Map<string, Unit>();
   const knownOf = (p: PrincipalPolicies, kind: "user" | "role"): Known => {
     const resources = assumeResources(p, ids);

@@ -51,14 +51,15 @@ export interface DecisionClass {
 
 /**
  * What a build reads of documents by their text alone: a digest (keys name documents by content rather than
- * repeating them, so a key means the same decision in every build and a rebuild can reuse the last build's) and a
- * trust policy's reading. A build starts from the previous build's, so an unchanged document is not read again; it
- * keeps only the documents it met.
+ * repeating them, so a key means the same decision in every build and a rebuild can reuse the last build's), a
+ * trust policy's principals and sharing, an identity policy's assume statements and Resource patterns. A build
+ * starts from the previous build's readings, so an unchanged document is not read again; it keeps only the
+ * documents it met.
  */
-export class DocumentIds {
+export class DocumentReadings {
   private readonly readings = new Map<(text: string) => unknown, Map<string, unknown>>();
 
-  constructor(private previous?: DocumentIds) {}
+  constructor(private previous?: DocumentReadings) {}
 
   /** `read(text)`, once per text and reading. */
   read<T>(read: (text: string) => T, text: string): T {
@@ -85,7 +86,7 @@ export class DocumentIds {
   }
 }
 const digest = (text: string) => createHash("sha256").update(text).digest("base64url");
-const docId = (ids: DocumentIds, text: string) => ids.id(text);
+const docId = (ids: DocumentReadings, text: string) => ids.id(text);
 
 /** An identity policy's statements that can speak to an assume, by position; null when it keeps its holder from sharing. */
 type IdentityReading = { position: number; matches: (roleArn: string) => boolean; readsClock: boolean }[] | null;
@@ -107,7 +108,7 @@ function readIdentity(text: string): IdentityReading {
  * The principal's decision class, or null when it must be decided on its own (a policy variable, a condition on a
  * key that differs between principals, a policy that does not read).
  */
-export function decisionClass(p: PrincipalPolicies, kind: "user" | "role", ids: DocumentIds): DecisionClass | null {
+export function decisionClass(p: PrincipalPolicies, kind: "user" | "role", ids: DocumentReadings): DecisionClass | null {
   const statements: ClassStatement[] = [];
   let clock = false;
   for (const [index, d] of p.identity.entries()) {
@@ -169,7 +170,7 @@ function readTrust(text: string): TrustReading {
  * has a NotPrincipal, a Resource, a principal the analysis cannot read, a policy variable or a condition on a key
  * that differs between principals.
  */
-export function trustSharing(role: AnalyzedRole, ids: DocumentIds): TrustSharing | null {
+export function trustSharing(role: AnalyzedRole, ids: DocumentReadings): TrustSharing | null {
   const { sharing, readsClock } = ids.trust(role.trustPolicy);
   return sharing && { ...sharing, key: JSON.stringify([role.accountId, role.tags, docId(ids, role.trustPolicy)]), readsClock };
 }
@@ -207,7 +208,7 @@ function policyReadsClock(document: string): boolean {
  * Everything deciding a principal on its own reads of it, by content (its names, tags, policies and boundary), and
  * whether any of that reads the clock: a decision for it and a role is the same while both keys are.
  */
-export function principalKey(p: PrincipalPolicies, kind: "user" | "role", ids: DocumentIds): { key: string; readsClock: boolean } {
+export function principalKey(p: PrincipalPolicies, kind: "user" | "role", ids: DocumentReadings): { key: string; readsClock: boolean } {
   const identity = p.identity.map((d) => [d.name, d.arn ?? "", d.group?.name ?? "", d.group?.arn ?? "", docId(ids, d.document)]);
   const boundary = p.boundary ? [p.boundary.arn, p.boundary.document === null ? null : docId(ids, p.boundary.document)] : null;
   return {
@@ -217,4 +218,4 @@ export function principalKey(p: PrincipalPolicies, kind: "user" | "role", ids: D
 }
 
 /** What a decision reads of the role it is for (lib/sts/assume-decision's TrustedRole), by content. */
-export const roleKey = (role: AnalyzedRole, ids: DocumentIds) => JSON.stringify([role.arn, role.accountId, role.tags, docId(ids, role.trustPolicy)]);
+export const roleKey = (role: AnalyzedRole, ids: DocumentReadings) => JSON.stringify([role.arn, role.accountId, role.tags, docId(ids, role.trustPolicy)]);

@@ -10,9 +10,9 @@ import { getUser } from "./users";
 /**
  * Who can assume what over the whole store (Roleplane's analysis, lib/access): the index is built once per store
  * version — every audited change moves the version, so no answer is ever older than the last change — and each
- * question after that is a lookup. A build reuses the last build's shared decisions whose inputs are unchanged (keyed
- * by content, so a reused decision is the one a fresh build would make): after a change only what it touched is
- * decided again.
+ * question after that is a lookup. A build reuses the last build's decisions and document readings whose inputs are
+ * unchanged (keyed by content, so what it reuses is what a fresh build would make): after a change only what the
+ * change touched is decided again.
  */
 const index = new VersionedCache<"index", AccessIndex>(1);
 let lastMemo: DecisionMemo | undefined;
