@@ -3,7 +3,9 @@
 // (GET /api/console/roles/<name>/access, signed in, as the role page asks it), a policy change and the time until
 // the next answer shows it, and the server's resident memory with the account loaded and analysed.
 import fs from "node:fs";
-import { closeDb } from "@/lib/db/client";
+import { listAccountRows } from "@/lib/db/accounts";
+import { closeDb, getDb } from "@/lib/db/client";
+import { loadStorePrincipalPolicies } from "@/lib/db/principal-tables";
 import { importAuthorizationDetails } from "@/lib/iam/account-import";
 import { generateAccount } from "./account-generator";
 import type { BenchServer } from "./server";
@@ -54,6 +56,11 @@ export async function benchAccessOverHttp(server: BenchServer): Promise<string[]
   let t = performance.now();
   await importAuthorizationDetails([{ name: "generated.json", text: JSON.stringify(account) }], { actor: "bench" });
   const importSeconds = (performance.now() - t) / 1000;
+  // What every build of the index reads first (lib/iam/access.ts), here from the bench's process.
+  const db = getDb();
+  t = performance.now();
+  await Promise.all([listAccountRows(db), loadStorePrincipalPolicies(db, "user"), loadStorePrincipalPolicies(db, "role")]);
+  const loadMs = performance.now() - t;
   await closeDb();
 
   const send = await signIn(server);
@@ -93,6 +100,7 @@ export async function benchAccessOverHttp(server: BenchServer): Promise<string[]
 
   return [
     [`import the generated account (${SIZE.users} users, ${SIZE.groups} groups, ${SIZE.roles} roles) into the server's store, s`, importSeconds.toFixed(1)],
+    ["load every user and role with their policies from the store (what each build of the index reads first), ms", loadMs.toFixed(0)],
     ["first who-can after the import (the server loads the store and builds the index), ms", first.toFixed(0)],
     ["one role's who-can over HTTP (console route, signed in; n=200) p50 / p95 / p99, ms", percentiles(samples).join(" / ")],
     ["a policy change (PUT inline policy) and the next who-can answer showing it, ms", `${reflected.toFixed(0)} (the change itself ${changed.toFixed(0)})`],

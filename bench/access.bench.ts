@@ -25,6 +25,17 @@ export async function benchAccess() {
   const cpu = process.cpuUsage();
   const build = time(() => (index = buildAccessIndex(store)));
   const { user, system } = process.cpuUsage(cpu);
+  // A change (a user's inline policy granting a role, a role's trust policy trusting its account) and the rebuild
+  // that reuses the first build's decisions, as the server's next build after a change does.
+  const changed = {
+    ...store,
+    users: store.users.map((u, i) => (i === 1 ? { ...u, identity: [...u.identity, { name: "bench-grant", document: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: store.roles[7].arn }] }) }] } : u)),
+    roles: store.roles.map((r, i) => (i === 9 ? { ...r, trustPolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: r.accountId }, Action: "sts:AssumeRole" }] }) } : r)),
+  };
+  let rebuilt!: ReturnType<typeof buildAccessIndex>;
+  const cpuAgain = process.cpuUsage();
+  const rebuild = time(() => (rebuilt = buildAccessIndex(changed, new Date(), { reuse: index.memo })));
+  const rebuildCpu = process.cpuUsage(cpuAgain);
   const n = 200;
   const roleArns = Array.from({ length: n }, (_, i) => store.roles[(i * 47) % store.roles.length].arn);
   const userArns = Array.from({ length: n }, (_, i) => store.users[(i * 13) % store.users.length].arn);
@@ -36,6 +47,10 @@ export async function benchAccess() {
     ["step", "p50 ms", "p95 ms", "p99 ms"],
     [
       [`build the index (every role's direct assumes; ${((user + system) / 1000).toFixed(0)} ms of CPU)`, build.toFixed(0), "", ""],
+      [
+        `rebuild after a change, reusing the build's decisions (${((rebuildCpu.user + rebuildCpu.system) / 1000).toFixed(0)} ms of CPU; ${rebuilt.evaluations} evaluations, ${rebuilt.reused} reused)`,
+        rebuild.toFixed(0), "", "",
+      ],
       [`one role's who-can-assume, direct and chains (n=${n})`, ...percentiles(who)],
       [`one user's can-assume, direct and chains (n=${n})`, ...percentiles(can)],
     ],

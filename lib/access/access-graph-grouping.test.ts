@@ -159,3 +159,66 @@ describe("deciding once per class of principals", () => {
     expect(direct.find((a) => a.principal.arn === users[9].arn)?.statements.find((s) => s.policy.type === "trust")?.policy.arn).toBe(roles[7].arn);
   });
 });
+
+/** The store after a mix of changes a user makes between two builds. */
+function changedStore(store: AccessStore, seed: number): AccessStore {
+  const random = rng(seed * 7919);
+  const pick = <T,>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+  const users = store.users.map((u) => ({ ...u, identity: [...u.identity] }));
+  const roles = store.roles.map((r) => ({ ...r, identity: [...r.identity] }));
+  const grant = { name: "granted-later", document: doc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: pick(roles).arn }) };
+  // Trust changes: one role takes another's trust policy, one trusts its whole account, one drops a tag.
+  roles[1].trustPolicy = roles[2].trustPolicy;
+  roles[3].trustPolicy = doc({ Effect: "Allow", Principal: { AWS: roles[3].accountId }, Action: "sts:AssumeRole" });
+  roles[4].tags = [];
+  // Tag changes on principals, which trust conditions and policy variables read.
+  for (const p of [users[12], users[13], roles[14]]) p.tags = p.tags.length ? [] : [{ Key: "team", Value: "blue" }];
+  // Policy changes: an inline policy added, one removed, a boundary set.
+  users[5].identity.push(grant);
+  users[6].identity = users[6].identity.slice(1);
+  roles[7].boundary = { arn: `arn:aws:iam::${ACCOUNTS[0]}:policy/sts-only`, document: doc({ Effect: "Allow", Action: "sts:*", Resource: "*" }) };
+  // Group changes: a user joins a group (gets its policy), another leaves every group, a group's policy changes for all.
+  const group = users.flatMap((u) => u.identity).find((d) => d.group);
+  if (group) users[8].identity.push(group);
+  users[9].identity = users[9].identity.filter((d) => !d.group);
+  const changedGroup = group?.group?.name;
+  for (const u of users) u.identity = u.identity.map((d) => (d.group?.name === changedGroup ? { ...d, document: doc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: "arn:aws:iam::*:role/ops/*" }) } : d));
+  // Deletes: a user and a role (a trust naming them now names no one).
+  return { accounts: store.accounts, users: users.filter((_, i) => i !== 10), roles: roles.filter((_, i) => i !== 11) };
+}
+
+describe("rebuilding after a change with the last build's decisions", () => {
+  it("gives exactly the answers of a fresh build, after trust, policy, group and delete changes", { timeout: 120_000 }, () => {
+    const now = new Date("2026-11-29T10:00:00Z");
+    let reused = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const before = generateStore(seed);
+      const first = buildAccessIndex(before, now);
+      const after = changedStore(before, seed);
+      const rebuilt = buildAccessIndex(after, now, { reuse: first.memo });
+      expectSameAnswers(after, rebuilt, buildAccessIndex(after, now));
+      expectSameAnswers(after, rebuilt, buildAccessIndex(after, now, { shareDecisions: false }));
+      reused += rebuilt.reused;
+    }
+    // Most decisions carry over, or the comparison proves little.
+    expect(reused).toBeGreaterThan(100);
+  });
+
+  it("decides again what reads the clock, and reuses the rest as it is", () => {
+    const A = ACCOUNTS[0];
+    const user: PrincipalPolicies = {
+      id: "AIDA00000000000000001", accountId: A, name: "u-1", arn: `arn:aws:iam::${A}:user/u-1`, tags: [],
+      identity: [{ name: "assume", document: doc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }) }],
+    };
+    const role = (name: string, trust: object): AnalyzedRole => ({
+      id: `AROA${name.padStart(17, "0")}`, accountId: A, name, arn: `arn:aws:iam::${A}:role/${name}`, tags: [], identity: [],
+      trustPolicy: doc({ Effect: "Allow", Principal: { AWS: A }, Action: "sts:AssumeRole", ...trust }),
+    });
+    const store = { accounts: [A], users: [user], roles: [role("plain", {}), role("until-2027", { Condition: { DateLessThan: { "aws:CurrentTime": "2027-01-01T00:00:00Z" } } })] };
+    const first = buildAccessIndex(store, new Date("2026-11-29T10:00:00Z"));
+    const later = new Date("2027-06-01T00:00:00Z");
+    const rebuilt = buildAccessIndex(store, later, { reuse: first.memo });
+    expectSameAnswers(store, rebuilt, buildAccessIndex(store, later));
+    expect(rebuilt.reused).toBe(1);
+  });
+});

@@ -10,8 +10,9 @@ import { actionMatches } from "@/lib/policy";
 import { parseAwsPrincipal, parseFederatedPrincipal } from "@/lib/policy/arn";
 import { decideDirect, decidePrincipalOutsideIam, type AccessPrincipal, type AnalyzedRole, type DirectAccess } from "./assume-access";
 import { chainsFrom, chainsTo, type Edges } from "./access-chains";
-import { classKeyFor, decisionClass as classOf, nameKey, trustSharing, type DecisionClass, type DocumentIds, type TrustSharing } from "./decision-classes";
-import { trustedNames } from "./trust-principals";
+import {
+  classKeyFor, decisionClass as classOf, DocumentReadings, nameKey, principalKey, roleKey, trustSharing, type DecisionClass, type TrustSharing,
+} from "./decision-classes";
 
 export interface AccessStore {
   /** The accounts the store holds; principals of any other account are beyond it. */
@@ -46,6 +47,10 @@ export interface AccessIndex {
   edgeCount: number;
   /** Principal/role decisions the build evaluated (classes of principals that decide alike count once). */
   evaluations: number;
+  /** Decisions taken from the previous build's `memo` rather than evaluated. */
+  reused: number;
+  /** The build's decisions by content, for the next build to reuse (BuildOptions.reuse). */
+  memo: DecisionMemo;
   /** Direct assumes of a role, by role ARN. */
   direct(roleArn: string): DirectAccess[];
   /** Every principal that reaches the role through two or more assumes (the direct ones are in `direct`). */
@@ -66,25 +71,33 @@ const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefine
  * Principals named only through their account need such a statement; skipping the others changes no answer, and
  * testing each distinct pattern once per role (not each principal) keeps 10,000 roles fast.
  */
-function assumeResources(p: PrincipalPolicies): "any" | string[] {
+function assumeResources(p: PrincipalPolicies, ids: DocumentReadings): "any" | string[] {
   const patterns: string[] = [];
   for (const d of p.identity) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(d.document);
-    } catch {
-      continue;
-    }
-    for (const raw of asList((doc as { Statement?: unknown } | null)?.Statement)) {
-      const s = (raw ?? {}) as { Effect?: unknown; Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown };
-      if (s.Effect !== "Allow") continue;
-      if (s.NotAction !== undefined) return "any";
-      if (!asList(s.Action).some((a) => typeof a === "string" && actionMatches(a, "sts:AssumeRole"))) continue;
-      if (s.NotResource !== undefined) return "any";
-      for (const r of asList(s.Resource)) {
-        if (typeof r !== "string" || r === "*" || r.includes("${")) return "any";
-        patterns.push(r);
-      }
+    const found = ids.read(assumeResourcesIn, d.document);
+    if (found === "any") return "any";
+    patterns.push(...found);
+  }
+  return patterns;
+}
+
+function assumeResourcesIn(document: string): "any" | string[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(document);
+  } catch {
+    return [];
+  }
+  const patterns: string[] = [];
+  for (const raw of asList((doc as { Statement?: unknown } | null)?.Statement)) {
+    const s = (raw ?? {}) as { Effect?: unknown; Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown };
+    if (s.Effect !== "Allow") continue;
+    if (s.NotAction !== undefined) return "any";
+    if (!asList(s.Action).some((a) => typeof a === "string" && actionMatches(a, "sts:AssumeRole"))) continue;
+    if (s.NotResource !== undefined) return "any";
+    for (const r of asList(s.Resource)) {
+      if (typeof r !== "string" || r === "*" || r.includes("${")) return "any";
+      patterns.push(r);
     }
   }
   return patterns;
@@ -112,6 +125,18 @@ function outsideAccountId(accounts: Set<string>): string {
 /** A decision made once for a class of principals and role, without the principal it was made for. */
 type SharedOutcome = Omit<DirectAccess, "principal">;
 
+/**
+ * A build's decisions by keys that name everything they read by content (lib/access/decision-classes): for a shared
+ * decision the class's statements and boundary and the role's account, tags and trust policy; for one principal
+ * decided on its own, that principal and the role. A later build finds the same key only for the same inputs, so it
+ * can take the decision as it is. Decisions that read the clock are left out: they hold only at their build's `now`.
+ */
+export interface DecisionMemo {
+  shared: ReadonlyMap<string, SharedOutcome | null>;
+  alone: ReadonlyMap<string, DirectAccess | null>;
+  documents: DocumentReadings;
+}
+
 /** The same outcome for another role with the same trust policy: the trust policy's statements are that role's. */
 function forRole(o: SharedOutcome, roleArn: string): SharedOutcome {
   if (o.roleArn === roleArn) return o;
@@ -123,7 +148,7 @@ const withPrincipal = (principal: AccessPrincipal, o: SharedOutcome): DirectAcce
   principal, roleArn: o.roleArn, action: o.action, conditions: o.conditions, example: o.example, statements: o.statements,
 });
 
-type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "user" | "role"; unit: Unit };
+type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "user" | "role"; unit: Unit; memoKey?: { key: string; readsClock: boolean } };
 
 /**
  * Principals that are candidates for the same roles and, where the trust policy allows it, decide alike: a class
@@ -152,14 +177,16 @@ export interface BuildOptions {
    * false decides every principal on its own (the reference the grouping is tested against).
    */
   shareDecisions?: boolean;
+  /** The previous build's `memo`: after a change, only decisions whose inputs changed are evaluated again. */
+  reuse?: DecisionMemo;
 }
 
-export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDecisions = true }: BuildOptions = {}): AccessIndex {
+export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDecisions = true, reuse }: BuildOptions = {}): AccessIndex {
   const accounts = new Set(store.accounts);
-  const ids: DocumentIds = new Map();
+  const ids = new DocumentReadings(reuse?.documents);
   const units = new Map<string, Unit>();
   const knownOf = (p: PrincipalPolicies, kind: "user" | "role"): Known => {
-    const resources = assumeResources(p);
+    const resources = assumeResources(p, ids);
     const decisionClass = shareDecisions ? classOf(p, kind, ids) : null;
     const k: Known = { principal: { kind, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind, unit: undefined! };
     const signature = decisionClass && [decisionClass.base, ...decisionClass.statements.map((s) => s.key), JSON.stringify(resources)].join("|");
@@ -194,17 +221,26 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   const principals = new Map<string, AccessPrincipal>(known.map((k) => [k.principal.arn, k.principal]));
   let edgeCount = 0;
   let evaluations = 0;
+  let reused = 0;
   // Shared decisions by trust policy and class key: roles with the same trust policy reuse them.
   const decisions = new Map<string, SharedOutcome | null>();
+  const memo = { shared: new Map<string, SharedOutcome | null>(), alone: new Map<string, DirectAccess | null>(), documents: ids };
   let sharedForRole = new Map<SharedOutcome, SharedOutcome>();
   const decideFor = (unit: Unit, representative: Known, role: AnalyzedRole, trust: TrustSharing): SharedOutcome | null => {
     const key = `${trust.key}|${classKeyFor(unit.decisionClass!, role.arn)}`;
     let first = decisions.get(key);
     if (first === undefined) {
-      evaluations++;
-      const d = decideDirect(representative.principal, representative.policies, representative.kind, role, now);
-      first = d && { roleArn: d.roleArn, action: d.action, conditions: d.conditions, example: d.example, statements: d.statements };
+      const earlier = reuse?.shared.get(key);
+      if (earlier !== undefined) {
+        reused++;
+        first = earlier;
+      } else {
+        evaluations++;
+        const d = decideDirect(representative.principal, representative.policies, representative.kind, role, now);
+        first = d && { roleArn: d.roleArn, action: d.action, conditions: d.conditions, example: d.example, statements: d.statements };
+      }
       decisions.set(key, first);
+      if (!trust.readsClock && !unit.decisionClass!.readsClock) memo.shared.set(key, first);
     }
     if (!first) return null;
     // Units whose decisions share a key share this role's copy too.
@@ -212,7 +248,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   };
 
   for (const role of store.roles) {
-    const names = trustedNames(role.trustPolicy);
+    const { named: names, readsClock: trustReadsClock } = ids.trust(role.trustPolicy);
     sharedForRole = new Map();
     const candidates = new Set<Unit>();
     const alone = new Set<Known>();
@@ -283,13 +319,30 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
     }
 
     const found: DirectAccess[] = [];
-    const decide = (a: DirectAccess | null) => (evaluations++, a && found.push(a));
-    for (const k of alone) decide(decideDirect(k.principal, k.policies, k.kind, role, now));
-    for (const o of outside) decide(decideDirect(o.principal, o.policies, "outside", role, now));
-    for (const service of names.services) decide(decidePrincipalOutsideIam({ kind: "service", arn: service }, role));
+    const ofRole = roleKey(role, ids);
+    // Decided on its own, or taken from the previous build when the principal (`who`) and the role are unchanged.
+    const decide = (who: string, readsClock: boolean, evaluate: () => DirectAccess | null) => {
+      const key = `${who}|${ofRole}`;
+      let a = reuse?.alone.get(key);
+      if (a !== undefined) reused++;
+      else {
+        a = evaluate();
+        evaluations++;
+      }
+      if (!readsClock && !trustReadsClock) memo.alone.set(key, a);
+      if (a) found.push(a);
+    };
+    for (const k of alone) {
+      const who = (k.memoKey ??= principalKey(k.policies, k.kind, ids));
+      decide(who.key, who.readsClock, () => decideDirect(k.principal, k.policies, k.kind, role, now));
+    }
+    for (const o of outside) decide(JSON.stringify(["outside", o.principal, o.policies.arn]), false, () => decideDirect(o.principal, o.policies, "outside", role, now));
+    for (const service of names.services) {
+      decide(JSON.stringify(["service", service]), false, () => decidePrincipalOutsideIam({ kind: "service", arn: service }, role));
+    }
     for (const provider of names.federated) {
       const action = parseFederatedPrincipal(provider)?.form === "saml" ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
-      decide(decidePrincipalOutsideIam({ kind: "federated", arn: provider, action }, role));
+      decide(JSON.stringify(["federated", provider, action]), false, () => decidePrincipalOutsideIam({ kind: "federated", arn: provider, action }, role));
     }
     shared.set(role.arn, edges);
     single.set(role.arn, found);
@@ -299,6 +352,8 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
       listIn(outgoing, a.principal.arn).push(a);
     }
   }
+
+  ids.settle();
 
   const members = (e: SharedEdge) => (e.except ? e.unit.members.filter((k) => !e.except!.has(k)) : e.unit.members);
   const direct = (roleArn: string): DirectAccess[] => [
@@ -344,6 +399,8 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
     roleCount: store.roles.length,
     edgeCount,
     evaluations,
+    reused,
+    memo,
     direct,
     assumable,
     chains: (arn) => chainsTo(arn, assumers, (p) => principals.get(p)),

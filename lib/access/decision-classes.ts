@@ -9,11 +9,13 @@
  * principal, as before. Roleplane's own analysis; the property test in access-graph-grouping.test.ts holds it to
  * the principal-by-principal answer.
  */
+import { createHash } from "node:crypto";
 import type { PrincipalPolicies } from "@/lib/domain/types";
 import { compiledPolicy, type CompiledStatement } from "@/lib/policy";
 import { parseAwsPrincipal } from "@/lib/policy/arn";
 import type { AnalyzedRole } from "./assume-access";
 import { isRequestKey } from "./request-keys";
+import { trustedNames, type TrustedNames } from "./trust-principals";
 
 // sts:AssumeRole, and the actions STS also checks when a request sets session tags or a source identity.
 const ASSUME_ACTIONS = ["sts:assumerole", "sts:tagsession", "sts:setsourceidentity"];
@@ -22,6 +24,10 @@ const ASSUME_ACTIONS = ["sts:assumerole", "sts:tagsession", "sts:setsourceidenti
 // request sends (lib/access/request-keys), the role's tags, and the account and type of the principal.
 const SAME_FOR_CLASS = /^aws:(resourcetag\/.+|principalaccount|principaltype|principalisawsservice|viaawsservice)$/i;
 const sharedKey = (key: string) => isRequestKey("iam", key) || SAME_FOR_CLASS.test(key);
+// Keys the analysis's requests take from the moment of the build (the clock, and a session issued and signed in with
+// MFA just now): a decision reading them holds for that build only.
+const CLOCK_KEY = /^aws:(currenttime|epochtime|tokenissuetime|multifactorauthage)$/i;
+const readsClock = (statements: CompiledStatement[]) => statements.some((s) => s.conditions.some((c) => CLOCK_KEY.test(c.key)));
 
 function readsOnlySharedKeys(s: CompiledStatement, variables: boolean): boolean {
   return s.conditions.every((c) => sharedKey(c.key) && !(variables && c.values.some((v) => v.includes("${"))));
@@ -39,27 +45,79 @@ export interface DecisionClass {
   /** Kind, account and boundary: the part of the key that does not depend on the role. */
   base: string;
   statements: ClassStatement[];
+  /** Some statement of the class reads the clock (CLOCK_KEY): its decisions are not kept for the next build. */
+  readsClock: boolean;
 }
 
-/** The document's number in this run: keys name documents by number rather than repeating their text. */
-export type DocumentIds = Map<string, number>;
-const docId = (ids: DocumentIds, text: string) => ids.get(text) ?? (ids.set(text, ids.size), ids.size - 1);
+/**
+ * What a build reads of documents by their text alone: a digest (keys name documents by content rather than
+ * repeating them, so a key means the same decision in every build and a rebuild can reuse the last build's), a
+ * trust policy's principals and sharing, an identity policy's assume statements and Resource patterns. A build
+ * starts from the previous build's readings, so an unchanged document is not read again; it keeps only the
+ * documents it met.
+ */
+export class DocumentReadings {
+  private readonly readings = new Map<(text: string) => unknown, Map<string, unknown>>();
+
+  constructor(private previous?: DocumentReadings) {}
+
+  /** `read(text)`, once per text and reading. */
+  read<T>(read: (text: string) => T, text: string): T {
+    let mine = this.readings.get(read);
+    if (!mine) this.readings.set(read, (mine = new Map()));
+    if (mine.has(text)) return mine.get(text) as T;
+    const earlier = this.previous?.readings.get(read);
+    const value = earlier?.has(text) ? (earlier.get(text) as T) : read(text);
+    mine.set(text, value);
+    return value;
+  }
+
+  id(text: string): string {
+    return this.read(digest, text);
+  }
+
+  trust(text: string): TrustReading {
+    return this.read(readTrust, text);
+  }
+
+  /** The build is done: let the previous build's readings go. */
+  settle(): void {
+    this.previous = undefined;
+  }
+}
+const digest = (text: string) => createHash("sha256").update(text).digest("base64url");
+const docId = (ids: DocumentReadings, text: string) => ids.id(text);
+
+/** An identity policy's statements that can speak to an assume, by position; null when it keeps its holder from sharing. */
+type IdentityReading = { position: number; matches: (roleArn: string) => boolean; readsClock: boolean }[] | null;
+
+function readIdentity(text: string): IdentityReading {
+  const policy = compiledPolicy(text);
+  if (!policy.model) return null;
+  const out: NonNullable<IdentityReading> = [];
+  for (const [position, s] of policy.statements().entries()) {
+    if (!speaksToAssume(s)) continue;
+    if (!readsOnlySharedKeys(s, policy.variables) || (s.resource?.dynamic.length ?? 0) > 0) return null;
+    const resource = s.resource;
+    out.push({ position, matches: resource ? (arn) => resource.negated !== resource.tests.some((t) => t(arn)) : () => true, readsClock: readsClock([s]) });
+  }
+  return out;
+}
 
 /**
  * The principal's decision class, or null when it must be decided on its own (a policy variable, a condition on a
  * key that differs between principals, a policy that does not read).
  */
-export function decisionClass(p: PrincipalPolicies, kind: "user" | "role", ids: DocumentIds): DecisionClass | null {
+export function decisionClass(p: PrincipalPolicies, kind: "user" | "role", ids: DocumentReadings): DecisionClass | null {
   const statements: ClassStatement[] = [];
+  let clock = false;
   for (const [index, d] of p.identity.entries()) {
-    const policy = compiledPolicy(d.document);
-    if (!policy.model) return null;
-    for (const [position, s] of policy.statements().entries()) {
-      if (!speaksToAssume(s)) continue;
-      if (!readsOnlySharedKeys(s, policy.variables) || (s.resource?.dynamic.length ?? 0) > 0) return null;
-      const resource = s.resource;
+    const reading = ids.read(readIdentity, d.document);
+    if (!reading) return null;
+    for (const { position, matches, readsClock } of reading) {
+      clock ||= readsClock;
       const ref = JSON.stringify([index, d.name, d.arn ?? "", d.group?.name ?? "", d.group?.arn ?? "", docId(ids, d.document), position]);
-      statements.push({ key: ref, matches: resource ? (arn) => resource.negated !== resource.tests.some((t) => t(arn)) : () => true });
+      statements.push({ key: ref, matches });
     }
   }
   let boundary = "";
@@ -67,10 +125,12 @@ export function decisionClass(p: PrincipalPolicies, kind: "user" | "role", ids: 
     const document = p.boundary.document ?? "";
     const policy = compiledPolicy(document || "{}");
     if (document && !policy.model) return null;
-    if (policy.statements().some((s) => speaksToAssume(s) && (!readsOnlySharedKeys(s, policy.variables) || (s.resource?.dynamic.length ?? 0) > 0))) return null;
+    const speaking = policy.statements().filter(speaksToAssume);
+    if (speaking.some((s) => !readsOnlySharedKeys(s, policy.variables) || (s.resource?.dynamic.length ?? 0) > 0)) return null;
+    clock ||= readsClock(speaking);
     boundary = `${p.boundary.arn}#${docId(ids, document)}`;
   }
-  return { base: `${kind}|${p.accountId}|${boundary}`, statements };
+  return { base: `${kind}|${p.accountId}|${boundary}`, statements, readsClock: clock };
 }
 
 /** The class's key for one role: its base and the statements whose Resource covers the role. */
@@ -87,18 +147,36 @@ export interface TrustSharing {
   uniqueIds: Set<string>;
   /** The role's own part of a shared decision's key: its account, tags and trust policy. */
   key: string;
+  /** The trust policy reads the clock (CLOCK_KEY): its decisions are not kept for the next build. */
+  readsClock: boolean;
 }
 
 /** A user or role by account, kind and name (paths and case aside): how trust policies single principals out. */
 export const nameKey = (accountId: string, kind: "user" | "role", name: string) => `${accountId}/${kind}/${name.slice(name.lastIndexOf("/") + 1).toLowerCase()}`;
+
+/** What the analysis reads of a trust policy's text: whom it names, how its role shares decisions, the clock. */
+export interface TrustReading {
+  named: TrustedNames;
+  sharing: Omit<TrustSharing, "key" | "readsClock"> | null;
+  readsClock: boolean;
+}
+
+function readTrust(text: string): TrustReading {
+  return { named: trustedNames(text), sharing: sharingOf(text), readsClock: policyReadsClock(text) };
+}
 
 /**
  * Whether principals not named in the trust policy can share decisions for this role: null when the trust policy
  * has a NotPrincipal, a Resource, a principal the analysis cannot read, a policy variable or a condition on a key
  * that differs between principals.
  */
-export function trustSharing(role: AnalyzedRole, ids: DocumentIds): TrustSharing | null {
-  const policy = compiledPolicy(role.trustPolicy);
+export function trustSharing(role: AnalyzedRole, ids: DocumentReadings): TrustSharing | null {
+  const { sharing, readsClock } = ids.trust(role.trustPolicy);
+  return sharing && { ...sharing, key: JSON.stringify([role.accountId, role.tags, docId(ids, role.trustPolicy)]), readsClock };
+}
+
+function sharingOf(trustPolicy: string): Omit<TrustSharing, "key" | "readsClock"> | null {
+  const policy = compiledPolicy(trustPolicy);
   if (!policy.model) return null;
   const names = new Set<string>();
   const uniqueIds = new Set<string>();
@@ -117,9 +195,27 @@ export function trustSharing(role: AnalyzedRole, ids: DocumentIds): TrustSharing
     }
   }
   if (policy.statements().some((s) => !readsOnlySharedKeys(s, policy.variables))) return null;
+  return { names, uniqueIds };
+}
+
+/** Whether a policy reads the clock (CLOCK_KEY); a policy the analysis cannot read is taken to. */
+function policyReadsClock(document: string): boolean {
+  const policy = compiledPolicy(document);
+  return !policy.model || readsClock(policy.statements());
+}
+
+/**
+ * Everything deciding a principal on its own reads of it, by content (its names, tags, policies and boundary), and
+ * whether any of that reads the clock: a decision for it and a role is the same while both keys are.
+ */
+export function principalKey(p: PrincipalPolicies, kind: "user" | "role", ids: DocumentReadings): { key: string; readsClock: boolean } {
+  const identity = p.identity.map((d) => [d.name, d.arn ?? "", d.group?.name ?? "", d.group?.arn ?? "", docId(ids, d.document)]);
+  const boundary = p.boundary ? [p.boundary.arn, p.boundary.document === null ? null : docId(ids, p.boundary.document)] : null;
   return {
-    names,
-    uniqueIds,
-    key: JSON.stringify([role.accountId, role.tags, docId(ids, role.trustPolicy)]),
+    key: JSON.stringify([kind, p.id, p.accountId, p.name, p.arn, p.tags, identity, boundary]),
+    readsClock: p.identity.some((d) => ids.read(policyReadsClock, d.document)) || (!!p.boundary?.document && ids.read(policyReadsClock, p.boundary.document)),
   };
 }
+
+/** What a decision reads of the role it is for (lib/sts/assume-decision's TrustedRole), by content. */
+export const roleKey = (role: AnalyzedRole, ids: DocumentReadings) => JSON.stringify([role.arn, role.accountId, role.tags, docId(ids, role.trustPolicy)]);

@@ -182,22 +182,29 @@ function withPolicies(kind: PrincipalKind) {
 }
 
 /** Managed first (in attachment order), then inline (by name), as ListAttached…/List…Policies list them. */
-function policiesOf(held: HeldPolicies, group?: { name: string; arn: string }): PrincipalPolicies["identity"] {
+/**
+ * One copy of each document text: the store returns a managed or group policy's document once per principal holding
+ * it, and a whole-store load (who can assume what) would otherwise keep thousands of copies of the same text.
+ */
+type Texts = Map<string, string>;
+const one = (texts: Texts, text: string) => texts.get(text) ?? (texts.set(text, text), text);
+
+function policiesOf(held: HeldPolicies, texts: Texts, group?: { name: string; arn: string }): PrincipalPolicies["identity"] {
   const from = group ? { group } : {};
   return [
-    ...held.attachedPolicies.flatMap(({ policy }) => (policy.versions.length > 0 ? [{ name: policy.name, arn: policy.arn, document: policy.versions[0].document, ...from }] : [])),
-    ...held.inlinePolicies.map((p) => ({ name: p.name, document: p.document, ...from })),
+    ...held.attachedPolicies.flatMap(({ policy }) => (policy.versions.length > 0 ? [{ name: policy.name, arn: policy.arn, document: one(texts, policy.versions[0].document), ...from }] : [])),
+    ...held.inlinePolicies.map((p) => ({ name: p.name, document: one(texts, p.document), ...from })),
   ];
 }
 
-function toPrincipalPolicies(row: PolicyRow, boundaries: Map<string, string | null>): PrincipalPolicies {
+function toPrincipalPolicies(row: PolicyRow, boundaries: Map<string, string | null>, texts: Texts = new Map()): PrincipalPolicies {
   return {
     id: row.id,
     accountId: row.accountId,
     name: row.name,
     arn: row.arn,
     tags: (row.tags ?? []).map((t) => ({ Key: t.key, Value: t.value })),
-    identity: [...policiesOf(row), ...(row.groupMemberships ?? []).flatMap(({ group }) => policiesOf(group, { name: group.name, arn: group.arn }))],
+    identity: [...policiesOf(row, texts), ...(row.groupMemberships ?? []).flatMap(({ group }) => policiesOf(group, texts, { name: group.name, arn: group.arn }))],
     boundary: row.permissionsBoundaryArn ? { arn: row.permissionsBoundaryArn, document: boundaries.get(row.permissionsBoundaryArn) ?? null } : undefined,
   };
 }
@@ -245,13 +252,16 @@ const ROWS_PER_QUERY = 500;
 async function loadPrincipalPolicyRows(tx: Tx, kind: PrincipalKind, where: Where): Promise<PrincipalPolicies[]> {
   const rows: PolicyRow[] = [];
   for (;;) {
-    const page = await table<PolicyRow>(tx, TABLES[kind].principal).findMany({ where, orderBy: { id: "asc" }, skip: rows.length, take: ROWS_PER_QUERY, include: withPolicies(kind) });
+    // Each page starts after the last id (an OFFSET would make the store skip every earlier row again).
+    const after = rows.length ? { AND: [where, { id: { gt: rows[rows.length - 1].id } }] } : where;
+    const page = await table<PolicyRow>(tx, TABLES[kind].principal).findMany({ where: after, orderBy: { id: "asc" }, take: ROWS_PER_QUERY, include: withPolicies(kind) });
     rows.push(...page);
     if (page.length < ROWS_PER_QUERY) break;
   }
   rows.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0));
   const boundaries = await boundariesOf(tx, rows);
-  return rows.map((r) => toPrincipalPolicies(r, boundaries));
+  const texts: Texts = new Map();
+  return rows.map((r) => toPrincipalPolicies(r, boundaries, texts));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { buildAccessIndex, type AccessIndex, type CanAssume, type WhoCanAssume } from "@/lib/access/access-graph";
+import { buildAccessIndex, type AccessIndex, type CanAssume, type DecisionMemo, type WhoCanAssume } from "@/lib/access/access-graph";
 import { listAccountRows } from "@/lib/db/accounts";
 import { getDb } from "@/lib/db/client";
 import { loadStorePrincipalPolicies } from "@/lib/db/principal-tables";
@@ -10,16 +10,21 @@ import { getUser } from "./users";
 /**
  * Who can assume what over the whole store (Roleplane's analysis, lib/access): the index is built once per store
  * version — every audited change moves the version, so no answer is ever older than the last change — and each
- * question after that is a lookup.
+ * question after that is a lookup. A build reuses the last build's decisions and document readings whose inputs are
+ * unchanged (keyed by content, so what it reuses is what a fresh build would make): after a change only what the
+ * change touched is decided again.
  */
 const index = new VersionedCache<"index", AccessIndex>(1);
+let lastMemo: DecisionMemo | undefined;
 
 export async function accessIndex(): Promise<AccessIndex> {
   await syncCaches();
   return index.get("index", async () => {
     const db = getDb();
     const [accounts, users, roles] = await Promise.all([listAccountRows(db), loadStorePrincipalPolicies(db, "user"), loadStorePrincipalPolicies(db, "role")]);
-    return buildAccessIndex({ accounts: accounts.map((a) => a.id), users, roles });
+    const built = buildAccessIndex({ accounts: accounts.map((a) => a.id), users, roles }, new Date(), { reuse: lastMemo });
+    lastMemo = built.memo;
+    return built;
   });
 }
 
