@@ -113,9 +113,10 @@ test.describe("Assume role in the console", () => {
     const firstArn = await assertGranted(page, `${first.name}/hop-one`);
 
     await goToAssumeRole(page, second.name);
-    expect(await durationChoices(page)).toContain("4 hours");
+    // The choices follow the role and the caller, which load after the page: wait for them as a person would.
+    await expect.poll(() => durationChoices(page)).toContain("4 hours");
     await selectCallerSession(page, firstArn);
-    expect(await durationChoices(page)).toEqual(["15 minutes", "30 minutes", "1 hour"]);
+    await expect.poll(() => durationChoices(page)).toEqual(["15 minutes", "30 minutes", "1 hour"]);
     await expect(page.getByLabel("Source identity")).toHaveValue("chain-person");
     await expect(page.getByLabel("Source identity")).toBeDisabled();
     await fillAssume(page, { sessionName: "hop-two" });
