@@ -6,10 +6,10 @@
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#iam-term-role-chaining
  */
 import type { PrincipalPolicies } from "@/lib/domain/types";
-import { actionMatches } from "@/lib/policy";
 import { parseAwsPrincipal, parseFederatedPrincipal } from "@/lib/policy/arn";
 import { decideDirect, decidePrincipalOutsideIam, type AccessPrincipal, type AnalyzedRole, type DirectAccess } from "./assume-access";
 import { chainsFrom, chainsTo, type Edges } from "./access-chains";
+import { assumeResources, globTest } from "./assume-resources";
 import {
   classKeyFor, decisionClass as classOf, DocumentReadings, nameKey, principalKey, roleKey, trustSharing, type DecisionClass, type TrustSharing,
 } from "./decision-classes";
@@ -61,52 +61,6 @@ export interface AccessIndex {
   reachable(principalArn: string): { roleArn: string; path: string[]; conditional: boolean }[];
   principal(arn: string): AccessPrincipal | undefined;
   hasRole(arn: string): boolean;
-}
-
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-
-/**
- * The resources a principal's identity policies could let it assume: `"any"` (a `*`, a NotResource, a NotAction, a
- * policy variable), the Resource patterns of its Allow statements whose Action matches sts:AssumeRole, or none.
- * Principals named only through their account need such a statement; skipping the others changes no answer, and
- * testing each distinct pattern once per role (not each principal) keeps 10,000 roles fast.
- */
-function assumeResources(p: PrincipalPolicies, ids: DocumentReadings): "any" | string[] {
-  const patterns: string[] = [];
-  for (const d of p.identity) {
-    const found = ids.read(assumeResourcesIn, d.document);
-    if (found === "any") return "any";
-    patterns.push(...found);
-  }
-  return patterns;
-}
-
-function assumeResourcesIn(document: string): "any" | string[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(document);
-  } catch {
-    return [];
-  }
-  const patterns: string[] = [];
-  for (const raw of asList((doc as { Statement?: unknown } | null)?.Statement)) {
-    const s = (raw ?? {}) as { Effect?: unknown; Action?: unknown; NotAction?: unknown; Resource?: unknown; NotResource?: unknown };
-    if (s.Effect !== "Allow") continue;
-    if (s.NotAction !== undefined) return "any";
-    if (!asList(s.Action).some((a) => typeof a === "string" && actionMatches(a, "sts:AssumeRole"))) continue;
-    if (s.NotResource !== undefined) return "any";
-    for (const r of asList(s.Resource)) {
-      if (typeof r !== "string" || r === "*" || r.includes("${")) return "any";
-      patterns.push(r);
-    }
-  }
-  return patterns;
-}
-
-/** A Resource pattern as a whole-string glob, without case: it matches whatever IAM's per-segment match does, and more. */
-function globTest(pattern: string): (arn: string) => boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
-  return (arn) => re.test(arn);
 }
 
 /** The list kept under `key`, made on first use (appending in place: copying would be quadratic at 10,000 roles). */

@@ -1,4 +1,5 @@
 import type { PrincipalPolicies } from "@/lib/domain/types";
+import { asList } from "./assume-resources";
 
 /**
  * Whether a user or role is an administrator: AWS's AdministratorAccess managed policy attached (to it or, for a user,
@@ -17,7 +18,6 @@ export interface AdministratorGrant {
 
 const ADMINISTRATOR_ACCESS = /^arn:[\w-]+:iam::aws:policy\/AdministratorAccess$/;
 
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 /** The first statement of the document that allows `*` on `*`, as `Statement[i]`. */
 function allowAllStatement(document: string): string | undefined {

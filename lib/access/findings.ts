@@ -8,6 +8,7 @@ import type { PrincipalPolicies } from "@/lib/domain/types";
 import { administratorGrant, type AdministratorGrant } from "./administrators";
 import type { AccessPrincipal, DecidingStatement } from "./assume-access";
 import { parseAwsPrincipal } from "@/lib/policy/arn";
+import { asList } from "./assume-resources";
 
 export const FINDING_KINDS = ["wildcard-principal", "cross-account", "chain-to-admin", "missing-principal", "unassumable", "unused"] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -101,7 +102,6 @@ const conditionKeys = (a: WhoCanAssume["direct"][number]) => [...new Set(a.condi
 const assumeEvidence = (a: WhoCanAssume["direct"][number]): FindingEvidence => ({
   type: "assume", principal: a.principal.arn, principalKind: a.principal.kind, conditions: conditionKeys(a), statements: a.statements,
 });
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 /** The trust statements that name every principal: `Principal: "*"`, `"AWS": "*"`, or a NotPrincipal. */
 function wildcardStatements(trustPolicy: string): Set<number> {

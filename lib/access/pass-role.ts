@@ -13,6 +13,7 @@
 import { actionMatches, evaluateRequest, type ContextValue, type Decision, type RequestPrincipal, type StatementReason } from "@/lib/policy";
 import type { Tag } from "@/lib/domain/schemas";
 import type { PrincipalPolicies } from "@/lib/domain/types";
+import { asList } from "./assume-resources";
 
 /** A user or role with its policies, as lib/db/principal-tables loads them. */
 export type PassRolePrincipal = PrincipalPolicies & { kind: "user" | "role" };
@@ -77,7 +78,6 @@ function decidingStatement(d: Decision): DecidingStatement | undefined {
   return allow && { policyName: allow.policy.name, policyArn: allow.policy.arn, statementIndex: allow.statementIndex, sid: allow.sid };
 }
 
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 /**
  * Whether a document has a statement that could apply to iam:PassRole: an Action that matches it, or any
