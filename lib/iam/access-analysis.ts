@@ -1,13 +1,11 @@
 import { accessGraph, roleAccessSummary, type AccessGraph, type AccountAccessAnalysis } from "@/lib/access/account-access";
 import type { WhoCanAssume } from "@/lib/access/access-graph";
 import { findAccessFindings, storeDirectory, type FindingRole, type StoreDirectory } from "@/lib/access/findings";
-import { listAccountRows } from "@/lib/db/accounts";
 import { getDb } from "@/lib/db/client";
-import { loadStorePrincipalPolicies } from "@/lib/db/principal-tables";
 import { listRoleUsage } from "@/lib/db/roles";
 import { syncCaches, VersionedCache } from "@/lib/db/versioned-cache";
 import { AwsError } from "@/lib/domain/errors";
-import { accessIndex, whoCanAssumeOf } from "./access";
+import { accessIndex, accessStore, whoCanAssumeOf } from "./access";
 
 /**
  * The Access analysis of an account (Roleplane's own, beyond AWS): findings a reviewer acts on and counts per role,
@@ -28,14 +26,13 @@ const facts = new VersionedCache<"facts", StoreFacts>(1);
 async function storeFacts(): Promise<StoreFacts> {
   await syncCaches();
   return facts.get("facts", async () => {
-    const db = getDb();
-    const [accounts, users, roles] = await Promise.all([listAccountRows(db), loadStorePrincipalPolicies(db, "user"), loadStorePrincipalPolicies(db, "role")]);
+    const { accounts, users, roles } = await accessStore();
     const byAccount = new Map<string, StoredRole[]>();
     for (const r of roles) {
       if (!byAccount.has(r.accountId)) byAccount.set(r.accountId, []);
       byAccount.get(r.accountId)!.push({ id: r.id, arn: r.arn, name: r.name, accountId: r.accountId, trustPolicy: r.trustPolicy });
     }
-    return { directory: storeDirectory(accounts.map((a) => a.id), [...users, ...roles]), roles: byAccount };
+    return { directory: storeDirectory(accounts, [...users, ...roles]), roles: byAccount };
   });
 }
 

@@ -1,4 +1,4 @@
-import { buildAccessIndex, type AccessIndex, type CanAssume, type DecisionMemo, type WhoCanAssume } from "@/lib/access/access-graph";
+import { buildAccessIndex, type AccessIndex, type AccessStore, type CanAssume, type DecisionMemo, type WhoCanAssume } from "@/lib/access/access-graph";
 import { listAccountRows } from "@/lib/db/accounts";
 import { getDb } from "@/lib/db/client";
 import { loadStorePrincipalPolicies } from "@/lib/db/principal-tables";
@@ -15,14 +15,26 @@ import { getUser } from "./users";
  * change touched is decided again.
  */
 const index = new VersionedCache<"index", AccessIndex>(1);
+const store = new VersionedCache<"store", AccessStore>(1);
 let lastMemo: DecisionMemo | undefined;
+
+/**
+ * Every account, user and role with its policies, read once per store version for the index and the Access analysis
+ * alike: at 10,000 roles this read is the largest part of a rebuild.
+ */
+export async function accessStore(): Promise<AccessStore> {
+  await syncCaches();
+  return store.get("store", async () => {
+    const db = getDb();
+    const [accounts, users, roles] = await Promise.all([listAccountRows(db), loadStorePrincipalPolicies(db, "user"), loadStorePrincipalPolicies(db, "role")]);
+    return { accounts: accounts.map((a) => a.id), users, roles };
+  });
+}
 
 export async function accessIndex(): Promise<AccessIndex> {
   await syncCaches();
   return index.get("index", async () => {
-    const db = getDb();
-    const [accounts, users, roles] = await Promise.all([listAccountRows(db), loadStorePrincipalPolicies(db, "user"), loadStorePrincipalPolicies(db, "role")]);
-    const built = buildAccessIndex({ accounts: accounts.map((a) => a.id), users, roles }, new Date(), { reuse: lastMemo });
+    const built = buildAccessIndex(await accessStore(), new Date(), { reuse: lastMemo });
     lastMemo = built.memo;
     return built;
   });
