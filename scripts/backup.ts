@@ -1,4 +1,4 @@
-// Run by scripts/roleplane.mjs (`npx roleplane backup|restore <file>`) with the operator's environment.
+// Run by bin/roleplane.mjs (`npx roleplane backup|restore <file>`) with the operator's environment.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

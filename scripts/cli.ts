@@ -1,4 +1,4 @@
-// The analysis commands of `npx roleplane` (scripts/roleplane.mjs brings the store up to date, then runs this).
+// The analysis commands of `npx roleplane` (bin/roleplane.mjs brings the store up to date, then runs this).
 import { parseArgs } from "node:util";
 import type { CanAssume, WhoCanAssume } from "@/lib/access/access-graph";
 import type { DirectAccess } from "@/lib/access/assume-access";

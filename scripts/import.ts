@@ -1,4 +1,4 @@
-// Run by scripts/roleplane.mjs (`npx roleplane import <file>…`) with the operator's environment, after migrations.
+// Run by bin/roleplane.mjs (`npx roleplane import <file>…`) with the operator's environment, after migrations.
 import fs from "node:fs";
 import { closeDb } from "@/lib/db/client";
 import { ImportError, importAuthorizationDetails } from "@/lib/iam/account-import";

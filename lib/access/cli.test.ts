@@ -115,16 +115,16 @@ describe("npx roleplane who-can-assume / can-assume / access-graph", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roleplane-cli-"));
     try {
       const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "fresh.db")}`, ROLEPLANE_DATA_DIR: dir };
-      const out: { code?: number; stderr: string } = await run(process.execPath, ["scripts/roleplane.mjs", "who-can-assume", `arn:aws:iam::${ACCT}:role/none`], { env }).catch((e) => e);
+      const out: { code?: number; stderr: string } = await run(process.execPath, ["bin/roleplane.mjs", "who-can-assume", `arn:aws:iam::${ACCT}:role/none`], { env }).catch((e) => e);
       expect([out.code, out.stderr.trim()]).toEqual([1, `roleplane: no role arn:aws:iam::${ACCT}:role/none in the store.`]);
-      const graph: { code?: number; stderr: string } = await run(process.execPath, ["scripts/roleplane.mjs", "access-graph", "--account", ACCT, "--format", "json"], { env }).catch((e) => e);
+      const graph: { code?: number; stderr: string } = await run(process.execPath, ["bin/roleplane.mjs", "access-graph", "--account", ACCT, "--format", "json"], { env }).catch((e) => e);
       expect([graph.code, graph.stderr.trim()]).toEqual([1, `roleplane: no account ${ACCT} in the store.`]);
 
       // Up to date, the store is only read: it answers while a running server holds the write lock.
       const writer = new Database(path.join(dir, "fresh.db"));
       writer.exec("BEGIN IMMEDIATE");
       try {
-        const busy: { code?: number; stderr: string } = await run(process.execPath, ["scripts/roleplane.mjs", "can-assume", `arn:aws:iam::${ACCT}:user/none`], { env }).catch((e) => e);
+        const busy: { code?: number; stderr: string } = await run(process.execPath, ["bin/roleplane.mjs", "can-assume", `arn:aws:iam::${ACCT}:user/none`], { env }).catch((e) => e);
         expect([busy.code, busy.stderr.trim()]).toEqual([1, `roleplane: no user or role arn:aws:iam::${ACCT}:user/none in the store.`]);
       } finally {
         writer.exec("ROLLBACK");

@@ -36,7 +36,7 @@ const credentials = { accessKeyId: TEST_ACCESS_KEY.id, secretAccessKey: TEST_ACC
 
 /** The CLI as `npx roleplane` runs it (its package.json bin entry); `viaNpx` goes through npx itself. */
 function roleplane(args: string[], databaseUrl: string, env: Record<string, string> = {}, viaNpx = false) {
-  const [cmd, prefix] = viaNpx ? ["npx", ["roleplane"]] : [process.execPath, ["scripts/roleplane.mjs"]];
+  const [cmd, prefix] = viaNpx ? ["npx", ["roleplane"]] : [process.execPath, ["bin/roleplane.mjs"]];
   const res = spawnSync(cmd, [...prefix, ...args], {
     cwd: root,
     env: { ...process.env, ...SHARED_SECRETS, DATABASE_URL: databaseUrl, ROLEPLANE_DATA_DIR: path.join(work, "cli"), ...env },

@@ -19,7 +19,7 @@ let server: RunningServer;
 let exported: Required<Pick<GetAccountAuthorizationDetailsCommandOutput, "UserDetailList" | "GroupDetailList" | "RoleDetailList" | "Policies">>;
 
 function roleplane(args: string[], databaseUrl: string) {
-  const res = spawnSync(process.execPath, ["scripts/roleplane.mjs", ...args], {
+  const res = spawnSync(process.execPath, ["bin/roleplane.mjs", ...args], {
     cwd: root,
     env: { ...process.env, ...SHARED_SECRETS, DATABASE_URL: databaseUrl, ROLEPLANE_DATA_DIR: path.join(work, "cli") },
     encoding: "utf8",
