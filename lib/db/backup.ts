@@ -1,4 +1,5 @@
 import type { Db, Tx } from "./client";
+import { recordStoreChange } from "./store-changes";
 import { inTransaction } from "./transaction";
 import { inDependencyOrder, type SchemaField, type SchemaModel } from "./schema-models";
 
@@ -74,8 +75,14 @@ export function backupModels(models: SchemaModel[]): SchemaModel[] {
     for (const f of scalarFields(m))
       if ((f.kind === "scalar" && !SCALARS.has(f.type)) || f.list)
         throw new BackupError(`${m.name}.${f.name} is ${f.list ? "a list of " : ""}${f.type}, which backup does not know how to copy`);
-  return inDependencyOrder(models);
+  return inDependencyOrder(models.filter((m) => !NOT_CARRIED.has(m.name)));
 }
+
+/**
+ * The change log (./store-changes) numbers this database's own commits: a restore starts from a clean log with one
+ * change that tells every running reader to read the whole store again.
+ */
+const NOT_CARRIED = new Set(["StoreChange"]);
 
 async function lastMigration(tx: Tx): Promise<string | null> {
   const rows = await tx.$queryRawUnsafe<{ migration_name: string }[]>(
@@ -194,6 +201,8 @@ export async function restoreStore(db: Db, models: SchemaModel[], header: Backup
         if (count !== (header.models[m.name] ?? 0))
           throw new BackupError(`restored ${count} ${m.name} rows where the backup holds ${header.models[m.name] ?? 0}; nothing was changed`);
       }
+      await tx.storeChange.deleteMany({});
+      await recordStoreChange(tx, "RestoreStore", null);
     },
     { timeoutMs: TIMEOUT_MS },
   );

@@ -79,6 +79,11 @@ export async function listMembers(tx: Tx, groupId: string, page: { offset: numbe
   return pageOf(members, page.offset, page.maxItems);
 }
 
+/** The ids of a group's members, by the group's ARN (none when no such group). */
+export async function listMemberIdsOfGroupArn(tx: Tx, groupArn: string): Promise<string[]> {
+  return (await tx.groupMembership.findMany({ where: { group: { arn: groupArn } }, select: { userId: true } })).map((m) => m.userId);
+}
+
 export async function countMembers(tx: Tx, groupId: string): Promise<number> {
   return tx.groupMembership.count({ where: { groupId } });
 }

@@ -233,16 +233,23 @@ export async function loadAccountPrincipalPolicies(tx: Tx, kind: PrincipalKind, 
 
 /**
  * The policies of every principal of a kind in the store, every account (who can assume what), with the trust
- * policy of each role.
+ * policy of each role; with `only`, of just the principals with those ids or ARNs (after a change).
  */
-export async function loadStorePrincipalPolicies(tx: Tx, kind: "user"): Promise<PrincipalPolicies[]>;
-export async function loadStorePrincipalPolicies(tx: Tx, kind: "role"): Promise<(PrincipalPolicies & { trustPolicy: string })[]>;
-export async function loadStorePrincipalPolicies(tx: Tx, kind: "user" | "role") {
-  const rows = await loadPrincipalPolicyRows(tx, kind, {});
+export async function loadStorePrincipalPolicies(tx: Tx, kind: "user", only?: PrincipalRefs): Promise<PrincipalPolicies[]>;
+export async function loadStorePrincipalPolicies(tx: Tx, kind: "role", only?: PrincipalRefs): Promise<(PrincipalPolicies & { trustPolicy: string })[]>;
+export async function loadStorePrincipalPolicies(tx: Tx, kind: "user" | "role", only?: PrincipalRefs) {
+  const where = only ? { OR: [{ id: { in: only.ids } }, { arn: { in: only.arns } }] } : {};
+  const rows = await loadPrincipalPolicyRows(tx, kind, where);
   if (kind === "user") return rows;
-  const trust = await tx.role.findMany({ select: { id: true, assumeRolePolicy: true } });
+  const trust = await tx.role.findMany({ where: only ? { id: { in: rows.map((r) => r.id) } } : {}, select: { id: true, assumeRolePolicy: true } });
   const byId = new Map(trust.map((r) => [r.id, r.assumeRolePolicy]));
   return rows.map((r) => ({ ...r, trustPolicy: byId.get(r.id) ?? "" }));
+}
+
+/** Principals by unique id or ARN: at most a few thousand (each is a statement parameter). */
+export interface PrincipalRefs {
+  ids: string[];
+  arns: string[];
 }
 
 // Rows per query: Prisma loads each included relation with one `IN (…)` of the parents' ids, and SQLite refuses a

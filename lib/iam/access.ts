@@ -1,8 +1,7 @@
 import { buildAccessIndex, type AccessIndex, type AccessStore, type CanAssume, type DecisionMemo, type WhoCanAssume } from "@/lib/access/access-graph";
-import { listAccountRows } from "@/lib/db/accounts";
 import { getDb } from "@/lib/db/client";
-import { loadStorePrincipalPolicies } from "@/lib/db/principal-tables";
 import { syncCaches, VersionedCache } from "@/lib/db/versioned-cache";
+import { loadWholeStore, updateStore, type LoadedStore } from "./access-store";
 import type { RequestContext } from "./context";
 import { getRole } from "./roles";
 import { getUser } from "./users";
@@ -17,17 +16,21 @@ import { getUser } from "./users";
 const index = new VersionedCache<"index", AccessIndex>(1);
 const store = new VersionedCache<"store", AccessStore>(1);
 let lastMemo: DecisionMemo | undefined;
+let lastLoaded: LoadedStore | undefined;
 
 /**
- * Every account, user and role with its policies, read once per store version for the index and the Access analysis
- * alike: at 10,000 roles this read is the largest part of a rebuild.
+ * Every account, user and role with its policies, for the index and the Access analysis alike, once per store
+ * version: read whole the first time, then brought up to date from the change log (./access-store), reading again
+ * only the principals a change can have altered — at 10,000 roles the whole read is the largest part of a rebuild.
  */
 export async function accessStore(): Promise<AccessStore> {
   await syncCaches();
   return store.get("store", async () => {
     const db = getDb();
-    const [accounts, users, roles] = await Promise.all([listAccountRows(db), loadStorePrincipalPolicies(db, "user"), loadStorePrincipalPolicies(db, "role")]);
-    return { accounts: accounts.map((a) => a.id), users, roles };
+    const loaded = lastLoaded ? await updateStore(db, lastLoaded) : await loadWholeStore(db);
+    // Loads for two versions may overlap: the later one stays the base for the next update.
+    if (!lastLoaded || loaded.seq >= lastLoaded.seq) lastLoaded = loaded;
+    return loaded.store;
   });
 }
 

@@ -1,5 +1,6 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import { insertAuditEvent } from "@/lib/db/audit";
+import { recordStoreChange } from "@/lib/db/store-changes";
 import { bumpStoreVersion } from "@/lib/db/store-version";
 import { inTransaction } from "@/lib/db/transaction";
 import {
@@ -252,6 +253,8 @@ export async function importAuthorizationDetails(
           reason: `Imported ${draft.users.length} users, ${draft.groups.length} groups, ${draft.roles.length} roles and ${draft.policies.length} customer managed policies.`,
           source: options.source ?? "api",
         });
+        // A whole account at once: readers of the change log reload everything.
+        await recordStoreChange(tx, "ImportAccountAuthorizationDetails", null);
         return policies;
       },
       { timeoutMs: 600_000 },

@@ -1,5 +1,6 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import { insertAuditEvent, listAuditEventRows } from "@/lib/db/audit";
+import { recordStoreChange } from "@/lib/db/store-changes";
 import { bumpStoreVersion } from "@/lib/db/store-version";
 import { inTransaction, WriteConflictError } from "@/lib/db/transaction";
 import { AwsError, isAwsError } from "@/lib/domain/errors";
@@ -31,15 +32,10 @@ export async function auditedChange<T>(
   try {
     const committed = await inTransaction(db, async (tx) => {
       const result = await change(tx);
-      await insertAuditEvent(tx, {
-        accountId: ctx.accountId,
-        actor: ctx.actor,
-        action,
-        target: targetOf?.(result) ?? (typeof target === "function" ? await target() : target),
-        outcome: "Success",
-        source: ctx.source,
-        requestId: ctx.requestId,
-      });
+      const changed = targetOf?.(result) ?? (typeof target === "function" ? await target() : target);
+      await insertAuditEvent(tx, { accountId: ctx.accountId, actor: ctx.actor, action, target: changed, outcome: "Success", source: ctx.source, requestId: ctx.requestId });
+      // Last, so the change log's ordering lock is held only for the commit (lib/db/store-changes).
+      await recordStoreChange(tx, action, changed);
       return result;
     });
     // After the commit and before the answer: caches here and in other instances see the change on the next

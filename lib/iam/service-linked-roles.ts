@@ -4,6 +4,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { insertAuditEvent } from "@/lib/db/audit";
 import { removeRoleFromAllInstanceProfiles } from "@/lib/db/instance-profiles";
 import { findPolicyByArn } from "@/lib/db/policies";
+import { recordStoreChange } from "@/lib/db/store-changes";
 import { bumpStoreVersion } from "@/lib/db/store-version";
 import { listRoleSessions } from "@/lib/db/sts-sessions";
 import { attachPolicy, deleteAllPolicies } from "@/lib/db/principal-tables";
@@ -166,7 +167,10 @@ async function runTask(task: tasks.DeletionTaskRow, now: Date): Promise<void> {
     // Recording the outcome first makes the task run once, whichever process gets here first.
     if (!(await tasks.finishDeletionTask(tx, task.id, { outcome, at: now, reason: blocked?.reason, roleUsage: blocked ? JSON.stringify(blocked.roleUsage) : undefined })))
       return null;
-    if (role && !blocked) await deleteServiceLinkedRoleRow(tx, role.id);
+    if (role && !blocked) {
+      await deleteServiceLinkedRoleRow(tx, role.id);
+      await recordStoreChange(tx, "DeleteServiceLinkedRole", role.arn);
+    }
     return { outcome, reason: blocked?.reason };
   });
   if (!result) return;

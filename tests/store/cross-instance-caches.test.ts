@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
   CreateAccessKeyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  CreatePolicyVersionCommand,
   CreateRoleCommand,
   CreateUserCommand,
   DeleteUserPolicyCommand,
@@ -13,7 +18,8 @@ import {
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { failure, iamClient, splitDenial, uniqueName } from "../integration/support/aws";
 import { asCredentials, iamClientWith, stsClient, type SessionCredentials } from "../integration/support/sts";
-import { startServer, TEST_ACCESS_KEY, type RunningServer } from "../support/server";
+import { ConsoleClient } from "../integration/console-client";
+import { startServer, TEST_ACCESS_KEY, TEST_ADMIN, type RunningServer } from "../support/server";
 import { freshDatabase } from "../support/postgres";
 
 /**
@@ -103,5 +109,38 @@ describe("caches across two instances on one PostgreSQL database", () => {
       }),
     );
     expect((await failure(sessionOnB.send(new ListRolesCommand({})))).code).toBe("AccessDenied");
+  });
+
+  it("who can assume a role, answered by the other instance, shows each change on its next request", async () => {
+    const role = uniqueName("who-can");
+    const user = uniqueName("who-can-user");
+    const group = uniqueName("who-can-group");
+    const roleArn = `arn:aws:iam::${ACCT}:role/${role}`;
+    const userArn = `arn:aws:iam::${ACCT}:user/${user}`;
+    await adminOnA.send(new CreateRoleCommand({ RoleName: role, AssumeRolePolicyDocument: doc({ Effect: "Allow", Principal: { AWS: ACCT }, Action: "sts:AssumeRole" }) }));
+    await adminOnA.send(new CreateUserCommand({ UserName: user }));
+    const consoleOnB = await ConsoleClient.signIn(TEST_ADMIN.email, TEST_ADMIN.password, b.baseUrl);
+    const assumersOnB = async () => {
+      const res = await consoleOnB.json<{ whoCanAssume: { direct: { principal: { arn: string } }[] } }>("GET", `/api/console/roles/${role}/access`);
+      expect(res.status).toBe(200);
+      return res.body.whoCanAssume.direct.map((d) => d.principal.arn);
+    };
+    const allowAssume = (Resource: string) => doc({ Effect: "Allow", Action: "sts:AssumeRole", Resource });
+    expect(await assumersOnB()).not.toContain(userArn);
+
+    // The user's own policy.
+    await adminOnA.send(new PutUserPolicyCommand({ UserName: user, PolicyName: "assume", PolicyDocument: allowAssume(roleArn) }));
+    expect(await assumersOnB()).toContain(userArn);
+    await adminOnA.send(new DeleteUserPolicyCommand({ UserName: user, PolicyName: "assume" }));
+    expect(await assumersOnB()).not.toContain(userArn);
+
+    // A group's managed policy, then its next default version.
+    await adminOnA.send(new CreateGroupCommand({ GroupName: group }));
+    await adminOnA.send(new AddUserToGroupCommand({ GroupName: group, UserName: user }));
+    const policyArn = (await adminOnA.send(new CreatePolicyCommand({ PolicyName: uniqueName("who-can-policy"), PolicyDocument: allowAssume(roleArn) }))).Policy!.Arn!;
+    await adminOnA.send(new AttachGroupPolicyCommand({ GroupName: group, PolicyArn: policyArn }));
+    expect(await assumersOnB()).toContain(userArn);
+    await adminOnA.send(new CreatePolicyVersionCommand({ PolicyArn: policyArn, PolicyDocument: allowAssume(`${roleArn}-other`), SetAsDefault: true }));
+    expect(await assumersOnB()).not.toContain(userArn);
   });
 });
