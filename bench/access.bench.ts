@@ -1,10 +1,12 @@
 // Who can assume what over a generated account (bench/access-account.ts): building the index once (what a store
 // version costs), then one role's who-can (direct and chains) and one principal's can-assume from the index; then
-// the same over HTTP against a real server with bench/account-generator's account imported (bench/access-http.ts;
+// the same account's store after changes, in process (bench/access-store.ts; ACCESS_STORE=0 skips it); then the
+// same over HTTP against a real server with bench/account-generator's account imported (bench/access-http.ts;
 // ACCESS_HTTP=0 skips it).
 import os from "node:os";
 import { buildAccessIndex } from "@/lib/access/access-graph";
 import { benchAccessOverHttp } from "./access-http";
+import { benchAccessStore } from "./access-store";
 import { generateAccessAccount } from "./access-account";
 import { startBenchServer } from "./server";
 import { percentiles, table } from "./stats";
@@ -55,6 +57,10 @@ export async function benchAccess() {
       [`one user's can-assume, direct and chains (n=${n})`, ...percentiles(can)],
     ],
   );
+  if (process.env.ACCESS_STORE !== "0") {
+    const storeLoad = os.loadavg()[0].toFixed(2);
+    out += "\n" + table(`Who can assume what after a change, in process over a SQLite store (load average ${storeLoad} at the start)`, ["step", "measured"], await benchAccessStore());
+  }
   if (process.env.ACCESS_HTTP === "0") return out;
   const server = await startBenchServer();
   try {

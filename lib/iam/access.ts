@@ -1,5 +1,5 @@
 import { buildAccessIndex, type AccessIndex, type AccessStore, type CanAssume, type DecisionMemo, type WhoCanAssume } from "@/lib/access/access-graph";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Tx } from "@/lib/db/client";
 import { syncCaches, VersionedCache } from "@/lib/db/versioned-cache";
 import { loadWholeStore, updateStore, type LoadedStore } from "./access-store";
 import type { RequestContext } from "./context";
@@ -16,7 +16,8 @@ import { getUser } from "./users";
 const index = new VersionedCache<"index", AccessIndex>(1);
 const store = new VersionedCache<"store", AccessStore>(1);
 let lastMemo: DecisionMemo | undefined;
-let lastLoaded: LoadedStore | undefined;
+/** The last load and the store it was read from (a process switched to another store reads it whole). */
+let lastLoaded: { db: Tx; loaded: LoadedStore } | undefined;
 
 /**
  * Every account, user and role with its policies, for the index and the Access analysis alike, once per store
@@ -27,9 +28,10 @@ export async function accessStore(): Promise<AccessStore> {
   await syncCaches();
   return store.get("store", async () => {
     const db = getDb();
-    const loaded = lastLoaded ? await updateStore(db, lastLoaded) : await loadWholeStore(db);
+    const base = lastLoaded?.db === db ? lastLoaded.loaded : undefined;
+    const loaded = base ? await updateStore(db, base) : await loadWholeStore(db);
     // Loads for two versions may overlap: the later one stays the base for the next update.
-    if (!lastLoaded || loaded.seq >= lastLoaded.seq) lastLoaded = loaded;
+    if (lastLoaded?.db !== db || loaded.seq >= lastLoaded.loaded.seq) lastLoaded = { db, loaded };
     return loaded.store;
   });
 }
