@@ -104,15 +104,25 @@ const byName = (a: PrincipalPolicies, b: PrincipalPolicies) => {
 };
 
 /**
- * `held` with the principals named in `refs` read again (`fresh`): changed ones replace their old entry (matched by
- * id, so a renamed principal replaces its old name), new ones join, and named ones the store no longer has leave.
- * Sorted by name as the whole-store load sorts them.
+ * `held` with the principals named in `refs` read again (`fresh`): changed ones take their old entry's place
+ * (matched by id, so a renamed principal replaces its old name), named ones the store no longer has leave, and new
+ * ones join. Kept in the whole-store load's order (by name), sorting again only when a name is new.
  */
 function merge<P extends PrincipalPolicies>(held: P[], refs: PrincipalRefs, fresh: P[]): P[] {
   if (size(refs) === 0) return held;
-  const freshIds = new Set(fresh.map((p) => p.id));
+  const freshById = new Map(fresh.map((p) => [p.id, p]));
   const found = new Set(fresh.flatMap((p) => [p.id, p.arn]));
   const gone = new Set([...refs.ids, ...refs.arns].filter((ref) => !found.has(ref)));
-  const kept = held.filter((p) => !freshIds.has(p.id) && !gone.has(p.id) && !gone.has(p.arn));
-  return [...kept, ...fresh].sort(byName);
+  let resort = false;
+  const merged: P[] = [];
+  for (const p of held) {
+    if (gone.has(p.id) || gone.has(p.arn)) continue;
+    const now = freshById.get(p.id);
+    freshById.delete(p.id);
+    if (now && now.name !== p.name) resort = true;
+    merged.push(now ?? p);
+  }
+  if (freshById.size > 0) resort = true;
+  merged.push(...freshById.values());
+  return resort ? merged.sort(byName) : merged;
 }
