@@ -1,12 +1,14 @@
 // Who can assume what against a real server (bench/server.ts): the generated account of bench/account-generator
 // (3,000 users, 330 groups, 10,000 roles) imported into its store, then the console's who-can route for one role
-// (GET /api/console/roles/<name>/access, signed in, as the role page asks it), a policy change and the time until
-// the next answer shows it, and the server's resident memory with the account loaded and analysed.
+// (GET /api/console/roles/<name>/access, signed in, as the role page asks it: every group's count and first page),
+// the answers' sizes, an opened row's evidence, a policy change and the time until the next answer shows it, and the
+// server's resident memory with the account loaded and analysed.
 import fs from "node:fs";
 import { listAccountRows } from "@/lib/db/accounts";
 import { closeDb, getDb } from "@/lib/db/client";
 import { loadStorePrincipalPolicies } from "@/lib/db/principal-tables";
 import { importAuthorizationDetails } from "@/lib/iam/account-import";
+import type { AccessAnswer } from "@/lib/access/access-pages";
 import { generateAccount } from "./account-generator";
 import type { BenchServer } from "./server";
 import { percentiles } from "./stats";
@@ -45,8 +47,6 @@ function treeRssMb(pid: number): number[] {
   return all.map((p) => kb(p) / 1024).sort((a, b) => b - a);
 }
 
-type Direct = { principal: { arn: string } }[];
-
 export async function benchAccessOverHttp(server: BenchServer): Promise<string[][]> {
   if (!server.databaseUrl || !server.pid) throw new Error("the access benchmark over HTTP needs a server it started itself");
   const account = generateAccount({ ...SIZE, accountId: ACCOUNT });
@@ -64,21 +64,40 @@ export async function benchAccessOverHttp(server: BenchServer): Promise<string[]
   await closeDb();
 
   const send = await signIn(server);
-  const whoCan = async (role: string) => {
-    const res = await send("GET", `/api/console/roles/${role}/access`);
-    if (res.status !== 200) throw new Error(`who-can for ${role} answered ${res.status}`);
-    return (await res.json()) as { whoCanAssume: { direct: Direct } };
+  const sizes: number[] = [];
+  const get = async (path: string) => {
+    const res = await send("GET", path);
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    const text = await res.text();
+    sizes.push(Buffer.byteLength(text));
+    return text;
   };
+  const whoCan = async (role: string, q = "") => JSON.parse(await get(`/api/console/roles/${role}/access${q ? `?q=${encodeURIComponent(q)}` : ""}`)) as AccessAnswer;
   const roles = account.RoleDetailList;
   t = performance.now();
   await whoCan(roles[0].RoleName);
   const first = performance.now() - t;
+  sizes.length = 0;
   const samples: number[] = [];
+  const opened: { role: string; group: string; subject: string }[] = [];
+  let largest = { role: "", total: 0 };
   for (let i = 0; i < 200; i++) {
     const role = roles[(i * 47) % roles.length].RoleName;
     t = performance.now();
-    await whoCan(role);
+    const answer = await whoCan(role);
     samples.push(performance.now() - t);
+    const total = Object.values(answer.groups).reduce((n, g) => n + g.total, 0);
+    if (total > largest.total) largest = { role, total };
+    const row = Object.entries(answer.groups).find(([, g]) => g.rows.length > 0);
+    if (row && opened.length < 50) opened.push({ role, group: row[0], subject: row[1].rows[0].subject });
+  }
+  const answerSizes = [...sizes];
+  // What the user does next: opens a row (its evidence: each hop's access, documents and lines).
+  const evidence: number[] = [];
+  for (const o of opened) {
+    t = performance.now();
+    await get(`/api/console/roles/${o.role}/access/evidence?group=${o.group}&subject=${encodeURIComponent(o.subject)}`);
+    evidence.push(performance.now() - t);
   }
   const rss = treeRssMb(server.pid);
 
@@ -87,22 +106,25 @@ export async function benchAccessOverHttp(server: BenchServer): Promise<string[]
   const trustsRoot = (r: (typeof roles)[number]) => JSON.stringify(r.AssumeRolePolicyDocument).includes(`${ACCOUNT}:root`);
   const role = roles.find((r, i) => i > 5000 && trustsRoot(r))!;
   const user = account.UserDetailList.find((u, i) => i % 7 !== 0 && !role.RoleName.startsWith(`role-0${String(i % SIZE.groups % 100).padStart(2, "0")}`))!;
-  const before = await whoCan(role.RoleName);
-  if (before.whoCanAssume.direct.some((a) => a.principal.arn === user.Arn)) throw new Error(`${user.UserName} can already assume ${role.RoleName}`);
+  const listed = (a: AccessAnswer) => a.groups.direct!.rows.some((r) => r.subject === user.Arn);
+  if (listed(await whoCan(role.RoleName, user.Arn))) throw new Error(`${user.UserName} can already assume ${role.RoleName}`);
   const grant = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: role.Arn }] });
   t = performance.now();
   const put = await send("PUT", `/api/console/users/${user.UserName}/inline-policies/bench-grant`, { body: JSON.stringify({ PolicyDocument: grant }), type: "application/json" });
   if (put.status !== 204) throw new Error(`PutUserPolicy answered ${put.status}: ${await put.text()}`);
   const changed = performance.now() - t;
-  const after = await whoCan(role.RoleName);
+  const after = await whoCan(role.RoleName, user.Arn);
   const reflected = performance.now() - t;
-  if (!after.whoCanAssume.direct.some((a) => a.principal.arn === user.Arn)) throw new Error("the policy change was not in the next who-can answer");
+  if (!listed(after)) throw new Error("the policy change was not in the next who-can answer");
 
   return [
     [`import the generated account (${SIZE.users} users, ${SIZE.groups} groups, ${SIZE.roles} roles) into the server's store, s`, importSeconds.toFixed(1)],
     ["load every user and role with their policies from the store (what each build of the index reads first), ms", loadMs.toFixed(0)],
     ["first who-can after the import (the server loads the store and builds the index), ms", first.toFixed(0)],
-    ["one role's who-can over HTTP (console route, signed in; n=200) p50 / p95 / p99, ms", percentiles(samples).join(" / ")],
+    ["one role's who-can over HTTP (console route, signed in, counts and first page of each group; n=200) p50 / p95 / p99, ms", percentiles(samples).join(" / ")],
+    ["its answer's size p50 / p95 / p99, bytes", percentiles(answerSizes).map((b) => Number(b).toFixed(0)).join(" / ")],
+    [`the largest answer sampled (${largest.role}, ${largest.total.toLocaleString("en-US")} rows in its groups), bytes`, String(Math.max(...answerSizes))],
+    [`an opened row's evidence over HTTP (n=${evidence.length}) p50 / p95 / p99, ms`, percentiles(evidence).join(" / ")],
     ["a policy change (PUT inline policy) and the next who-can answer showing it, ms", `${reflected.toFixed(0)} (the change itself ${changed.toFixed(0)})`],
     ["server's resident memory after the analysis: the server process (and the start script), MB", `${rss[0].toFixed(0)} (${rss.slice(1).map((m) => m.toFixed(0)).join(" + ")})`],
   ];

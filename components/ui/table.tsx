@@ -35,6 +35,20 @@ export function SortTh({ label, href, direction, className }: { label: string; h
   );
 }
 
+/** A column header that sorts the list in place (no URL): a button, so Enter and Space sort as a click does. */
+export function SortButtonTh({ label, direction, onSort, className, testId }: { label: string; direction?: SortOrder; onSort: () => void; className?: string; testId?: string }) {
+  const Icon = direction === "asc" ? ArrowUp : direction === "desc" ? ArrowDown : ChevronsUpDown;
+  return (
+    <Th className={className} sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}>
+      <button type="button" onClick={onSort} data-testid={testId} className="group inline-flex items-center gap-1 rounded uppercase hover:text-fg focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+        {label}
+        <Icon aria-hidden className={cn("size-3.5", direction ? "text-fg" : "opacity-40 group-hover:opacity-100")} />
+        <span className="sr-only">{direction ? `, sorted ${direction === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+      </button>
+    </Th>
+  );
+}
+
 export function Td({ children, className, colSpan }: { children?: React.ReactNode; className?: string; colSpan?: number }) {
   return (
     <td colSpan={colSpan} className={cn("border-b border-border px-4 py-3 align-middle", className)}>

@@ -26,7 +26,10 @@ export function drawnGraph(graph: AccountGraph, focus: Focus, dark: boolean): Gr
   const g = new Graph({ type: "directed" });
   const onPath = new Set([focus.center, ...focus.incoming.map((i) => i.node)]);
   const theme = dark ? "dark" : "light";
-  for (const [n, { x, y }] of layoutFocus(graph, focus)) {
+  const layout = layoutFocus(graph, focus);
+  const xs = [...layout.values()].map((p) => p.x);
+  const [left, right] = [Math.min(...xs), Math.max(...xs)];
+  for (const [n, { x, y }] of layout) {
     const node = graph.nodes[n];
     const style = KIND_STYLE[styleKindOf(node)];
     const color = style[theme];
@@ -34,6 +37,8 @@ export function drawnGraph(graph: AccountGraph, focus: Focus, dark: boolean): Gr
       x,
       y: -y,
       label: node.label,
+      // Labels run towards the middle: one right of a node in the rightmost column would run off the canvas.
+      labelPosition: x === right && right > left ? "left" : "right",
       shape: style.shape,
       size: n === focus.center ? 14 : onPath.has(n) ? 9 : 6,
       color: onPath.has(n) ? color : `${color}66`,

@@ -4,7 +4,7 @@ import type Graph from "graphology";
 
 /**
  * The WebGL drawing of the focused neighbourhood (sigma.js on a graphology graph). Nodes carry x, y, size, color,
- * label, shape; edges carry color, size and, when conditional, a dash. Clicking a node selects it; everything else
+ * label, labelPosition (left for the rightmost column, so no label runs off the canvas), shape; edges carry color, size and, when conditional, a dash. Clicking a node selects it; everything else
  * (search, lists, keyboard) lives outside the canvas, since its contents are not accessible.
  */
 export function SigmaCanvas({ graph, labelColor, onSelect }: { graph: Graph; labelColor: string; onSelect: (id: string) => void }) {
@@ -35,7 +35,7 @@ export function SigmaCanvas({ graph, labelColor, onSelect }: { graph: Graph; lab
           },
         },
         styles: {
-          nodes: [DEFAULT_STYLES.nodes, { shape: { attribute: "shape" }, labelColor, labelVisibility: "visible" }],
+          nodes: [DEFAULT_STYLES.nodes, { shape: { attribute: "shape" }, labelPosition: { attribute: "labelPosition" }, labelColor, labelVisibility: "visible" }],
           edges: [DEFAULT_STYLES.edges, { head: "arrow", solidColor: { attribute: "solidColor" }, dashSize: { attribute: "dashSize" }, gapSize: { attribute: "gapSize" } }],
         },
         settings: { stagePadding: 110, labelDensity: 1, labelRenderedSizeThreshold: 0, itemSizesReference: "screen", enableNodeDrag: false },
