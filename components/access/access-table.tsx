@@ -108,15 +108,17 @@ function Section({ group, first, owner, view, onView, label, subjectHeading, tes
             </thead>
             <tbody>{rows.map((r) => <Row key={r.path.join(">")} row={r} group={group} owner={owner} withKind={withKind} />)}</tbody>
           </Table>
-          <div className="flex flex-wrap items-center gap-3 px-5 py-3 text-[13px] text-fg-muted">
-            <span className="tabular-nums" data-testid="access-shown">{rows.length.toLocaleString()} of {first.matching.toLocaleString()} shown</span>
-            {next !== null && (
-              <Button size="sm" loading={loading} onClick={showMore} data-testid="access-show-more">
-                Show {Math.min(first.rows.length, first.matching - rows.length).toLocaleString()} more
-              </Button>
-            )}
-            {failed && <span role="alert" className="text-danger">Could not load more: {failed}</span>}
-          </div>
+          {(next !== null || pages.length > 1) && (
+            <div className="flex flex-wrap items-center gap-3 px-5 py-3 text-[13px] text-fg-muted">
+              <span className="tabular-nums" data-testid="access-shown">{rows.length.toLocaleString()} of {first.matching.toLocaleString()} shown</span>
+              {next !== null && (
+                <Button size="sm" loading={loading} onClick={showMore} data-testid="access-show-more">
+                  Show {Math.min(first.rows.length, first.matching - rows.length).toLocaleString()} more
+                </Button>
+              )}
+              {failed && <span role="alert" className="text-danger">Could not load more: {failed}</span>}
+            </div>
+          )}
         </>
       )}
     </section>
