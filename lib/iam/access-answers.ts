@@ -43,6 +43,6 @@ export async function accessRowEvidence(ctx: RequestContext, owner: AccessOwner,
   const row = findAccessRow(rows, group, subject);
   if (!row) throw new AwsError("NoSuchEntity", `No ${group} access of ${clip(subject, 256)} is in this answer; the store may have changed since it was shown.`, 404);
   const hops = row.path.slice(1).map((to, i) => index.direct(to).find((d) => d.principal.arn === row.path[i]) ?? null);
-  const { documents, lines } = await accessEvidence(index, hops.filter((h): h is DirectAccess => h !== null), []);
+  const { documents, lines } = await accessEvidence(hops.filter((h): h is DirectAccess => h !== null));
   return { path: row.path, hops, documents, lines };
 }
