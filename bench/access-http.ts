@@ -37,14 +37,31 @@ async function signIn(server: BenchServer) {
   return send;
 }
 
-/** Resident memory of the server's processes (the start script and the server it runs), MB each, largest first. */
-function treeRssMb(pid: number): number[] {
-  const kb = (p: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+/** The server's processes: the start script and the server it runs. */
+function processTree(pid: number): number[] {
   const children = (p: number): number[] =>
     fs.readdirSync(`/proc/${p}/task`).flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
   const all = [pid];
   for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
-  return all.map((p) => kb(p) / 1024).sort((a, b) => b - a);
+  return all;
+}
+
+/** Resident memory of the server's processes, MB each, largest first. */
+function treeRssMb(pid: number): number[] {
+  const kb = (p: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+  return processTree(pid).map((p) => kb(p) / 1024).sort((a, b) => b - a);
+}
+
+/**
+ * CPU time (user + system) the server's processes have used, ms: what a request costs the server whatever else
+ * the shared machine runs meanwhile (/proc/<pid>/stat counts in clock ticks of 10 ms).
+ */
+function treeCpuMs(pid: number): number {
+  const ticks = (p: number) => {
+    const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  return processTree(pid).reduce((ms, p) => ms + ticks(p) * 10, 0);
 }
 
 export async function benchAccessOverHttp(server: BenchServer): Promise<string[][]> {
@@ -79,6 +96,7 @@ export async function benchAccessOverHttp(server: BenchServer): Promise<string[]
   const first = performance.now() - t;
   sizes.length = 0;
   const samples: number[] = [];
+  let cpu = treeCpuMs(server.pid);
   const opened: { role: string; group: string; subject: string }[] = [];
   let largest = { role: "", total: 0 };
   for (let i = 0; i < 200; i++) {
@@ -91,14 +109,17 @@ export async function benchAccessOverHttp(server: BenchServer): Promise<string[]
     const row = Object.entries(answer.groups).find(([, g]) => g.rows.length > 0);
     if (row && opened.length < 50) opened.push({ role, group: row[0], subject: row[1].rows[0].subject });
   }
+  const answerCpu = (treeCpuMs(server.pid) - cpu) / samples.length;
   const answerSizes = [...sizes];
   // What the user does next: opens a row (its evidence: each hop's access, documents and lines).
   const evidence: number[] = [];
+  cpu = treeCpuMs(server.pid);
   for (const o of opened) {
     t = performance.now();
     await get(`/api/console/roles/${o.role}/access/evidence?group=${o.group}&subject=${encodeURIComponent(o.subject)}`);
     evidence.push(performance.now() - t);
   }
+  const evidenceCpu = (treeCpuMs(server.pid) - cpu) / evidence.length;
   const rss = treeRssMb(server.pid);
 
   // A user who cannot assume a role trusting its account (no assume-any, its group's band elsewhere) is given an
@@ -122,9 +143,11 @@ export async function benchAccessOverHttp(server: BenchServer): Promise<string[]
     ["load every user and role with their policies from the store (what each build of the index reads first), ms", loadMs.toFixed(0)],
     ["first who-can after the import (the server loads the store and builds the index), ms", first.toFixed(0)],
     ["one role's who-can over HTTP (console route, signed in, counts and first page of each group; n=200) p50 / p95 / p99, ms", percentiles(samples).join(" / ")],
+    ["the server's CPU per who-can answer (mean over the 200), ms", answerCpu.toFixed(1)],
     ["its answer's size p50 / p95 / p99, bytes", percentiles(answerSizes).map((b) => Number(b).toFixed(0)).join(" / ")],
     [`the largest answer sampled (${largest.role}, ${largest.total.toLocaleString("en-US")} rows in its groups), bytes`, String(Math.max(...answerSizes))],
     [`an opened row's evidence over HTTP (n=${evidence.length}) p50 / p95 / p99, ms`, percentiles(evidence).join(" / ")],
+    ["the server's CPU per opened row's evidence (mean), ms", evidenceCpu.toFixed(1)],
     ["a policy change (PUT inline policy) and the next who-can answer showing it, ms", `${reflected.toFixed(0)} (the change itself ${changed.toFixed(0)})`],
     ["server's resident memory after the analysis: the server process (and the start script), MB", `${rss[0].toFixed(0)} (${rss.slice(1).map((m) => m.toFixed(0)).join(" + ")})`],
   ];
