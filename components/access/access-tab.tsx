@@ -46,7 +46,7 @@ function AccessTab({ owner, title, description, what, failure, label, subjectHea
     const t = setTimeout(() => setView((v) => ({ ...v, q: search })), SEARCH_PAUSE_MS);
     return () => clearTimeout(t);
   }, [search, view.q]);
-  const { data, error, refetch } = useAccessAnswerQuery(owner, view);
+  const { data, error, refetch, isPlaceholderData } = useAccessAnswerQuery(owner, view);
   return (
     <Card
       padded={false}
@@ -56,7 +56,7 @@ function AccessTab({ owner, title, description, what, failure, label, subjectHea
     >
       {error && !data ? <div className="p-4"><ErrorState title={failure} message={error.message} onRetry={() => refetch()} /></div>
         : !data ? <div className="p-4" role="status" aria-label={what}><Skeleton className="h-16" /></div>
-        : <AccessTable owner={owner} answer={data} view={view} onView={setView} search={search} onSearch={setSearch} label={label} subjectHeading={subjectHeading} testId={testId} />}
+        : <AccessTable owner={owner} answer={data} updating={isPlaceholderData} view={view} onView={setView} search={search} onSearch={setSearch} label={label} subjectHeading={subjectHeading} testId={testId} />}
     </Card>
   );
 }

@@ -21,6 +21,8 @@ const SECTIONS: Record<AccessGroup, { title: string; note: string }> = {
 interface TableProps {
   owner: AccessOwnerRef;
   answer: AccessAnswer;
+  /** The answer shown is the last search's or sort's while the new one loads: its pages cannot be continued. */
+  updating: boolean;
   view: AccessView;
   onView: (view: AccessView) => void;
   search: string;
@@ -36,10 +38,10 @@ interface TableProps {
  * a row's evidence loads when it is opened.
  */
 export function AccessTable(props: TableProps) {
-  const { answer, search, onSearch, subjectHeading, testId } = props;
+  const { answer, updating, search, onSearch, subjectHeading, testId } = props;
   const total = ACCESS_GROUPS.reduce((n, g) => n + (answer.groups[g]?.total ?? 0), 0);
   return (
-    <div data-testid={testId}>
+    <div data-testid={testId} aria-busy={updating || undefined}>
       <ListToolbar>
         <ListSearch id={`${testId}-search`} noun={subjectHeading.toLowerCase() === "role" ? "roles" : "principals"} value={search} onChange={onSearch} />
       </ListToolbar>
@@ -53,7 +55,7 @@ export function AccessTable(props: TableProps) {
 }
 
 /** A group's rows: its first page from the answer, then each page Show more loaded after it (dropped when the answer changes). */
-function Section({ group, first, owner, view, onView, label, subjectHeading, testId }: TableProps & { group: AccessGroup; first: AccessGroupPage }) {
+function Section({ group, first, owner, updating, view, onView, label, subjectHeading, testId }: TableProps & { group: AccessGroup; first: AccessGroupPage }) {
   const [more, setMore] = useState<{ after: AccessGroupPage; pages: AccessGroupPage[] }>({ after: first, pages: [] });
   const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState<string>();
@@ -112,7 +114,7 @@ function Section({ group, first, owner, view, onView, label, subjectHeading, tes
             <div className="flex flex-wrap items-center gap-3 px-5 py-3 text-[13px] text-fg-muted">
               <span className="tabular-nums" data-testid="access-shown">{rows.length.toLocaleString()} of {first.matching.toLocaleString()} shown</span>
               {next !== null && (
-                <Button size="sm" loading={loading} onClick={showMore} data-testid="access-show-more">
+                <Button size="sm" loading={loading} disabled={updating} onClick={showMore} data-testid="access-show-more">
                   Show {Math.min(first.rows.length, first.matching - rows.length).toLocaleString()} more
                 </Button>
               )}
