@@ -76,7 +76,7 @@ test.describe("who can assume what", () => {
     await expect(accessRow(page, "who-can-assume", dev.arn, "chains")).toBeVisible();
   });
 
-  test("a role many principals can assume shows counts and a first page, Show more, server search and header sorting", async ({ page, api }) => {
+  test("a role many principals can assume shows counts and a first page, Show more, server search and header sorting", async ({ page, api }, testInfo) => {
     const assumers = [];
     for (let i = 0; i < 27; i++) assumers.push(await api.createRole());
     const target = await api.createRole({ trust: trust({ AWS: assumers.map((a) => a.arn) }) });
@@ -94,6 +94,7 @@ test.describe("who can assume what", () => {
     await expect(header).toHaveAttribute("aria-sort", "descending");
     await expect(sectionSubjects(page, "who-can-assume", "direct")).toHaveText([...sorted].reverse().slice(0, 25));
     await assertShown(page, "who-can-assume", "direct", "25 of 27 shown");
+    await page.screenshot({ path: testInfo.outputPath("who-can-assume-sorted.png"), fullPage: true });
 
     // The server searches every row, not only the page shown.
     const last = assumers.find((a) => a.arn === sorted[0])!;
