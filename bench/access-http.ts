@@ -1,12 +1,14 @@
 // Who can assume what against a real server (bench/server.ts): the generated account of bench/account-generator
 // (3,000 users, 330 groups, 10,000 roles) imported into its store, then the console's who-can route for one role
-// (GET /api/console/roles/<name>/access, signed in, as the role page asks it), a policy change and the time until
-// the next answer shows it, and the server's resident memory with the account loaded and analysed.
+// (GET /api/console/roles/<name>/access, signed in, as the role page asks it: every group's count and first page),
+// the answers' sizes, an opened row's evidence, a policy change and the time until the next answer shows it, and the
+// server's resident memory with the account loaded and analysed.
 import fs from "node:fs";
 import { listAccountRows } from "@/lib/db/accounts";
 import { closeDb, getDb } from "@/lib/db/client";
 import { loadStorePrincipalPolicies } from "@/lib/db/principal-tables";
 import { importAuthorizationDetails } from "@/lib/iam/account-import";
+import type { AccessAnswer } from "@/lib/access/access-pages";
 import { generateAccount } from "./account-generator";
 import type { BenchServer } from "./server";
 import { percentiles } from "./stats";
@@ -35,17 +37,32 @@ async function signIn(server: BenchServer) {
   return send;
 }
 
-/** Resident memory of the server's processes (the start script and the server it runs), MB each, largest first. */
-function treeRssMb(pid: number): number[] {
-  const kb = (p: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+/** The server's processes: the start script and the server it runs. */
+function processTree(pid: number): number[] {
   const children = (p: number): number[] =>
     fs.readdirSync(`/proc/${p}/task`).flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
   const all = [pid];
   for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
-  return all.map((p) => kb(p) / 1024).sort((a, b) => b - a);
+  return all;
 }
 
-type Direct = { principal: { arn: string } }[];
+/** Resident memory of the server's processes, MB each, largest first. */
+function treeRssMb(pid: number): number[] {
+  const kb = (p: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+  return processTree(pid).map((p) => kb(p) / 1024).sort((a, b) => b - a);
+}
+
+/**
+ * CPU time (user + system) the server's processes have used, ms: what a request costs the server whatever else
+ * the shared machine runs meanwhile (/proc/<pid>/stat counts in clock ticks of 10 ms).
+ */
+function treeCpuMs(pid: number): number {
+  const ticks = (p: number) => {
+    const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  return processTree(pid).reduce((ms, p) => ms + ticks(p) * 10, 0);
+}
 
 export async function benchAccessOverHttp(server: BenchServer): Promise<string[][]> {
   if (!server.databaseUrl || !server.pid) throw new Error("the access benchmark over HTTP needs a server it started itself");
@@ -64,22 +81,45 @@ export async function benchAccessOverHttp(server: BenchServer): Promise<string[]
   await closeDb();
 
   const send = await signIn(server);
-  const whoCan = async (role: string) => {
-    const res = await send("GET", `/api/console/roles/${role}/access`);
-    if (res.status !== 200) throw new Error(`who-can for ${role} answered ${res.status}`);
-    return (await res.json()) as { whoCanAssume: { direct: Direct } };
+  const sizes: number[] = [];
+  const get = async (path: string) => {
+    const res = await send("GET", path);
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    const text = await res.text();
+    sizes.push(Buffer.byteLength(text));
+    return text;
   };
+  const whoCan = async (role: string, q = "") => JSON.parse(await get(`/api/console/roles/${role}/access${q ? `?q=${encodeURIComponent(q)}` : ""}`)) as AccessAnswer;
   const roles = account.RoleDetailList;
   t = performance.now();
   await whoCan(roles[0].RoleName);
   const first = performance.now() - t;
+  sizes.length = 0;
   const samples: number[] = [];
+  let cpu = treeCpuMs(server.pid);
+  const opened: { role: string; group: string; subject: string }[] = [];
+  let largest = { role: "", total: 0 };
   for (let i = 0; i < 200; i++) {
     const role = roles[(i * 47) % roles.length].RoleName;
     t = performance.now();
-    await whoCan(role);
+    const answer = await whoCan(role);
     samples.push(performance.now() - t);
+    const total = Object.values(answer.groups).reduce((n, g) => n + g.total, 0);
+    if (total > largest.total) largest = { role, total };
+    const row = Object.entries(answer.groups).find(([, g]) => g.rows.length > 0);
+    if (row && opened.length < 50) opened.push({ role, group: row[0], subject: row[1].rows[0].subject });
   }
+  const answerCpu = (treeCpuMs(server.pid) - cpu) / samples.length;
+  const answerSizes = [...sizes];
+  // What the user does next: opens a row (its evidence: each hop's access, documents and lines).
+  const evidence: number[] = [];
+  cpu = treeCpuMs(server.pid);
+  for (const o of opened) {
+    t = performance.now();
+    await get(`/api/console/roles/${o.role}/access/evidence?group=${o.group}&subject=${encodeURIComponent(o.subject)}`);
+    evidence.push(performance.now() - t);
+  }
+  const evidenceCpu = (treeCpuMs(server.pid) - cpu) / evidence.length;
   const rss = treeRssMb(server.pid);
 
   // A user who cannot assume a role trusting its account (no assume-any, its group's band elsewhere) is given an
@@ -87,8 +127,8 @@ export async function benchAccessOverHttp(server: BenchServer): Promise<string[]
   const trustsRoot = (r: (typeof roles)[number]) => JSON.stringify(r.AssumeRolePolicyDocument).includes(`${ACCOUNT}:root`);
   const role = roles.find((r, i) => i > 5000 && trustsRoot(r))!;
   const user = account.UserDetailList.find((u, i) => i % 7 !== 0 && !role.RoleName.startsWith(`role-0${String(i % SIZE.groups % 100).padStart(2, "0")}`))!;
-  const before = await whoCan(role.RoleName);
-  if (before.whoCanAssume.direct.some((a) => a.principal.arn === user.Arn)) throw new Error(`${user.UserName} can already assume ${role.RoleName}`);
+  const listed = (a: AccessAnswer) => a.groups.direct!.rows.some((r) => r.subject === user.Arn);
+  if (listed(await whoCan(role.RoleName, user.Arn))) throw new Error(`${user.UserName} can already assume ${role.RoleName}`);
   const grant = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: role.Arn }] });
   const policyPath = `/api/console/users/${user.UserName}/inline-policies/bench-grant`;
   // Granted, taken away and granted again: each change timed until the next who-can answer shows it.
@@ -98,16 +138,21 @@ export async function benchAccessOverHttp(server: BenchServer): Promise<string[]
     const res = grants ? await send("PUT", policyPath, { body: JSON.stringify({ PolicyDocument: grant }), type: "application/json" }) : await send("DELETE", policyPath);
     if (res.status !== 204) throw new Error(`the policy change answered ${res.status}: ${await res.text()}`);
     const changed = performance.now() - t;
-    const after = await whoCan(role.RoleName);
+    const after = await whoCan(role.RoleName, user.Arn);
     changes.push({ changed, reflected: performance.now() - t });
-    if (after.whoCanAssume.direct.some((a) => a.principal.arn === user.Arn) !== grants) throw new Error("the policy change was not in the next who-can answer");
+    if (listed(after) !== grants) throw new Error("the policy change was not in the next who-can answer");
   }
 
   return [
     [`import the generated account (${SIZE.users} users, ${SIZE.groups} groups, ${SIZE.roles} roles) into the server's store, s`, importSeconds.toFixed(1)],
     ["load every user and role with their policies from the store (what each build of the index reads first), ms", loadMs.toFixed(0)],
     ["first who-can after the import (the server loads the store and builds the index), ms", first.toFixed(0)],
-    ["one role's who-can over HTTP (console route, signed in; n=200) p50 / p95 / p99, ms", percentiles(samples).join(" / ")],
+    ["one role's who-can over HTTP (console route, signed in, counts and first page of each group; n=200) p50 / p95 / p99, ms", percentiles(samples).join(" / ")],
+    ["the server's CPU per who-can answer (mean over the 200), ms", answerCpu.toFixed(1)],
+    ["its answer's size p50 / p95 / p99, bytes", percentiles(answerSizes).map((b) => Number(b).toFixed(0)).join(" / ")],
+    [`the largest answer sampled (${largest.role}, ${largest.total.toLocaleString("en-US")} rows in its groups), bytes`, String(Math.max(...answerSizes))],
+    [`an opened row's evidence over HTTP (n=${evidence.length}) p50 / p95 / p99, ms`, percentiles(evidence).join(" / ")],
+    ["the server's CPU per opened row's evidence (mean), ms", evidenceCpu.toFixed(1)],
     [
       "a policy change (PUT, DELETE, PUT of an inline policy) and the next who-can answer showing it, ms",
       changes.map((c) => `${c.reflected.toFixed(0)} (the change itself ${c.changed.toFixed(0)})`).join(", "),

@@ -48,13 +48,16 @@ test.describe("import accounts and look at their graph", () => {
     await assertIncoming(page, ["alice"]);
   });
 
-  test("a role's Who can assume tab opens the graph on that role", async ({ page, api }) => {
+  test("a role's Who can assume tab opens the graph on that role", async ({ page, api }, testInfo) => {
     const hop = await api.createRole({ trust: trust({ Service: "lambda.amazonaws.com" }) });
-    const target = await api.createRole({ trust: trust({ AWS: hop.arn }) });
+    // A long name, in the rightmost column: its label is drawn under it, shortened, inside the canvas (look at the PNG).
+    const target = await api.createRole({ name: `${"a-long-role-name-".repeat(3)}${Date.now().toString(36)}`, trust: trust({ AWS: hop.arn }) });
     await goToRole(page, target.name, "who-can-assume");
     await page.getByTestId("show-in-graph").click();
     await expect(page.getByTestId("graph-selected")).toHaveText(target.arn);
     await assertIncoming(page, [hop.name, "lambda.amazonaws.com"]);
+    await expect(page.getByTestId("graph-canvas").locator("canvas").first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("graph-rightmost-label.png") });
   });
 });
 

@@ -3,7 +3,7 @@ import { toRole } from "@/components/roles/routes";
 import { toUser } from "@/components/users/routes";
 import { goToRole } from "./helpers/roles";
 import { openConsolePage } from "./helpers/navigation";
-import { accessRow, assertSectionCount, expandEvidence, searchAccess } from "./helpers/access";
+import { accessRow, assertSectionCount, assertShown, expandEvidence, searchAccess, sectionSubjects, showMore, sortAccessBy } from "./helpers/access";
 import { assertNoAxeViolations, useColourScheme } from "./helpers/accessibility";
 
 const trust = (Principal: object, Condition?: object) =>
@@ -74,6 +74,33 @@ test.describe("who can assume what", () => {
     await page.goto(`/roles/${target.name}/access`);
     await expect(page).toHaveURL(toRole({ name: target.name, tab: "who-can-assume" }));
     await expect(accessRow(page, "who-can-assume", dev.arn, "chains")).toBeVisible();
+  });
+
+  test("a role many principals can assume shows counts and a first page, Show more, server search and header sorting", async ({ page, api }, testInfo) => {
+    const assumers = [];
+    for (let i = 0; i < 27; i++) assumers.push(await api.createRole());
+    const target = await api.createRole({ trust: trust({ AWS: assumers.map((a) => a.arn) }) });
+    const sorted = assumers.map((a) => a.arn).sort();
+
+    await goToRole(page, target.name, "who-can-assume");
+    await assertSectionCount(page, "who-can-assume", "direct", "27");
+    await assertShown(page, "who-can-assume", "direct", "25 of 27 shown");
+    await expect(sectionSubjects(page, "who-can-assume", "direct")).toHaveText(sorted.slice(0, 25));
+    await showMore(page, "who-can-assume", "direct");
+    await assertShown(page, "who-can-assume", "direct", "27 of 27 shown");
+    await expect(sectionSubjects(page, "who-can-assume", "direct")).toHaveText(sorted);
+
+    const header = await sortAccessBy(page, "who-can-assume", "direct", "subject");
+    await expect(header).toHaveAttribute("aria-sort", "descending");
+    await expect(sectionSubjects(page, "who-can-assume", "direct")).toHaveText([...sorted].reverse().slice(0, 25));
+    await assertShown(page, "who-can-assume", "direct", "25 of 27 shown");
+    await page.screenshot({ path: testInfo.outputPath("who-can-assume-sorted.png"), fullPage: true });
+
+    // The server searches every row, not only the page shown.
+    const last = assumers.find((a) => a.arn === sorted[0])!;
+    await searchAccess(page, "who-can-assume", last.name);
+    await assertSectionCount(page, "who-can-assume", "direct", "1 of 27");
+    await expect(sectionSubjects(page, "who-can-assume", "direct")).toHaveText([last.arn]);
   });
 
   for (const scheme of ["light", "dark"] as const) {

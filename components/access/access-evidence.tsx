@@ -1,16 +1,14 @@
 "use client";
-import type { DirectAccess, RequiredCondition } from "@/lib/access/assume-access";
+import type { RowCondition, RowEvidenceAnswer } from "@/lib/access/access-pages";
+import type { DirectAccess } from "@/lib/access/assume-access";
 import { evidenceKey, type StatementEvidence, type StatementLines } from "@/lib/domain/access-evidence-types";
 import { StatementView } from "@/components/simulator/statement-view";
 import { Badge } from "@/components/ui/badge";
 import { PathGraph } from "./path-graph";
 import { accountOf } from "./principal-links";
 import { statementName } from "./access-labels";
-import type { AccessRow } from "./access-table";
 
-export type HopLookup = (from: string, to: string) => DirectAccess | undefined;
-
-export function Conditions({ conditions }: { conditions: RequiredCondition[] }) {
+export function Conditions({ conditions }: { conditions: RowCondition[] }) {
   return (
     <ul className="flex flex-col gap-0.5" data-testid="access-conditions">
       {conditions.map((c, i) => (
@@ -64,19 +62,14 @@ function DirectEvidence({ access, evidence, heading }: { access: DirectAccess; e
 }
 
 /** What a row expands to: for a direct row its evidence; for a chain the path drawn, then each hop's evidence. */
-export function RowEvidence({ row, evidence, hop }: { row: AccessRow; evidence: StatementEvidence; hop: HopLookup }) {
-  if (row.direct) return <DirectEvidence access={row.direct} evidence={evidence} />;
-  const hops = row.path.slice(1).map((to, i) => hop(row.path[i], to));
+export function RowEvidence({ evidence, kind }: { evidence: RowEvidenceAnswer; kind: string }) {
+  const { path, hops } = evidence;
+  const unavailable = (i: number) => <p key={i} className="text-[13px] text-fg-muted">Hop {i + 1}: {path[i]} assumes {path[i + 1]} <Badge>details unavailable</Badge></p>;
+  if (path.length === 2) return hops[0] ? <DirectEvidence access={hops[0]} evidence={evidence} /> : unavailable(0);
   return (
     <div className="flex flex-col gap-4">
-      <PathGraph path={row.path} hops={hops.map((h) => ({ conditional: h ? h.conditions.length > 0 : undefined }))} kind={row.kind} accountId={accountOf(row.path[row.path.length - 1])} />
-      {hops.map((h, i) =>
-        h ? (
-          <DirectEvidence key={i} access={h} evidence={evidence} heading={`Hop ${i + 1}: ${row.path[i]} assumes ${row.path[i + 1]}`} />
-        ) : (
-          <p key={i} className="text-[13px] text-fg-muted">Hop {i + 1}: {row.path[i]} assumes {row.path[i + 1]} <Badge>details unavailable</Badge></p>
-        ),
-      )}
+      <PathGraph path={path} hops={hops.map((h) => ({ conditional: h ? h.conditions.length > 0 : undefined }))} kind={kind} accountId={accountOf(path[path.length - 1])} />
+      {hops.map((h, i) => (h ? <DirectEvidence key={i} access={h} evidence={evidence} heading={`Hop ${i + 1}: ${path[i]} assumes ${path[i + 1]}`} /> : unavailable(i)))}
     </div>
   );
 }

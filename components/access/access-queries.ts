@@ -1,32 +1,54 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
 import { principalApi, principalKeys } from "@/components/permissions/principal-queries";
-import type { CanAssume, WhoCanAssume } from "@/lib/access/access-graph";
+import type { AccessAnswer, AccessDirection, AccessGroup, AccessGroupPage, AccessSort, RowEvidenceAnswer } from "@/lib/access/access-pages";
 import type { AccountAccessAnalysis } from "@/lib/access/account-access";
-import type { DirectAccess } from "@/lib/access/assume-access";
-import type { StatementEvidence } from "@/lib/domain/access-evidence-types";
 
-/** The deciding statements' documents and lines, and every chain hop that is not a direct access already. */
-export type AccessEvidenceDto = StatementEvidence & { hops: DirectAccess[] };
-
-export interface RoleAccessDto {
-  arn: string;
-  whoCanAssume: WhoCanAssume;
-  canAssume: CanAssume;
-  evidence: AccessEvidenceDto;
-}
-export interface UserAccessDto {
-  arn: string;
-  canAssume: CanAssume;
-  evidence: AccessEvidenceDto;
+/** How a tab shows its rows: the search text and the sort, the same for its three groups. */
+export interface AccessView {
+  q: string;
+  sort: AccessSort;
+  order: "asc" | "desc";
 }
 
-/** Who can assume what (Roleplane's analysis). Any change may alter it, so it is never kept stale. */
-export const useRoleAccessQuery = (name: string) =>
-  useQuery({ queryKey: [...principalKeys("role").detail(name), "access"], queryFn: () => fetchJson<RoleAccessDto>(principalApi("role", name, "/access")), staleTime: 0 });
+export interface AccessOwnerRef {
+  kind: "role" | "user";
+  name: string;
+  direction: AccessDirection;
+}
 
-export const useUserAccessQuery = (name: string) =>
-  useQuery({ queryKey: [...principalKeys("user").detail(name), "access"], queryFn: () => fetchJson<UserAccessDto>(principalApi("user", name, "/access")), staleTime: 0 });
+function accessUrl({ kind, name, direction }: AccessOwnerRef, rest: string, params: Record<string, string | number | undefined>) {
+  const q = new URLSearchParams();
+  if (kind === "role") q.set("direction", direction);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
+  return principalApi(kind, name, `${rest}?${q}`);
+}
+
+const accessKey = (owner: AccessOwnerRef) => [...principalKeys(owner.kind).detail(owner.name), "access", owner.direction];
+
+/**
+ * Every group's count and first page (Roleplane's analysis). Any change may alter it, so it is never kept stale;
+ * while a new search or sort loads, the last answer stays on screen.
+ */
+export const useAccessAnswerQuery = (owner: AccessOwnerRef, view: AccessView) =>
+  useQuery({
+    queryKey: [...accessKey(owner), view],
+    queryFn: () => fetchJson<AccessAnswer>(accessUrl(owner, "/access", { ...view })),
+    staleTime: 0,
+    placeholderData: keepPreviousData,
+  });
+
+/** One group's next page, for Show more. */
+export const fetchAccessPage = async (owner: AccessOwnerRef, view: AccessView, group: AccessGroup, offset: number): Promise<AccessGroupPage> =>
+  (await fetchJson<AccessAnswer>(accessUrl(owner, "/access", { ...view, group, offset }))).groups[group]!;
+
+/** The evidence of an opened row: each hop's access and its statements' documents and lines. */
+export const useRowEvidenceQuery = (owner: AccessOwnerRef, group: AccessGroup, subject: string) =>
+  useQuery({
+    queryKey: [...accessKey(owner), "evidence", group, subject],
+    queryFn: () => fetchJson<RowEvidenceAnswer>(accessUrl(owner, "/access/evidence", { group, subject })),
+    staleTime: 0,
+  });
 
 /** The account's findings and roles table (Roleplane's analysis); the account is part of the key, so switching refetches. */
 export const useAccessAnalysisQuery = (accountId: string) =>

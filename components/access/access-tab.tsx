@@ -1,16 +1,12 @@
 "use client";
-import { useMemo } from "react";
+import { useEffect, useState } from "react";
 import Link from "next/link";
 import { Waypoints } from "lucide-react";
-import type { CanAssume, WhoCanAssume } from "@/lib/access/access-graph";
-import type { DirectAccess } from "@/lib/access/assume-access";
-import { evidenceKey } from "@/lib/domain/access-evidence-types";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, ErrorState, Skeleton } from "@/components/ui/states";
-import { AccessTable, type AccessRow } from "./access-table";
-import type { HopLookup } from "./access-evidence";
-import { useRoleAccessQuery, useUserAccessQuery, type AccessEvidenceDto } from "./access-queries";
+import { AccessTable } from "./access-table";
+import { useAccessAnswerQuery, type AccessOwnerRef, type AccessView } from "./access-queries";
 import { toAccessGraph } from "./graph/graph-queries";
 
 /**
@@ -28,70 +24,85 @@ const ANALYSIS_NOTE = (
   </>
 );
 
-export function whoRows(who: WhoCanAssume, roleArn: string): AccessRow[] {
-  return [
-    ...who.direct.map((d) => ({ subject: d.principal.arn, kind: d.principal.kind, path: [d.principal.arn, roleArn], conditional: d.conditions.length > 0, direct: d })),
-    ...who.chains.map((c) => ({ subject: c.principal.arn, kind: c.principal.kind, path: c.path, conditional: c.conditional })),
-  ];
-}
+/** The search text goes to the server once typing pauses, so each burst of keys is one request. */
+const SEARCH_PAUSE_MS = 250;
 
-export function canRows(can: CanAssume, principalArn: string): AccessRow[] {
-  return [
-    ...can.direct.map((d) => ({ subject: d.roleArn, kind: "role", path: [principalArn, d.roleArn], conditional: d.conditions.length > 0, direct: d })),
-    ...can.chains.map((c) => ({ subject: c.roleArn, kind: "role", path: c.path, conditional: c.conditional })),
-  ];
-}
-
-/** Each hop of a chain as the direct access that allows it, from the answer's direct rows and its hops. */
-function useHops(data: { whoCanAssume?: WhoCanAssume; canAssume: CanAssume; evidence: AccessEvidenceDto } | undefined): HopLookup {
-  return useMemo(() => {
-    const byKey = new Map<string, DirectAccess>();
-    for (const d of [...(data?.whoCanAssume?.direct ?? []), ...(data?.canAssume.direct ?? []), ...(data?.evidence.hops ?? [])]) byKey.set(evidenceKey(d.principal.arn, d.roleArn), d);
-    return (from, to) => byKey.get(evidenceKey(from, to));
-  }, [data]);
-}
-
-function Loading({ what }: { what: string }) {
-  return <div className="p-4" role="status" aria-label={what}><Skeleton className="h-16" /></div>;
-}
-
-export function RoleWhoCanAssumeTab({ name }: { name: string }) {
-  const { data, error, refetch } = useRoleAccessQuery(name);
-  const hop = useHops(data);
+/** One tab: its card, and the access answer in the search and sort the user chose. */
+function AccessTab({ owner, title, description, what, failure, label, subjectHeading, testId, graphLink }: {
+  owner: AccessOwnerRef;
+  title: string;
+  description: React.ReactNode;
+  what: string;
+  failure: string;
+  label: string;
+  subjectHeading: string;
+  testId: string;
+  graphLink?: boolean;
+}) {
+  const [view, setView] = useState<AccessView>({ q: "", sort: "subject", order: "asc" });
+  const [search, setSearch] = useState("");
+  useEffect(() => {
+    if (search === view.q) return;
+    const t = setTimeout(() => setView((v) => ({ ...v, q: search })), SEARCH_PAUSE_MS);
+    return () => clearTimeout(t);
+  }, [search, view.q]);
+  const { data, error, refetch, isPlaceholderData } = useAccessAnswerQuery(owner, view);
   return (
     <Card
       padded={false}
-      title={analysisTitle("Who can assume this role")}
-      description={ANALYSIS_NOTE}
-      actions={data && <Link href={toAccessGraph({ node: data.arn })} data-testid="show-in-graph" className={buttonClass("secondary", "sm")}><Waypoints aria-hidden className="size-3.5" />Show in graph</Link>}
+      title={analysisTitle(title)}
+      description={description}
+      actions={graphLink && data && <Link href={toAccessGraph({ node: data.arn })} data-testid="show-in-graph" className={buttonClass("secondary", "sm")}><Waypoints aria-hidden className="size-3.5" />Show in graph</Link>}
     >
-      {error ? <div className="p-4"><ErrorState title="Could not analyse this role" message={error.message} onRetry={() => refetch()} /></div>
-        : !data ? <Loading what="Analysing who can assume this role" />
-        : <AccessTable rows={whoRows(data.whoCanAssume, data.arn)} evidence={data.evidence} hop={hop} label="Principals that can assume this role" subjectHeading="Principal" testId="who-can-assume" />}
+      {error && !data ? <div className="p-4"><ErrorState title={failure} message={error.message} onRetry={() => refetch()} /></div>
+        : !data ? <div className="p-4" role="status" aria-label={what}><Skeleton className="h-16" /></div>
+        : <AccessTable owner={owner} answer={data} updating={isPlaceholderData} view={view} onView={setView} search={search} onSearch={setSearch} label={label} subjectHeading={subjectHeading} testId={testId} />}
     </Card>
+  );
+}
+
+export function RoleWhoCanAssumeTab({ name }: { name: string }) {
+  return (
+    <AccessTab
+      owner={{ kind: "role", name, direction: "who-can-assume" }}
+      title="Who can assume this role"
+      description={ANALYSIS_NOTE}
+      what="Analysing who can assume this role"
+      failure="Could not analyse this role"
+      label="Principals that can assume this role"
+      subjectHeading="Principal"
+      testId="who-can-assume"
+      graphLink
+    />
   );
 }
 
 export function RoleCanAssumeTab({ name }: { name: string }) {
-  const { data, error, refetch } = useRoleAccessQuery(name);
-  const hop = useHops(data);
   return (
-    <Card padded={false} title={analysisTitle("What this role can assume")} description={<>Roles a session of this role can assume (role chaining), directly and through further roles. {ANALYSIS_NOTE}</>}>
-      {error ? <div className="p-4"><ErrorState title="Could not analyse this role" message={error.message} onRetry={() => refetch()} /></div>
-        : !data ? <Loading what="Analysing what this role can assume" />
-        : <AccessTable rows={canRows(data.canAssume, data.arn)} evidence={data.evidence} hop={hop} label="Roles this role can assume" subjectHeading="Role" testId="can-assume" />}
-    </Card>
+    <AccessTab
+      owner={{ kind: "role", name, direction: "can-assume" }}
+      title="What this role can assume"
+      description={<>Roles a session of this role can assume (role chaining), directly and through further roles. {ANALYSIS_NOTE}</>}
+      what="Analysing what this role can assume"
+      failure="Could not analyse this role"
+      label="Roles this role can assume"
+      subjectHeading="Role"
+      testId="can-assume"
+    />
   );
 }
 
 export function UserCanAssumeTab({ name }: { name: string }) {
-  const { data, error, refetch } = useUserAccessQuery(name);
-  const hop = useHops(data);
   return (
-    <Card padded={false} title={analysisTitle("What this user can assume")} description={ANALYSIS_NOTE}>
-      {error ? <div className="p-4"><ErrorState title="Could not analyse this user" message={error.message} onRetry={() => refetch()} /></div>
-        : !data ? <Loading what="Analysing what this user can assume" />
-        : <AccessTable rows={canRows(data.canAssume, data.arn)} evidence={data.evidence} hop={hop} label="Roles this user can assume" subjectHeading="Role" testId="can-assume" />}
-    </Card>
+    <AccessTab
+      owner={{ kind: "user", name, direction: "can-assume" }}
+      title="What this user can assume"
+      description={ANALYSIS_NOTE}
+      what="Analysing what this user can assume"
+      failure="Could not analyse this user"
+      label="Roles this user can assume"
+      subjectHeading="Role"
+      testId="can-assume"
+    />
   );
 }

@@ -23,14 +23,36 @@ export function Th({ children, className, sort }: { children: React.ReactNode; c
 
 /** A column header that sorts by linking to the same view with another sort in the URL (see ./list-sort). */
 export function SortTh({ label, href, direction, className }: { label: string; href: string; direction?: SortOrder; className?: string }) {
+  return (
+    <Th className={className} sort={ariaSort(direction)}>
+      <Link href={href} scroll={false} className="group inline-flex items-center gap-1 hover:text-fg">
+        <SortLabel label={label} direction={direction} />
+      </Link>
+    </Th>
+  );
+}
+
+const ariaSort = (direction?: SortOrder) => (direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none");
+
+/** A sortable header's text, its arrow and, for screen readers, the order it sorts in. */
+function SortLabel({ label, direction }: { label: string; direction?: SortOrder }) {
   const Icon = direction === "asc" ? ArrowUp : direction === "desc" ? ArrowDown : ChevronsUpDown;
   return (
-    <Th className={className} sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}>
-      <Link href={href} scroll={false} className="group inline-flex items-center gap-1 hover:text-fg">
-        {label}
-        <Icon aria-hidden className={cn("size-3.5", direction ? "text-fg" : "opacity-40 group-hover:opacity-100")} />
-        <span className="sr-only">{direction ? `, sorted ${direction === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
-      </Link>
+    <>
+      {label}
+      <Icon aria-hidden className={cn("size-3.5", direction ? "text-fg" : "opacity-40 group-hover:opacity-100")} />
+      <span className="sr-only">{direction ? `, sorted ${direction === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+    </>
+  );
+}
+
+/** A column header that sorts the list in place (no URL): a button, so Enter and Space sort as a click does. */
+export function SortButtonTh({ label, direction, onSort, className, testId }: { label: string; direction?: SortOrder; onSort: () => void; className?: string; testId?: string }) {
+  return (
+    <Th className={className} sort={ariaSort(direction)}>
+      <button type="button" onClick={onSort} data-testid={testId} className="group inline-flex items-center gap-1 rounded uppercase hover:text-fg focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+        <SortLabel label={label} direction={direction} />
+      </button>
     </Th>
   );
 }

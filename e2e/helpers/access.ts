@@ -25,3 +25,25 @@ export async function expandEvidence(page: Page, table: AccessTable, subject: st
 export async function searchAccess(page: Page, table: AccessTable, text: string) {
   await page.getByTestId(`${table}-search`).fill(text);
 }
+
+/** The subjects a section shows, in order. */
+export function sectionSubjects(page: Page, table: AccessTable, section: AccessSection) {
+  return page.getByTestId(`${table}-${section}`).getByTestId("access-subject");
+}
+
+/** "n of m shown" under a section's rows. */
+export async function assertShown(page: Page, table: AccessTable, section: AccessSection, text: string) {
+  await expect(page.getByTestId(`${table}-${section}`).getByTestId("access-shown")).toHaveText(text);
+}
+
+export async function showMore(page: Page, table: AccessTable, section: AccessSection) {
+  await page.getByTestId(`${table}-${section}`).getByTestId("access-show-more").click();
+}
+
+/** Sorts by a column from the keyboard (its header is a button), in a section's table; answers the header cell. */
+export async function sortAccessBy(page: Page, table: AccessTable, section: AccessSection, column: "subject" | "kind" | "hops") {
+  const button = page.getByTestId(`${table}-${section}`).getByTestId(`${table}-sort-${column}`);
+  await button.focus();
+  await page.keyboard.press("Enter");
+  return button.locator("xpath=ancestor::th[1]");
+}

@@ -1,4 +1,3 @@
-import type { AccessIndex } from "@/lib/access/access-graph";
 import type { DecidingStatement, DirectAccess } from "@/lib/access/assume-access";
 import { getDb } from "@/lib/db/client";
 import { loadAccountPrincipalPolicies, loadPrincipalPolicies } from "@/lib/db/principal-tables";
@@ -6,11 +5,6 @@ import { evidenceKey, type EvidenceDocument, type StatementEvidence } from "@/li
 import type { PrincipalPolicies } from "@/lib/domain/types";
 import { spanAtPath } from "@/lib/policy/locate";
 import { roleByArn } from "@/lib/sts/roles";
-
-export interface AccessEvidence extends StatementEvidence {
-  /** Every hop of the chains shown that is not a direct access already, as its direct access. */
-  hops: DirectAccess[];
-}
 
 /**
  * A document as people read it: one written on a single line (as the API and SDKs often send them) is shown
@@ -69,19 +63,15 @@ async function loadPrincipals(accesses: DirectAccess[]): Promise<Map<string, Pri
  * The documents behind direct accesses and the lines of each deciding statement, so the console can show them
  * highlighted. Principals outside the store have no documents here; their statements stay named only.
  */
-export async function accessEvidence(index: AccessIndex, directs: DirectAccess[], chains: { path: string[] }[]): Promise<AccessEvidence> {
-  const hops = chainHops(index, chains.map((c) => c.path));
-  const seen = new Set(directs.map((d) => evidenceKey(d.principal.arn, d.roleArn)));
-  const extra = hops.filter((h) => !seen.has(evidenceKey(h.principal.arn, h.roleArn)));
-  const all = [...directs, ...extra];
+export async function accessEvidence(accesses: DirectAccess[]): Promise<StatementEvidence> {
   const trusts = new Map<string, Promise<string | null>>();
-  for (const d of all) if (!trusts.has(d.roleArn)) trusts.set(d.roleArn, roleByArn(d.roleArn).then((r) => r?.trustPolicy ?? null));
-  const loadedPrincipals = await loadPrincipals(all);
+  for (const d of accesses) if (!trusts.has(d.roleArn)) trusts.set(d.roleArn, roleByArn(d.roleArn).then((r) => r?.trustPolicy ?? null));
+  const loadedPrincipals = await loadPrincipals(accesses);
   const loadedTrusts = new Map(await Promise.all([...trusts].map(async ([arn, t]) => [arn, await t] as const)));
 
   const documents: StatementEvidence["documents"] = {};
   const lines: StatementEvidence["lines"] = {};
-  for (const d of all) {
+  for (const d of accesses) {
     const trustText = loadedTrusts.get(d.roleArn);
     const trust = trustText ? { arn: d.roleArn, text: trustText } : undefined;
     lines[evidenceKey(d.principal.arn, d.roleArn)] = d.statements.map((s) => {
@@ -95,21 +85,5 @@ export async function accessEvidence(index: AccessIndex, directs: DirectAccess[]
       return { documentId: id, from: span.start.line, to: span.end.line };
     });
   }
-  return { hops: extra, documents, lines };
-}
-
-/**
- * Each hop of the chains as the direct access that allows it (its conditions, example request and statements),
- * once per hop however many chains share it.
- */
-export function chainHops(index: AccessIndex, paths: string[][]): DirectAccess[] {
-  const hops = new Map<string, DirectAccess>();
-  for (const path of paths)
-    for (let i = 0; i + 1 < path.length; i++) {
-      const key = evidenceKey(path[i], path[i + 1]);
-      if (hops.has(key)) continue;
-      const hop = index.direct(path[i + 1]).find((d) => d.principal.arn === path[i]);
-      if (hop) hops.set(key, hop);
-    }
-  return [...hops.values()];
+  return { documents, lines };
 }

@@ -2,9 +2,6 @@ import { buildAccessIndex, type AccessIndex, type AccessStore, type CanAssume, t
 import { getDb, type Tx } from "@/lib/db/client";
 import { syncCaches, VersionedCache } from "@/lib/db/versioned-cache";
 import { loadWholeStore, updateStore, type LoadedStore } from "./access-store";
-import type { RequestContext } from "./context";
-import { getRole } from "./roles";
-import { getUser } from "./users";
 
 /**
  * Who can assume what over the whole store (Roleplane's analysis, lib/access): the index is built once per store
@@ -51,17 +48,4 @@ export function canAssumeOf(index: AccessIndex, principalArn: string): CanAssume
 
 export function whoCanAssumeOf(index: AccessIndex, roleArn: string): WhoCanAssume {
   return { direct: index.direct(roleArn), chains: index.chains(roleArn) };
-}
-
-/** A role's access in both directions, for its console page. */
-export async function roleAccess(ctx: RequestContext, roleName: string): Promise<{ arn: string; whoCanAssume: WhoCanAssume; canAssume: CanAssume }> {
-  const role = await getRole(ctx, roleName);
-  const index = await accessIndex();
-  return { arn: role.arn, whoCanAssume: whoCanAssumeOf(index, role.arn), canAssume: canAssumeOf(index, role.arn) };
-}
-
-/** What a user can assume, for its console page. */
-export async function userAccess(ctx: RequestContext, userName: string): Promise<{ arn: string; canAssume: CanAssume }> {
-  const user = await getUser(ctx, userName);
-  return { arn: user.arn, canAssume: canAssumeOf(await accessIndex(), user.arn) };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { arnSchema, LIMITS, pathPrefixSchema, policyDocumentSchema, policyNameSchema, tagKeyListSchema, tagListSchema } from "@/lib/domain/schemas";
 import { POLICY_SORTS, ROLE_SORTS, SORT_ORDERS } from "@/lib/domain/list-sorts";
 import { encodeMarker } from "@/lib/domain/paging";
+import { ACCESS_DIRECTIONS, ACCESS_GROUPS, ACCESS_PAGE_SIZE, ACCESS_SORTS } from "@/lib/access/access-pages";
 
 /**
  * The console's own request shapes, composed from the shared member schemas in lib/domain/schemas (no limit is
@@ -62,3 +63,27 @@ export const listPoliciesQuerySchema = z.object({
 });
 
 export const queryOf = (req: { nextUrl: URL }) => Object.fromEntries(req.nextUrl.searchParams);
+
+/** A whole number written in at most nine digits (as paging markers are): "", "1e3", "-1" and 10^21 are refused. */
+const countParam = (min: number, max: number) =>
+  z.string().regex(/^\d{1,9}$/, { message: "Member must be a whole number" }).transform(Number).pipe(z.number().min(min).max(max));
+
+/**
+ * A role's or user's access answer (GET …/access): one group's page, or every group's first page when none is
+ * named; `q` filters by subject. Unknown parameters are refused, so a misspelt one is an error, not ignored.
+ */
+const accessPageShape = {
+  group: z.enum(ACCESS_GROUPS).optional(),
+  q: z.string().max(LIMITS.arn.max).default(""),
+  ...sortQueryShape(ACCESS_SORTS),
+  offset: countParam(0, 999_999_999).default(0),
+  limit: countParam(1, ACCESS_PAGE_SIZE.max).default(ACCESS_PAGE_SIZE.default),
+};
+export const roleAccessQuerySchema = z.strictObject({ direction: z.enum(ACCESS_DIRECTIONS).default("who-can-assume"), ...accessPageShape });
+/** No one assumes a user: its answer is what it can assume. */
+export const userAccessQuerySchema = z.strictObject({ direction: z.literal("can-assume").default("can-assume"), ...accessPageShape });
+
+/** One row's evidence (GET …/access/evidence): the row by its group and subject. */
+const evidenceShape = { group: z.enum(ACCESS_GROUPS), subject: z.string().min(1).max(LIMITS.arn.max) };
+export const roleAccessEvidenceQuerySchema = z.strictObject({ direction: z.enum(ACCESS_DIRECTIONS).default("who-can-assume"), ...evidenceShape });
+export const userAccessEvidenceQuerySchema = z.strictObject({ direction: z.literal("can-assume").default("can-assume"), ...evidenceShape });

@@ -21,6 +21,18 @@ export function styleKindOf(n: GraphNode): keyof typeof KIND_STYLE {
 
 export const EDGE_COLORS = { light: { path: "#4f46e5", other: "#9aa3b2" }, dark: { path: "#8b87ff", other: "#4b5366" } };
 
+/**
+ * The canvas draws each label centred under its node (sigma-canvas.tsx), so at most half a label reaches past a node:
+ * at this length (about 190 px in sigma's 14 px label font) that half stays within the canvas's stage padding, and
+ * a label ends before the next column's. A longer name keeps its start and end; the panel beside shows it whole.
+ */
+export const CANVAS_LABEL_MAX = 24;
+export function canvasLabel(label: string): string {
+  if (label.length <= CANVAS_LABEL_MAX) return label;
+  const head = Math.ceil((CANVAS_LABEL_MAX - 1) / 2);
+  return `${label.slice(0, head)}…${label.slice(label.length - (CANVAS_LABEL_MAX - 1 - head))}`;
+}
+
 /** The graphology graph sigma draws: the focus's nodes at their layout, its incoming paths strong, the rest faded. */
 export function drawnGraph(graph: AccountGraph, focus: Focus, dark: boolean): Graph {
   const g = new Graph({ type: "directed" });
@@ -33,7 +45,7 @@ export function drawnGraph(graph: AccountGraph, focus: Focus, dark: boolean): Gr
     g.addNode(node.id, {
       x,
       y: -y,
-      label: node.label,
+      label: canvasLabel(node.label),
       shape: style.shape,
       size: n === focus.center ? 14 : onPath.has(n) ? 9 : 6,
       color: onPath.has(n) ? color : `${color}66`,

@@ -4,8 +4,10 @@ import type Graph from "graphology";
 
 /**
  * The WebGL drawing of the focused neighbourhood (sigma.js on a graphology graph). Nodes carry x, y, size, color,
- * label, shape; edges carry color, size and, when conditional, a dash. Clicking a node selects it; everything else
- * (search, lists, keyboard) lives outside the canvas, since its contents are not accessible.
+ * label, shape; edges carry color, size and, when conditional, a dash. Labels are drawn centred below their nodes:
+ * one to the right of a node in the rightmost column ran off the canvas (graph-style.ts's canvasLabel keeps half a
+ * label within the stage padding). Clicking a node selects it; everything else (search, lists, keyboard) lives
+ * outside the canvas, since its contents are not accessible.
  */
 export function SigmaCanvas({ graph, labelColor, onSelect }: { graph: Graph; labelColor: string; onSelect: (id: string) => void }) {
   const container = useRef<HTMLDivElement>(null);
@@ -35,7 +37,7 @@ export function SigmaCanvas({ graph, labelColor, onSelect }: { graph: Graph; lab
           },
         },
         styles: {
-          nodes: [DEFAULT_STYLES.nodes, { shape: { attribute: "shape" }, labelColor, labelVisibility: "visible" }],
+          nodes: [DEFAULT_STYLES.nodes, { shape: { attribute: "shape" }, labelPosition: "below", labelColor, labelVisibility: "visible" }],
           edges: [DEFAULT_STYLES.edges, { head: "arrow", solidColor: { attribute: "solidColor" }, dashSize: { attribute: "dashSize" }, gapSize: { attribute: "gapSize" } }],
         },
         settings: { stagePadding: 110, labelDensity: 1, labelRenderedSizeThreshold: 0, itemSizesReference: "screen", enableNodeDrag: false },

@@ -1,0 +1,3 @@
+import { accessEvidenceRoute } from "../../../../access-routes";
+
+export const GET = accessEvidenceRoute("user");
