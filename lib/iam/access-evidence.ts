@@ -1,11 +1,10 @@
-import type { AccessIndex } from "@/lib/access/access-graph";
-import type { DecidingStatement, DirectAccess } from "@/lib/access/assume-access";
-import { getDb } from "@/lib/db/client";
-import { loadAccountPrincipalPolicies, loadPrincipalPolicies } from "@/lib/db/principal-tables";
+import type { AccessIndex, AccessStore } from "@/lib/access/access-graph";
+import type { AnalyzedRole, DecidingStatement, DirectAccess } from "@/lib/access/assume-access";
 import { evidenceKey, type EvidenceDocument, type StatementEvidence } from "@/lib/domain/access-evidence-types";
 import type { PrincipalPolicies } from "@/lib/domain/types";
 import { spanAtPath } from "@/lib/policy/locate";
-import { roleByArn } from "@/lib/sts/roles";
+import { parseJson, type ParsedJson } from "@/lib/policy/parse";
+import { accessStore } from "./access";
 
 export interface AccessEvidence extends StatementEvidence {
   /** Every hop of the chains shown that is not a direct access already, as its direct access. */
@@ -41,28 +40,16 @@ function documentOf(s: DecidingStatement, principal: PrincipalPolicies | undefin
   return [`${owner}#${held.name}`, { label: held.group ? `Inline policy ${held.name} of group ${held.group.name}` : `Inline policy ${held.name} of ${principal.arn}`, text: held.document }];
 }
 
-/** Past this many principals of one kind in one account, their whole account is read in two queries instead. */
-const ONE_BY_ONE = 25;
-
-/** The stored users' and roles' policies among the accesses' principals, by ARN. */
-async function loadPrincipals(accesses: DirectAccess[]): Promise<Map<string, PrincipalPolicies>> {
-  const db = getDb();
-  const wanted = new Map<string, { kind: "user" | "role"; accountId: string; arns: Set<string> }>();
-  for (const { principal: p } of accesses) {
-    if (p.kind !== "user" && p.kind !== "role") continue;
-    const key = `${p.kind}:${p.accountId}`;
-    const group = wanted.get(key) ?? { kind: p.kind, accountId: p.accountId, arns: new Set<string>() };
-    group.arns.add(p.arn);
-    wanted.set(key, group);
-  }
-  const loaded = await Promise.all(
-    [...wanted.values()].map(async ({ kind, accountId, arns }) =>
-      arns.size > ONE_BY_ONE
-        ? (await loadAccountPrincipalPolicies(db, kind, accountId)).filter((p) => arns.has(p.arn))
-        : (await Promise.all([...arns].map((arn) => loadPrincipalPolicies(db, kind, { arn })))).filter((p): p is PrincipalPolicies => p !== null),
-    ),
-  );
-  return new Map(loaded.flat().map((p) => [p.arn, p]));
+/**
+ * The store's users and roles by ARN, from the snapshot the access index is built from (one per store version):
+ * a role's answer may name thousands of principals and roles, and reading them from the store again for every
+ * answer made a whole account's worth of garbage per request (and one `IN (…)` over SQLite's parameter limit).
+ */
+const principalsOf = new WeakMap<AccessStore, Map<string, PrincipalPolicies | AnalyzedRole>>();
+function principalsByArn(store: AccessStore): Map<string, PrincipalPolicies | AnalyzedRole> {
+  let byArn = principalsOf.get(store);
+  if (!byArn) principalsOf.set(store, (byArn = new Map([...store.users, ...store.roles].map((p) => [p.arn, p]))));
+  return byArn;
 }
 
 /**
@@ -74,22 +61,23 @@ export async function accessEvidence(index: AccessIndex, directs: DirectAccess[]
   const seen = new Set(directs.map((d) => evidenceKey(d.principal.arn, d.roleArn)));
   const extra = hops.filter((h) => !seen.has(evidenceKey(h.principal.arn, h.roleArn)));
   const all = [...directs, ...extra];
-  const trusts = new Map<string, Promise<string | null>>();
-  for (const d of all) if (!trusts.has(d.roleArn)) trusts.set(d.roleArn, roleByArn(d.roleArn).then((r) => r?.trustPolicy ?? null));
-  const loadedPrincipals = await loadPrincipals(all);
-  const loadedTrusts = new Map(await Promise.all([...trusts].map(async ([arn, t]) => [arn, await t] as const)));
+  const principals = principalsByArn(await accessStore());
 
   const documents: StatementEvidence["documents"] = {};
   const lines: StatementEvidence["lines"] = {};
+  const parsed = new Map<string, ParsedJson>();
   for (const d of all) {
-    const trustText = loadedTrusts.get(d.roleArn);
-    const trust = trustText ? { arn: d.roleArn, text: trustText } : undefined;
+    const role = principals.get(d.roleArn);
+    const trust = role && "trustPolicy" in role ? { arn: d.roleArn, text: role.trustPolicy } : undefined;
     lines[evidenceKey(d.principal.arn, d.roleArn)] = d.statements.map((s) => {
-      const found = documentOf(s, loadedPrincipals.get(d.principal.arn), trust);
+      const found = documentOf(s, principals.get(d.principal.arn), trust);
       if (!found) return null;
       const [id, stored] = found;
       const doc = documents[id] ?? { ...stored, text: readable(stored.text) };
-      const span = spanAtPath(doc.text, s.path);
+      // Read once per answer: thousands of accesses may share a managed policy or the trust policy.
+      let tree = parsed.get(id);
+      if (!tree) parsed.set(id, (tree = parseJson(doc.text)));
+      const span = spanAtPath(tree, s.path);
       if (!span) return null;
       documents[id] = doc;
       return { documentId: id, from: span.start.line, to: span.end.line };
@@ -100,16 +88,36 @@ export async function accessEvidence(index: AccessIndex, directs: DirectAccess[]
 
 /**
  * Each hop of the chains as the direct access that allows it (its conditions, example request and statements),
- * once per hop however many chains share it.
+ * once per hop however many chains share it. A hop is looked up in the list of who can assume its role or of what
+ * its principal can assume, whichever side more hops share, and each list is made once: the index makes a list
+ * whole when asked, and at 10,000 roles asking once per hop made an answer of thousands of hops take seconds.
  */
 export function chainHops(index: AccessIndex, paths: string[][]): DirectAccess[] {
-  const hops = new Map<string, DirectAccess>();
-  for (const path of paths)
-    for (let i = 0; i + 1 < path.length; i++) {
-      const key = evidenceKey(path[i], path[i + 1]);
-      if (hops.has(key)) continue;
-      const hop = index.direct(path[i + 1]).find((d) => d.principal.arn === path[i]);
-      if (hop) hops.set(key, hop);
+  const wanted = new Map<string, [string, string]>();
+  for (const path of paths) for (let i = 0; i + 1 < path.length; i++) wanted.set(evidenceKey(path[i], path[i + 1]), [path[i], path[i + 1]]);
+  const count = (list: Iterable<string>) => {
+    const counts = new Map<string, number>();
+    for (const k of list) counts.set(k, (counts.get(k) ?? 0) + 1);
+    return counts;
+  };
+  const byPrincipal = count([...wanted.values()].map(([from]) => from));
+  const byRole = count([...wanted.values()].map(([, to]) => to));
+  const lists = new Map<string, Map<string, DirectAccess>>();
+  const listOf = (key: string, make: () => DirectAccess[], other: (d: DirectAccess) => string) => {
+    let list = lists.get(key);
+    if (!list) {
+      lists.set(key, (list = new Map()));
+      for (const d of make()) if (!list.has(other(d))) list.set(other(d), d);
     }
-  return [...hops.values()];
+    return list;
+  };
+  const hops: DirectAccess[] = [];
+  for (const [from, to] of wanted.values()) {
+    const hop =
+      byRole.get(to)! >= byPrincipal.get(from)!
+        ? listOf(`role ${to}`, () => index.direct(to), (d) => d.principal.arn).get(from)
+        : listOf(`principal ${from}`, () => index.assumable(from), (d) => d.roleArn).get(to);
+    if (hop) hops.push(hop);
+  }
+  return hops;
 }
