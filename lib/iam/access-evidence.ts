@@ -1,10 +1,10 @@
-import type { DecidingStatement, DirectAccess } from "@/lib/access/assume-access";
-import { getDb } from "@/lib/db/client";
-import { loadAccountPrincipalPolicies, loadPrincipalPolicies } from "@/lib/db/principal-tables";
+import type { AccessStore } from "@/lib/access/access-graph";
+import type { AnalyzedRole, DecidingStatement, DirectAccess } from "@/lib/access/assume-access";
 import { evidenceKey, type EvidenceDocument, type StatementEvidence } from "@/lib/domain/access-evidence-types";
 import type { PrincipalPolicies } from "@/lib/domain/types";
 import { spanAtPath } from "@/lib/policy/locate";
-import { roleByArn } from "@/lib/sts/roles";
+import { parseJson, type ParsedJson } from "@/lib/policy/parse";
+import { accessStore } from "./access";
 
 /**
  * A document as people read it: one written on a single line (as the API and SDKs often send them) is shown
@@ -35,28 +35,16 @@ function documentOf(s: DecidingStatement, principal: PrincipalPolicies | undefin
   return [`${owner}#${held.name}`, { label: held.group ? `Inline policy ${held.name} of group ${held.group.name}` : `Inline policy ${held.name} of ${principal.arn}`, text: held.document }];
 }
 
-/** Past this many principals of one kind in one account, their whole account is read in two queries instead. */
-const ONE_BY_ONE = 25;
-
-/** The stored users' and roles' policies among the accesses' principals, by ARN. */
-async function loadPrincipals(accesses: DirectAccess[]): Promise<Map<string, PrincipalPolicies>> {
-  const db = getDb();
-  const wanted = new Map<string, { kind: "user" | "role"; accountId: string; arns: Set<string> }>();
-  for (const { principal: p } of accesses) {
-    if (p.kind !== "user" && p.kind !== "role") continue;
-    const key = `${p.kind}:${p.accountId}`;
-    const group = wanted.get(key) ?? { kind: p.kind, accountId: p.accountId, arns: new Set<string>() };
-    group.arns.add(p.arn);
-    wanted.set(key, group);
-  }
-  const loaded = await Promise.all(
-    [...wanted.values()].map(async ({ kind, accountId, arns }) =>
-      arns.size > ONE_BY_ONE
-        ? (await loadAccountPrincipalPolicies(db, kind, accountId)).filter((p) => arns.has(p.arn))
-        : (await Promise.all([...arns].map((arn) => loadPrincipalPolicies(db, kind, { arn })))).filter((p): p is PrincipalPolicies => p !== null),
-    ),
-  );
-  return new Map(loaded.flat().map((p) => [p.arn, p]));
+/**
+ * The store's users and roles by ARN, from the snapshot the access index is built from (one per store version):
+ * a role's answer may name thousands of principals and roles, and reading them from the store again for every
+ * answer made a whole account's worth of garbage per request (and one `IN (…)` over SQLite's parameter limit).
+ */
+const principalsOf = new WeakMap<AccessStore, Map<string, PrincipalPolicies | AnalyzedRole>>();
+function principalsByArn(store: AccessStore): Map<string, PrincipalPolicies | AnalyzedRole> {
+  let byArn = principalsOf.get(store);
+  if (!byArn) principalsOf.set(store, (byArn = new Map([...store.users, ...store.roles].map((p) => [p.arn, p]))));
+  return byArn;
 }
 
 /**
@@ -64,22 +52,23 @@ async function loadPrincipals(accesses: DirectAccess[]): Promise<Map<string, Pri
  * highlighted. Principals outside the store have no documents here; their statements stay named only.
  */
 export async function accessEvidence(accesses: DirectAccess[]): Promise<StatementEvidence> {
-  const trusts = new Map<string, Promise<string | null>>();
-  for (const d of accesses) if (!trusts.has(d.roleArn)) trusts.set(d.roleArn, roleByArn(d.roleArn).then((r) => r?.trustPolicy ?? null));
-  const loadedPrincipals = await loadPrincipals(accesses);
-  const loadedTrusts = new Map(await Promise.all([...trusts].map(async ([arn, t]) => [arn, await t] as const)));
+  const principals = principalsByArn(await accessStore());
 
   const documents: StatementEvidence["documents"] = {};
   const lines: StatementEvidence["lines"] = {};
+  const parsed = new Map<string, ParsedJson>();
   for (const d of accesses) {
-    const trustText = loadedTrusts.get(d.roleArn);
-    const trust = trustText ? { arn: d.roleArn, text: trustText } : undefined;
+    const role = principals.get(d.roleArn);
+    const trust = role && "trustPolicy" in role ? { arn: d.roleArn, text: role.trustPolicy } : undefined;
     lines[evidenceKey(d.principal.arn, d.roleArn)] = d.statements.map((s) => {
-      const found = documentOf(s, loadedPrincipals.get(d.principal.arn), trust);
+      const found = documentOf(s, principals.get(d.principal.arn), trust);
       if (!found) return null;
       const [id, stored] = found;
       const doc = documents[id] ?? { ...stored, text: readable(stored.text) };
-      const span = spanAtPath(doc.text, s.path);
+      // Read once per answer: thousands of accesses may share a managed policy or the trust policy.
+      let tree = parsed.get(id);
+      if (!tree) parsed.set(id, (tree = parseJson(doc.text)));
+      const span = spanAtPath(tree, s.path);
       if (!span) return null;
       documents[id] = doc;
       return { documentId: id, from: span.start.line, to: span.end.line };

@@ -12,6 +12,7 @@ import {
   CreatePolicyVersionCommand,
   CreateRoleCommand,
   CreateUserCommand,
+  DeleteRoleCommand,
   GetAccountAuthorizationDetailsCommand,
   PutGroupPolicyCommand,
   PutRolePolicyCommand,
@@ -109,6 +110,40 @@ describe("GetAccountAuthorizationDetails", () => {
     // Names are unique in a snapshot: pages neither repeat nor skip.
     const names = all.RoleDetailList.map((d) => d.RoleName);
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("pages through many roles with roles created and deleted between pages, giving each remaining role once", async () => {
+    // AWS does not say what a change between pages does; Roleplane's Marker names the last entity given, so every
+    // entity that exists throughout is given exactly once, in order, and one created or deleted meanwhile at most once.
+    // A leading digit sorts these roles before the other tests' roles, so the first page holds some of them.
+    const base = `0${uniqueName("gaad-paging")}`;
+    const names = Array.from({ length: 120 }, (_, i) => `${base}-${String(i).padStart(3, "0")}`);
+    for (let i = 0; i < names.length; i += 12)
+      await Promise.all(names.slice(i, i + 12).map((RoleName) => iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: trust }))));
+    const ours = (page: GetAccountAuthorizationDetailsCommandOutput) => (page.RoleDetailList ?? []).map((r) => r.RoleName!).filter((n) => n.startsWith(base));
+
+    const first = await iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ["Role"], MaxItems: 50 }));
+    expect(first.IsTruncated).toBe(true);
+    const given = ours(first);
+    // Between pages: a role already given and one not yet given are deleted, and a new one is created.
+    expect(given.length).toBeGreaterThan(0);
+    const goneBefore = given[0];
+    const goneAfter = names[110];
+    await iam.send(new DeleteRoleCommand({ RoleName: goneBefore }));
+    await iam.send(new DeleteRoleCommand({ RoleName: goneAfter }));
+    await iam.send(new CreateRoleCommand({ RoleName: `${base}-050a`, AssumeRolePolicyDocument: trust }));
+
+    let marker = first.Marker;
+    while (marker) {
+      const page = await iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ["Role"], MaxItems: 50, Marker: marker }));
+      given.push(...ours(page));
+      marker = page.IsTruncated ? page.Marker : undefined;
+    }
+    expect(new Set(given).size).toBe(given.length);
+    expect(given).toEqual([...given].sort());
+    const throughout = names.filter((n) => n !== goneBefore && n !== goneAfter);
+    expect(throughout.filter((n) => !given.includes(n))).toEqual([]);
+    expect(given).not.toContain(goneAfter);
   });
 
   it("keeps to the entity types the Filter names", async () => {
