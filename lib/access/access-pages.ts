@@ -157,6 +157,8 @@ class GroupRows {
  */
 export class AccessRowSet {
   private readonly groups: Record<AccessGroup, GroupRows>;
+  /** Rows in every group: what a kept set counts toward its cache's budget. */
+  readonly size: number;
 
   constructor(rows: AccessRow[]) {
     const byGroup: Record<AccessGroup, AccessRow[]> = { direct: [], conditional: [], chains: [] };
@@ -164,8 +166,6 @@ export class AccessRowSet {
     this.groups = { direct: new GroupRows(byGroup.direct), conditional: new GroupRows(byGroup.conditional), chains: new GroupRows(byGroup.chains) };
     this.size = rows.length;
   }
-
-  readonly size: number;
 
   /** The asked groups' pages (every group when none is named), each counted, filtered and sorted the same way. */
   pages(query: AccessPageQuery, groups: readonly AccessGroup[] = ACCESS_GROUPS): Partial<Record<AccessGroup, AccessGroupPage>> {
