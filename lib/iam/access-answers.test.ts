@@ -46,5 +46,9 @@ describe("paged access answers between requests", () => {
     expect(await subjects()).toEqual([user("Bea"), user("cy")]);
     expect((await accessRowEvidence(ctx, role, "who-can-assume", { group: "direct", subject: user("cy") })).path).toEqual([user("cy"), `arn:aws:iam::${A}:role/deploy`]);
     await expect(accessRowEvidence(ctx, role, "who-can-assume", { group: "direct", subject: user("ana") })).rejects.toMatchObject({ code: "NoSuchEntity" });
+
+    // A deleted role is no longer found, though its name was looked up before.
+    await roles.deleteRole(ctx, "deploy");
+    await expect(directOf()).rejects.toMatchObject({ code: "NoSuchEntity" });
   });
 });

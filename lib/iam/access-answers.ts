@@ -11,6 +11,7 @@ import {
   type RowEvidenceAnswer,
 } from "@/lib/access/access-pages";
 import type { DirectAccess } from "@/lib/access/assume-access";
+import { syncCaches, VersionedCache } from "@/lib/db/versioned-cache";
 import { AwsError, clip } from "@/lib/domain/errors";
 import { accessIndex, canAssumeOf, whoCanAssumeOf } from "./access";
 import { accessEvidence } from "./access-evidence";
@@ -27,13 +28,22 @@ export type AccessOwner = { kind: "role" | "user"; name: string };
 /**
  * Each answer's rows, grouped and sorted, kept for the current index (one store version): the role's next page, another
  * sort, each search keystroke and an opened row's evidence read them rather than asking the index again (a role
- * thousands can assume costs tens of milliseconds to walk). At most 256 answers and 100,000 rows together — about
- * 20 MB at the 10,000-role account's rows — the least recently asked dropped first; a change of the store drops all.
+ * thousands can assume costs tens of milliseconds to walk). At most 256 answers and 100,000 rows together (about
+ * 140 bytes a row with what it keeps of the index's answer: some 14 MB when full), the least recently asked dropped
+ * first; the next index (any change to the store) drops all.
  */
 const answers = new AnswerCache<AccessIndex, AccessRowSet>({ maxEntries: 256, maxRows: 100_000 });
 
+/** Owners' ARNs by account, kind and name, per store version (a delete or a new role of the name moves it). */
+const ownerArns = new VersionedCache<string, string>(10_000);
+
+async function ownerArn(ctx: RequestContext, { kind, name }: AccessOwner): Promise<string> {
+  await syncCaches();
+  return ownerArns.get(`${ctx.accountId}:${kind}/${name}`, async () => (kind === "role" ? await getRole(ctx, name) : await getUser(ctx, name)).arn);
+}
+
 async function rowsOf(ctx: RequestContext, owner: AccessOwner, direction: AccessDirection) {
-  const { arn } = owner.kind === "role" ? await getRole(ctx, owner.name) : await getUser(ctx, owner.name);
+  const arn = await ownerArn(ctx, owner);
   // A user is assumed by no one: its page asks only what it can assume, and the route's schema says so.
   const index = await accessIndex();
   const rows = answers.get(index, `${direction} ${arn}`, () =>
