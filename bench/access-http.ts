@@ -111,6 +111,21 @@ export async function benchAccessOverHttp(server: BenchServer): Promise<string[]
   }
   const answerCpu = (treeCpuMs(server.pid) - cpu) / samples.length;
   const answerSizes = [...sizes];
+  // What the user asks next of a role just shown: Show more of its largest group, then a search keystroke (each a
+  // slice of the rows the server kept from the first answer, lib/iam/access-answers).
+  const next: number[] = [];
+  let nextCpu = 0;
+  for (let i = 0; i < 100; i++) {
+    const role = roles[(i * 53 + 11) % roles.length].RoleName;
+    const [group] = Object.entries((await whoCan(role)).groups).sort(([, a], [, b]) => b.total - a.total)[0];
+    cpu = treeCpuMs(server.pid);
+    for (const ask of [`group=${group}&offset=25`, `q=${encodeURIComponent("user-0")}`]) {
+      t = performance.now();
+      await get(`/api/console/roles/${role}/access?${ask}`);
+      next.push(performance.now() - t);
+    }
+    nextCpu += treeCpuMs(server.pid) - cpu;
+  }
   // What the user does next: opens a row (its evidence: each hop's access, documents and lines).
   const evidence: number[] = [];
   cpu = treeCpuMs(server.pid);
@@ -153,6 +168,8 @@ export async function benchAccessOverHttp(server: BenchServer): Promise<string[]
     ["first who-can after the import (the server loads the store and builds the index), ms", first.toFixed(0)],
     ["one role's who-can over HTTP (console route, signed in, counts and first page of each group; n=200) p50 / p95 / p99, ms", percentiles(samples).join(" / ")],
     ["the server's CPU per who-can answer (mean over the 200), ms", answerCpu.toFixed(1)],
+    [`the next ask of a role just shown: Show more of its largest group, a search (n=${next.length}) p50 / p95 / p99, ms`, percentiles(next).join(" / ")],
+    ["the server's CPU per next ask (mean), ms", (nextCpu / next.length).toFixed(1)],
     ["its answer's size p50 / p95 / p99, bytes", percentiles(answerSizes).map((b) => Number(b).toFixed(0)).join(" / ")],
     [`the largest answer sampled (${largest.role}, ${largest.total.toLocaleString("en-US")} rows in its groups), bytes`, String(Math.max(...answerSizes))],
     [`an opened row's evidence over HTTP (n=${evidence.length}) p50 / p95 / p99, ms`, percentiles(evidence).join(" / ")],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PrincipalPolicies } from "@/lib/domain/types";
 import { buildAccessIndex } from "./access-graph";
-import { canAssumeRows, findAccessRow, groupOf, pageAccessRows, whoCanAssumeRows, type AccessPageQuery, type AccessRow } from "./access-pages";
+import { ACCESS_GROUPS, AccessRowSet, canAssumeRows, groupOf, whoCanAssumeRows, type AccessGroup, type AccessPageQuery, type AccessRow } from "./access-pages";
 import type { AnalyzedRole } from "./assume-access";
 
 const A = "111111111111";
@@ -14,6 +14,8 @@ const chain = (subject: string, hops: number): AccessRow => ({
   subject, kind: "user", path: [subject, ...Array.from({ length: hops - 1 }, (_, i) => arn("role", `hop-${i}`)), TARGET], conditional: false, conditions: [],
 });
 const query = (q: Partial<AccessPageQuery> = {}): AccessPageQuery => ({ q: "", sort: "subject", order: "asc", offset: 0, limit: 25, ...q });
+const pageAccessRows = (rows: AccessRow[], q: AccessPageQuery, groups?: AccessGroup[]) => new AccessRowSet(rows).pages(q, groups);
+const findAccessRow = (rows: AccessRow[], group: AccessGroup, subject: string) => new AccessRowSet(rows).find(group, subject);
 
 describe("access pages", () => {
   const many = Array.from({ length: 60 }, (_, i) => direct(arn("user", `user-${String(i).padStart(2, "0")}`)));
@@ -81,5 +83,43 @@ describe("access rows of an index", () => {
     const can = canAssumeRows({ direct: index.assumable(dev.arn), chains: index.reachable(dev.arn) }, dev.arn);
     expect(findAccessRow(can, "direct", hop.arn)).toMatchObject({ kind: "role", path: [dev.arn, hop.arn] });
     expect(findAccessRow(can, "chains", target.arn)?.path).toEqual([dev.arn, hop.arn, target.arn]);
+  });
+});
+
+describe("one row set asked many ways", () => {
+  // Rows with subjects that differ only in case, kinds and path lengths, in no order.
+  const names = ["Bob", "alice", "bob", "Carol", "dave", "Eve", "erin", "frank", "Alice2", "zoe"];
+  const rows = names.flatMap((n, i) => [
+    direct(arn(i % 3 ? "user" : "role", n), i % 3 ? "user" : "role", i % 4 === 0),
+    chain(arn("user", `${n}-c`), 2 + (i % 3)),
+  ]);
+  /** The answer by a plain filter, sort and slice of every row, the reference the set must match. */
+  function reference(q: AccessPageQuery, group: AccessGroup) {
+    const needle = q.q.trim().toLowerCase();
+    const key = (r: AccessRow) => [q.sort === "kind" ? r.kind : q.sort === "hops" ? String(r.path.length).padStart(3, "0") : "", r.subject.toLowerCase(), r.subject];
+    const cmp = (a: AccessRow, b: AccessRow) => {
+      const [ka, kb] = [key(a), key(b)];
+      for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+      return 0;
+    };
+    const matching = rows.filter((r) => groupOf(r) === group && r.subject.toLowerCase().includes(needle)).sort((a, b) => (q.order === "desc" ? -cmp(a, b) : cmp(a, b)));
+    return { matching: matching.length, subjects: matching.slice(q.offset, q.offset + q.limit).map((r) => r.subject) };
+  }
+
+  it("answers each sort, order, search and page as a fresh set would, whatever was asked before", () => {
+    const set = new AccessRowSet(rows);
+    const queries: AccessPageQuery[] = [];
+    for (const sort of ["subject", "kind", "hops"] as const)
+      for (const order of ["asc", "desc"] as const)
+        for (const q of ["", "ALICE", "b", "nobody"]) for (const [offset, limit] of [[0, 3], [2, 4], [0, 100]]) queries.push(query({ sort, order, q, offset, limit }));
+    // Forwards and backwards, so every query follows others of every kind on the same set.
+    for (const q of [...queries, ...queries.reverse()])
+      for (const group of ACCESS_GROUPS) {
+        const page = set.pages(q, [group])[group]!;
+        const expected = reference(q, group);
+        expect({ matching: page.matching, subjects: page.rows.map((r) => r.subject) }, JSON.stringify({ q, group })).toEqual(expected);
+        expect(page.nextOffset).toBe(q.offset + q.limit < expected.matching ? q.offset + q.limit : null);
+        expect(new AccessRowSet(rows).pages(q, [group])).toEqual({ [group]: page });
+      }
   });
 });

@@ -67,9 +67,23 @@ export interface RowEvidenceAnswer extends StatementEvidence {
   hops: (DirectAccess | null)[];
 }
 
-const rowConditions = (d: DirectAccess): RowCondition[] => d.conditions.map(({ key, operator, values, effect }) => ({ key, operator, values, effect }));
+/**
+ * A direct access's conditions as rows show them. Principals of a class share their decision's conditions (the same
+ * array), so each list is made once per answer, and rows without conditions share one empty list.
+ */
+function rowConditionsOf(): (d: DirectAccess) => RowCondition[] {
+  const none: RowCondition[] = [];
+  const made = new WeakMap<RequiredCondition[], RowCondition[]>();
+  return ({ conditions }) => {
+    if (conditions.length === 0) return none;
+    let rows = made.get(conditions);
+    if (!rows) made.set(conditions, (rows = conditions.map(({ key, operator, values, effect }) => ({ key, operator, values, effect }))));
+    return rows;
+  };
+}
 
 export function whoCanAssumeRows(who: WhoCanAssume, roleArn: string): AccessRow[] {
+  const rowConditions = rowConditionsOf();
   return [
     ...who.direct.map((d) => ({ subject: d.principal.arn, kind: d.principal.kind, path: [d.principal.arn, roleArn], conditional: d.conditions.length > 0, conditions: rowConditions(d) })),
     ...who.chains.map((c) => ({ subject: c.principal.arn, kind: c.principal.kind, path: c.path, conditional: c.conditional, conditions: [] })),
@@ -77,6 +91,7 @@ export function whoCanAssumeRows(who: WhoCanAssume, roleArn: string): AccessRow[
 }
 
 export function canAssumeRows(can: CanAssume, principalArn: string): AccessRow[] {
+  const rowConditions = rowConditionsOf();
   return [
     ...can.direct.map((d) => ({ subject: d.roleArn, kind: "role", path: [principalArn, d.roleArn], conditional: d.conditions.length > 0, conditions: rowConditions(d) })),
     ...can.chains.map((c) => ({ subject: c.roleArn, kind: "role", path: c.path, conditional: c.conditional, conditions: [] })),
@@ -88,42 +103,79 @@ export const groupOf = (r: AccessRow): AccessGroup => (r.path.length > 2 ? "chai
 /** Plain code-unit order (no locale): thousands of rows sort in a few milliseconds, the same on every server. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-interface Keyed {
-  row: AccessRow;
-  folded: string;
+/** One group's rows with their subjects folded for search, and its row orders, each made on first use. */
+class GroupRows {
+  readonly folded: string[];
+  private readonly orders = new Map<AccessSort, Uint32Array>();
+
+  constructor(readonly rows: AccessRow[]) {
+    this.folded = rows.map((r) => r.subject.toLowerCase());
+  }
+
+  /** Row positions in ascending order by `sort`; a descending page reads it from the end (ties by ARN keep it total). */
+  order(sort: AccessSort): Uint32Array {
+    let order = this.orders.get(sort);
+    if (!order) this.orders.set(sort, (order = Uint32Array.from(this.rows.keys()).sort(this.compare(sort))));
+    return order;
+  }
+
+  private compare(sort: AccessSort): (a: number, b: number) => number {
+    const { rows, folded } = this;
+    const bySubject = (a: number, b: number) => byText(folded[a], folded[b]) || byText(rows[a].subject, rows[b].subject);
+    if (sort === "kind") return (a, b) => byText(rows[a].kind, rows[b].kind) || bySubject(a, b);
+    if (sort === "hops") return (a, b) => rows[a].path.length - rows[b].path.length || bySubject(a, b);
+    return bySubject;
+  }
+
+  /** The asked page: matching rows are counted, and only the page's rows are taken. */
+  page(query: AccessPageQuery): AccessGroupPage {
+    const needle = query.q.trim().toLowerCase();
+    const order = this.order(query.sort);
+    const n = order.length;
+    const at = query.order === "desc" ? (i: number) => order[n - 1 - i] : (i: number) => order[i];
+    const end = query.offset + query.limit;
+    const rows: AccessRow[] = [];
+    let matching = 0;
+    for (let i = 0; i < n; i++) {
+      const r = at(i);
+      if (needle && !this.folded[r].includes(needle)) continue;
+      if (matching >= query.offset && matching < end) rows.push(this.rows[r]);
+      matching++;
+      if (!needle && matching >= end) {
+        matching = n;
+        break;
+      }
+    }
+    return { total: n, matching, offset: query.offset, rows, nextOffset: end < matching ? end : null };
+  }
 }
 
-function compare(sort: AccessSort): (a: Keyed, b: Keyed) => number {
-  const bySubject = (a: Keyed, b: Keyed) => byText(a.folded, b.folded) || byText(a.row.subject, b.row.subject);
-  if (sort === "kind") return (a, b) => byText(a.row.kind, b.row.kind) || bySubject(a, b);
-  if (sort === "hops") return (a, b) => a.row.path.length - b.row.path.length || bySubject(a, b);
-  return bySubject;
-}
+/**
+ * A role's (or principal's) rows made ready for paging: grouped once, each group sorted once per sort, so every
+ * later page, sort or search of the same answer is a walk over positions (lib/iam/access-answers keeps these per
+ * index).
+ */
+export class AccessRowSet {
+  private readonly groups: Record<AccessGroup, GroupRows>;
+  /** Rows in every group: what a kept set counts toward its cache's budget. */
+  readonly size: number;
 
-function pageOf(all: Keyed[], total: number, query: AccessPageQuery): AccessGroupPage {
-  const needle = query.q.trim().toLowerCase();
-  const matching = needle ? all.filter((k) => k.folded.includes(needle)) : all;
-  const sign = query.order === "desc" ? -1 : 1;
-  const by = compare(query.sort);
-  const sorted = matching.sort((a, b) => sign * by(a, b));
-  const end = query.offset + query.limit;
-  return {
-    total,
-    matching: matching.length,
-    offset: query.offset,
-    rows: sorted.slice(query.offset, end).map((k) => k.row),
-    nextOffset: end < matching.length ? end : null,
-  };
-}
+  constructor(rows: AccessRow[]) {
+    const byGroup: Record<AccessGroup, AccessRow[]> = { direct: [], conditional: [], chains: [] };
+    for (const row of rows) byGroup[groupOf(row)].push(row);
+    this.groups = { direct: new GroupRows(byGroup.direct), conditional: new GroupRows(byGroup.conditional), chains: new GroupRows(byGroup.chains) };
+    this.size = rows.length;
+  }
 
-/** The asked groups' pages (every group when none is named), each counted, filtered and sorted the same way. */
-export function pageAccessRows(rows: AccessRow[], query: AccessPageQuery, groups: readonly AccessGroup[] = ACCESS_GROUPS): Partial<Record<AccessGroup, AccessGroupPage>> {
-  const byGroup = new Map<AccessGroup, Keyed[]>(ACCESS_GROUPS.map((g) => [g, []]));
-  for (const row of rows) byGroup.get(groupOf(row))!.push({ row, folded: row.subject.toLowerCase() });
-  const out: Partial<Record<AccessGroup, AccessGroupPage>> = {};
-  for (const g of groups) out[g] = pageOf(byGroup.get(g)!, byGroup.get(g)!.length, query);
-  return out;
-}
+  /** The asked groups' pages (every group when none is named), each counted, filtered and sorted the same way. */
+  pages(query: AccessPageQuery, groups: readonly AccessGroup[] = ACCESS_GROUPS): Partial<Record<AccessGroup, AccessGroupPage>> {
+    const out: Partial<Record<AccessGroup, AccessGroupPage>> = {};
+    for (const g of groups) out[g] = this.groups[g].page(query);
+    return out;
+  }
 
-/** The row of a group with this subject, as the console names a row to load its evidence. */
-export const findAccessRow = (rows: AccessRow[], group: AccessGroup, subject: string) => rows.find((r) => r.subject === subject && groupOf(r) === group);
+  /** The row of a group with this subject, as the console names a row to load its evidence. */
+  find(group: AccessGroup, subject: string): AccessRow | undefined {
+    return this.groups[group].rows.find((r) => r.subject === subject);
+  }
+}
