@@ -9,6 +9,7 @@ import type { PrincipalPolicies } from "@/lib/domain/types";
 import { parseAwsPrincipal, parseFederatedPrincipal } from "@/lib/policy/arn";
 import { decideDirect, decidePrincipalOutsideIam, type AccessPrincipal, type AnalyzedRole, type DirectAccess } from "./assume-access";
 import { chainsFrom, chainsTo, type Edges } from "./access-chains";
+import type { TrustedNames } from "./trust-principals";
 import { assumeResources, globTest } from "./assume-resources";
 import {
   classKeyFor, decisionClass as classOf, DocumentReadings, nameKey, principalKey, roleKey, trustSharing, type DecisionClass, type TrustSharing,
@@ -49,6 +50,8 @@ export interface AccessIndex {
   evaluations: number;
   /** Decisions taken from the previous build's `memo` rather than evaluated. */
   reused: number;
+  /** Roles whose part of the index this build made or patched; the others kept the previous build's. */
+  rolesBuilt: number;
   /** The build's decisions by content, for the next build to reuse (BuildOptions.reuse). */
   memo: DecisionMemo;
   /** Direct assumes of a role, by role ARN. */
@@ -89,6 +92,8 @@ export interface DecisionMemo {
   shared: ReadonlyMap<string, SharedOutcome | null>;
   alone: ReadonlyMap<string, DirectAccess | null>;
   documents: DocumentReadings;
+  /** The build's principals, units and per-role entries, for the next build to keep what a change left alone. */
+  state?: BuildState;
 }
 
 /** The same outcome for another role with the same trust policy: the trust policy's statements are that role's. */
@@ -106,9 +111,11 @@ type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "u
 
 /**
  * Principals that are candidates for the same roles and, where the trust policy allows it, decide alike: a class
- * (lib/access/decision-classes), or one principal on its own (`decisionClass` null).
+ * (lib/access/decision-classes), or one principal on its own (`decisionClass` null, no `signature`).
  */
 interface Unit {
+  /** What makes principals one unit (class and Resource patterns): the same unit in every build that has it. */
+  signature?: string;
   members: Known[];
   accountId: string;
   resources: "any" | string[];
@@ -125,31 +132,139 @@ interface SharedEdge {
   except?: Set<Known>;
 }
 
+/** One role's part of the index: the classes that assume it by a shared decision, and those decided on their own. */
+interface RoleEntry {
+  edges: SharedEdge[];
+  found: DirectAccess[];
+  /** Some decision read the clock: the entry holds at its build's `now` only. */
+  readsClock: boolean;
+}
+
+/** What the next build can take over unchanged: principals, units and role entries, by the objects the store kept. */
+export interface BuildState {
+  accounts: string;
+  known: Map<PrincipalPolicies, Known>;
+  units: Map<string, Unit>;
+  roles: Map<AnalyzedRole, RoleEntry>;
+  /** Roles and principals built again since the last whole build: past the store's size, build whole again. */
+  rebuilt: number;
+}
+
 export interface BuildOptions {
   /**
    * Decide once per class of principals that must get the same answer (lib/access/decision-classes) and share it;
    * false decides every principal on its own (the reference the grouping is tested against).
    */
   shareDecisions?: boolean;
-  /** The previous build's `memo`: after a change, only decisions whose inputs changed are evaluated again. */
+  /**
+   * The previous build's `memo`: after a change, only decisions whose inputs changed are evaluated again, and a role
+   * whose trust policy, candidates and named principals are the same objects as then keeps its part of the index.
+   */
   reuse?: DecisionMemo;
+}
+
+/** More principals changed than this (or a tenth of the store), and building whole is as quick. */
+const MAX_CHANGED = 200;
+/** Roles and principals built again since the last whole build, past which the next build is whole (its memo fresh). */
+const MAX_REBUILT = 20_000;
+
+/** Principals in one build and not the other (by object: the store loader keeps an unchanged principal's). */
+function changedPrincipals(previous: BuildState, now: Map<PrincipalPolicies, Known>): Known[] {
+  const out: Known[] = [];
+  for (const [p, k] of now) if (!previous.known.has(p)) out.push(k);
+  for (const [p, k] of previous.known) if (!now.has(p)) out.push(k);
+  return out;
+}
+
+/** A Resource pattern's test, compiled once per build. */
+type Tests = (pattern: string) => (arn: string) => boolean;
+function patternTests(): Tests {
+  const tests = new Map<string, (arn: string) => boolean>();
+  return (pattern) => tests.get(pattern) ?? tests.set(pattern, globTest(pattern)).get(pattern)!;
+}
+const allowedBy = (u: Unit, roleArn: string, testOf: Tests) => u.resources === "any" || u.resources.some((p) => testOf(p)(roleArn));
+
+/** Whether a unit is among a role's candidates, as buildRole gathers them. */
+function isCandidate(u: Unit, role: AnalyzedRole, named: TrustedNames, accounts: Set<string>, testOf: Tests): boolean {
+  if (named.wildcard && u.accountId === role.accountId) return true;
+  return (named.wildcard || (named.accounts.has(u.accountId) && accounts.has(u.accountId))) && allowedBy(u, role.arn, testOf);
+}
+
+/**
+ * Which roles a change touches: built again, those that are new or changed, name a changed principal (or a member of
+ * a class whose members changed: which of them the trust singles out decides whether the class keeps an edge), or
+ * decide every principal on its own (a trust that does not share) and have a changed unit among their candidates;
+ * patched, those with a class among their candidates that is new or gone. Every other role keeps its entry.
+ */
+function planPatch(previous: BuildState, changed: Known[], roles: AnalyzedRole[], units: Map<string, Unit>, ids: DocumentReadings, accounts: Set<string>, testOf: Tests) {
+  const rebuild = new Set<AnalyzedRole>();
+  const patch = new Map<AnalyzedRole, Set<string>>();
+  const naming = new Map<string, AnalyzedRole[]>();
+  const wildcard: AnalyzedRole[] = [];
+  const byAccount = new Map<string, AnalyzedRole[]>();
+  for (const role of roles) {
+    if (!previous.roles.has(role)) rebuild.add(role);
+    const { named, sharing } = ids.trust(role.trustPolicy);
+    if (named.wildcard) wildcard.push(role);
+    for (const a of named.accounts) listIn(byAccount, a).push(role);
+    for (const arn of named.arns) listIn(naming, `arn:${arn}`).push(role);
+    for (const id of [...named.uniqueIds, ...(sharing?.uniqueIds ?? [])]) listIn(naming, `id:${id}`).push(role);
+    for (const key of named.sessionRoles) listIn(naming, `session:${key.toLowerCase()}`).push(role);
+    for (const n of sharing?.names ?? []) listIn(naming, `name:${n}`).push(role);
+  }
+  const rebuildNaming = ({ policies: p, kind }: Known) => {
+    const keys = [`arn:${p.arn}`, `id:${p.id}`, `name:${nameKey(p.accountId, kind, p.name)}`, `session:${p.accountId}/${p.name}`.toLowerCase()];
+    for (const key of keys) for (const r of naming.get(key) ?? []) rebuild.add(r);
+  };
+  const seen = new Set<string>();
+  for (const k of changed) {
+    rebuildNaming(k);
+    const u = k.unit;
+    const signature = u.signature;
+    if (signature && seen.has(signature)) continue;
+    if (signature) seen.add(signature);
+    const [then, now] = signature ? [previous.units.get(signature), units.get(signature)] : [undefined, undefined];
+    if (then && now) for (const m of [...then.members, ...now.members]) rebuildNaming(m);
+    const visit = (r: AnalyzedRole) => {
+      if (!signature || !ids.trust(r.trustPolicy).sharing) rebuild.add(r);
+      else if (!then || !now) (patch.get(r) ?? patch.set(r, new Set()).get(r)!).add(signature);
+    };
+    for (const r of wildcard) if (r.accountId === u.accountId || allowedBy(u, r.arn, testOf)) visit(r);
+    if (accounts.has(u.accountId)) for (const r of byAccount.get(u.accountId) ?? []) if (allowedBy(u, r.arn, testOf)) visit(r);
+  }
+  return { rebuild, patch };
 }
 
 export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDecisions = true, reuse }: BuildOptions = {}): AccessIndex {
   const accounts = new Set(store.accounts);
-  const ids = new DocumentReadings(reuse?.documents);
+  const previous = shareDecisions && reuse?.state?.accounts === store.accounts.join() ? reuse.state : undefined;
   const units = new Map<string, Unit>();
+  const knownBy = new Map<PrincipalPolicies, Known>();
+  let ids = new DocumentReadings(reuse?.documents);
   const knownOf = (p: PrincipalPolicies, kind: "user" | "role"): Known => {
-    const resources = assumeResources(p, ids);
-    const decisionClass = shareDecisions ? classOf(p, kind, ids) : null;
-    const k: Known = { principal: { kind, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind, unit: undefined! };
-    const signature = decisionClass && [decisionClass.base, ...decisionClass.statements.map((s) => s.key), JSON.stringify(resources)].join("|");
-    k.unit = (signature && units.get(signature)) || { members: [], accountId: p.accountId, resources, decisionClass, assumes: [], exceptions: [] };
-    if (signature) units.set(signature, k.unit);
-    k.unit.members.push(k);
+    const was = previous?.known.get(p);
+    let unit: Unit | undefined;
+    if (was) {
+      const w = was.unit;
+      unit = (w.signature && units.get(w.signature)) || { ...w, members: [], assumes: [], exceptions: [] };
+      if (w.signature) units.set(w.signature, unit);
+    } else {
+      const resources = assumeResources(p, ids);
+      const decisionClass = shareDecisions ? classOf(p, kind, ids) : null;
+      const signature = decisionClass ? [decisionClass.base, ...decisionClass.statements.map((s) => s.key), JSON.stringify(resources)].join("|") : undefined;
+      unit = (signature && units.get(signature)) || { ...(signature ? { signature } : {}), members: [], accountId: p.accountId, resources, decisionClass, assumes: [], exceptions: [] };
+      if (signature) units.set(signature, unit);
+    }
+    const k: Known = { principal: was?.principal ?? { kind, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind, unit, ...(was?.memoKey ? { memoKey: was.memoKey } : {}) };
+    unit.members.push(k);
+    knownBy.set(p, k);
     return k;
   };
   const known: Known[] = [...store.users.map((p) => knownOf(p, "user")), ...store.roles.map((p) => knownOf(p, "role"))];
+  const changes = previous && changedPrincipals(previous, knownBy);
+  const patching = previous && changes && changes.length <= Math.max(MAX_CHANGED, known.length / 10) && previous.rebuilt < Math.max(MAX_REBUILT, 2 * known.length) ? previous : undefined;
+  // A patch keeps the last build's readings whole: the documents of what it does not build again are not met.
+  if (patching) ids = reuse!.documents;
   const allUnits = [...new Set(known.map((k) => k.unit))];
   const byArn = new Map(known.map((k) => [k.principal.arn, k]));
   const byId = new Map(known.map((k) => [k.policies.id, k]));
@@ -161,25 +276,28 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   const anyRole = allUnits.filter((u) => u.resources === "any");
   const byPattern = new Map<string, Unit[]>();
   for (const u of allUnits) if (u.resources !== "any") for (const r of new Set(u.resources)) listIn(byPattern, r).push(u);
-  const patternTests = [...byPattern].map(([pattern, holders]) => ({ test: globTest(pattern), holders }));
+  let patterns: { test: (arn: string) => boolean; holders: Unit[] }[] | undefined;
   const mayAssume = (roleArn: string): Set<Unit> => {
     const out = new Set(anyRole);
-    for (const p of patternTests) if (p.test(roleArn)) for (const u of p.holders) out.add(u);
+    patterns ??= [...byPattern].map(([pattern, holders]) => ({ test: globTest(pattern), holders }));
+    for (const p of patterns) if (p.test(roleArn)) for (const u of p.holders) out.add(u);
     return out;
   };
   const outsideAccount = outsideAccountId(accounts);
+  const testOf = patternTests();
 
-  const shared = new Map<string, SharedEdge[]>();
-  const single = new Map<string, DirectAccess[]>();
-  const outgoing = new Map<string, DirectAccess[]>();
   const principals = new Map<string, AccessPrincipal>(known.map((k) => [k.principal.arn, k.principal]));
-  let edgeCount = 0;
   let evaluations = 0;
   let reused = 0;
   // Shared decisions by trust policy and class key: roles with the same trust policy reuse them.
   const decisions = new Map<string, SharedOutcome | null>();
-  const memo = { shared: new Map<string, SharedOutcome | null>(), alone: new Map<string, DirectAccess | null>(), documents: ids };
+  const memo: DecisionMemo = patching
+    ? reuse!
+    : { shared: new Map<string, SharedOutcome | null>(), alone: new Map<string, DirectAccess | null>(), documents: ids };
+  const memoShared = memo.shared as Map<string, SharedOutcome | null>;
+  const memoAlone = memo.alone as Map<string, DirectAccess | null>;
   let sharedForRole = new Map<SharedOutcome, SharedOutcome>();
+  let clock = false;
   const decideFor = (unit: Unit, representative: Known, role: AnalyzedRole, trust: TrustSharing): SharedOutcome | null => {
     const key = `${trust.key}|${classKeyFor(unit.decisionClass!, role.arn)}`;
     let first = decisions.get(key);
@@ -194,16 +312,34 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
         first = d && { roleArn: d.roleArn, action: d.action, conditions: d.conditions, example: d.example, statements: d.statements };
       }
       decisions.set(key, first);
-      if (!trust.readsClock && !unit.decisionClass!.readsClock) memo.shared.set(key, first);
+      if (!trust.readsClock && !unit.decisionClass!.readsClock) memoShared.set(key, first);
     }
+    clock ||= trust.readsClock || unit.decisionClass!.readsClock;
     if (!first) return null;
     // Units whose decisions share a key share this role's copy too.
     return sharedForRole.get(first) ?? sharedForRole.set(first, forRole(first, role.arn)).get(first)!;
   };
+  /** The principals of a unit the trust policy singles out: they are decided on their own. */
+  const namedBy = (trust: TrustSharing) => {
+    const except = new Map<Unit, Set<Known>>();
+    for (const k of [...trust.names].map((n) => byName.get(n)).concat([...trust.uniqueIds].map((id) => byId.get(id)))) {
+      if (!k || !k.unit.decisionClass) continue;
+      const set = except.get(k.unit) ?? new Set<Known>();
+      except.set(k.unit, set.add(k));
+    }
+    return except;
+  };
+  const sharedEdge = (u: Unit, role: AnalyzedRole, trust: TrustSharing, skip: Set<Known> | undefined): SharedEdge | undefined => {
+    const representative = skip ? u.members.find((k) => !skip.has(k)) : u.members[0];
+    if (!representative) return undefined;
+    const outcome = decideFor(u, representative, role, trust);
+    return outcome ? { unit: u, outcome, ...(skip ? { except: skip } : {}) } : undefined;
+  };
 
-  for (const role of store.roles) {
+  const buildRole = (role: AnalyzedRole): RoleEntry => {
     const { named: names, readsClock: trustReadsClock } = ids.trust(role.trustPolicy);
     sharedForRole = new Map();
+    clock = false;
     const candidates = new Set<Unit>();
     const alone = new Set<Known>();
     let assumers: Set<Unit> | undefined;
@@ -244,32 +380,16 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
 
     // Principals the trust policy singles out are decided on their own, as is every member of a unit that cannot share.
     const trust = shareDecisions ? trustSharing(role, ids) : null;
-    const except = new Map<Unit, Set<Known>>();
-    if (trust) {
-      const named = [...trust.names].map((n) => byName.get(n)).concat([...trust.uniqueIds].map((id) => byId.get(id)));
-      for (const k of named) {
-        if (!k || !candidates.has(k.unit) || !k.unit.decisionClass) continue;
-        alone.add(k);
-        const set = except.get(k.unit) ?? new Set<Known>();
-        except.set(k.unit, set.add(k));
-      }
-    }
+    const except = trust ? namedBy(trust) : new Map<Unit, Set<Known>>();
+    for (const [u, named] of except) if (candidates.has(u)) for (const k of named) alone.add(k);
     const edges: SharedEdge[] = [];
     for (const u of candidates) {
       if (!trust || !u.decisionClass) {
         for (const k of u.members) alone.add(k);
         continue;
       }
-      const skip = except.get(u);
-      const representative = skip ? u.members.find((k) => !skip.has(k)) : u.members[0];
-      if (!representative) continue;
-      const outcome = decideFor(u, representative, role, trust);
-      if (!outcome) continue;
-      const edge: SharedEdge = { unit: u, outcome, ...(skip ? { except: skip } : {}) };
-      edges.push(edge);
-      u.assumes.push(edge);
-      if (skip) u.exceptions.push(edge);
-      edgeCount += u.members.length - (skip?.size ?? 0);
+      const edge = sharedEdge(u, role, trust, except.get(u));
+      if (edge) edges.push(edge);
     }
 
     const found: DirectAccess[] = [];
@@ -283,7 +403,8 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
         a = evaluate();
         evaluations++;
       }
-      if (!readsClock && !trustReadsClock) memo.alone.set(key, a);
+      if (!readsClock && !trustReadsClock) memoAlone.set(key, a);
+      else clock = true;
       if (a) found.push(a);
     };
     for (const k of alone) {
@@ -298,6 +419,71 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
       const action = parseFederatedPrincipal(provider)?.form === "saml" ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
       decide(JSON.stringify(["federated", provider, action]), false, () => decidePrincipalOutsideIam({ kind: "federated", arn: provider, action }, role));
     }
+    return { edges, found, readsClock: clock || trustReadsClock };
+  };
+
+  /**
+   * The last build's entry for a role whose trust policy shares decisions, with the units in `dirty` (units that are
+   * new, or gone, since then) decided again and every other edge moved to this build's units and principals.
+   */
+  const patchRole = (role: AnalyzedRole, was: RoleEntry, dirty: Set<string> | undefined): RoleEntry | undefined => {
+    const trust = dirty && trustSharing(role, ids);
+    if (dirty && !trust) return undefined;
+    sharedForRole = new Map();
+    clock = was.readsClock;
+    const edges: SharedEdge[] = [];
+    for (const e of was.edges) {
+      if (dirty?.has(e.unit.signature!)) continue;
+      const unit = units.get(e.unit.signature!);
+      if (!unit) return undefined;
+      let except: Set<Known> | undefined;
+      if (e.except) {
+        except = new Set();
+        for (const k of e.except) {
+          const now_ = knownBy.get(k.policies);
+          if (!now_ || now_.unit !== unit) return undefined;
+          except.add(now_);
+        }
+      }
+      edges.push({ unit, outcome: e.outcome, ...(except ? { except } : {}) });
+      reused++;
+    }
+    if (dirty && trust) {
+      const named = ids.trust(role.trustPolicy).named;
+      const except = namedBy(trust);
+      for (const signature of dirty) {
+        const u = units.get(signature);
+        if (!u || !isCandidate(u, role, named, accounts, testOf)) continue;
+        if (except.has(u)) return undefined;
+        const edge = sharedEdge(u, role, trust, undefined);
+        if (edge) edges.push(edge);
+      }
+    }
+    reused += was.found.length;
+    return { edges, found: was.found, readsClock: clock };
+  };
+
+  const entries = new Map<AnalyzedRole, RoleEntry>();
+  const plan = patching && planPatch(patching, changes!, store.roles, units, ids, accounts, testOf);
+  let rolesBuilt = 0;
+  for (const role of store.roles) {
+    const was = plan && patching.roles.get(role);
+    const dirty = plan?.patch.get(role);
+    const kept = was && !was.readsClock && !plan.rebuild.has(role) && patchRole(role, was, dirty);
+    if (!kept || dirty) rolesBuilt++;
+    entries.set(role, kept || buildRole(role));
+  }
+
+  const shared = new Map<string, SharedEdge[]>();
+  const single = new Map<string, DirectAccess[]>();
+  const outgoing = new Map<string, DirectAccess[]>();
+  let edgeCount = 0;
+  for (const [role, { edges, found }] of entries) {
+    for (const e of edges) {
+      e.unit.assumes.push(e);
+      if (e.except) e.unit.exceptions.push(e);
+      edgeCount += e.unit.members.length - (e.except?.size ?? 0);
+    }
     shared.set(role.arn, edges);
     single.set(role.arn, found);
     edgeCount += found.length;
@@ -306,7 +492,9 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
       listIn(outgoing, a.principal.arn).push(a);
     }
   }
-
+  memo.state = shareDecisions
+    ? { accounts: store.accounts.join(), known: knownBy, units, roles: entries, rebuilt: patching ? patching.rebuilt + rolesBuilt + changes!.length : 0 }
+    : undefined;
   ids.settle();
 
   const members = (e: SharedEdge) => (e.except ? e.unit.members.filter((k) => !e.except!.has(k)) : e.unit.members);
@@ -352,6 +540,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   return {
     roleCount: store.roles.length,
     edgeCount,
+    rolesBuilt,
     evaluations,
     reused,
     memo,
