@@ -56,7 +56,7 @@ export async function benchAccessStore(): Promise<string[][]> {
     const read = await timed(() => accessStore());
     const built = await timed(() => accessIndex());
     rows.push([
-      `after ${what}: read what changed; rebuild (${built.value.evaluations} evaluations, ${built.value.reused} reused), ms`,
+      `after ${what}: read what changed; rebuild (${built.value.evaluations} evaluations, ${built.value.reused} reused; ${built.value.rolesBuilt} of ${built.value.roleCount} roles built or patched), ms`,
       `${ms(read)}; ${ms(built)}`,
     ]);
   }

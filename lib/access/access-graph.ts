@@ -114,22 +114,18 @@ type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "u
  * (lib/access/decision-classes), or one principal on its own (`decisionClass` null, no `signature`).
  */
 interface Unit {
-  /** What makes principals one unit (class and Resource patterns): the same unit in every build that has it. */
+  /** What makes principals one unit (class and Resource patterns): the same object in every build that has it. */
   signature?: string;
-  members: Known[];
   accountId: string;
   resources: "any" | string[];
   decisionClass: DecisionClass | null;
-  /** The roles the class's members assume by its shared decision, but for the members named in `except`. */
-  assumes: SharedEdge[];
-  /** Those of `assumes` with an `except`. */
-  exceptions: SharedEdge[];
 }
 
+/** The unit's members assume the role by its shared decision, but for those named in `except` (by their policies). */
 interface SharedEdge {
   unit: Unit;
   outcome: SharedOutcome;
-  except?: Set<Known>;
+  except?: Set<PrincipalPolicies>;
 }
 
 /** One role's part of the index: the classes that assume it by a shared decision, and those decided on their own. */
@@ -145,7 +141,9 @@ export interface BuildState {
   accounts: string;
   known: Map<PrincipalPolicies, Known>;
   units: Map<string, Unit>;
+  members: Map<Unit, Known[]>;
   roles: Map<AnalyzedRole, RoleEntry>;
+  roleIndex?: RoleIndex;
   /** Roles and principals built again since the last whole build: past the store's size, build whole again. */
   rebuilt: number;
 }
@@ -190,20 +188,18 @@ function isCandidate(u: Unit, role: AnalyzedRole, named: TrustedNames, accounts:
   return (named.wildcard || (named.accounts.has(u.accountId) && accounts.has(u.accountId))) && allowedBy(u, role.arn, testOf);
 }
 
-/**
- * Which roles a change touches: built again, those that are new or changed, name a changed principal (or a member of
- * a class whose members changed: which of them the trust singles out decides whether the class keeps an edge), or
- * decide every principal on its own (a trust that does not share) and have a changed unit among their candidates;
- * patched, those with a class among their candidates that is new or gone. Every other role keeps its entry.
- */
-function planPatch(previous: BuildState, changed: Known[], roles: AnalyzedRole[], units: Map<string, Unit>, ids: DocumentReadings, accounts: Set<string>, testOf: Tests) {
-  const rebuild = new Set<AnalyzedRole>();
-  const patch = new Map<AnalyzedRole, Set<string>>();
+/** Roles by whom their trust policy names: a principal's ARN, id or name, an account, anyone. */
+interface RoleIndex {
+  naming: Map<string, AnalyzedRole[]>;
+  wildcard: AnalyzedRole[];
+  byAccount: Map<string, AnalyzedRole[]>;
+}
+
+function roleIndex(roles: AnalyzedRole[], ids: DocumentReadings): RoleIndex {
   const naming = new Map<string, AnalyzedRole[]>();
   const wildcard: AnalyzedRole[] = [];
   const byAccount = new Map<string, AnalyzedRole[]>();
   for (const role of roles) {
-    if (!previous.roles.has(role)) rebuild.add(role);
     const { named, sharing } = ids.trust(role.trustPolicy);
     if (named.wildcard) wildcard.push(role);
     for (const a of named.accounts) listIn(byAccount, a).push(role);
@@ -212,6 +208,21 @@ function planPatch(previous: BuildState, changed: Known[], roles: AnalyzedRole[]
     for (const key of named.sessionRoles) listIn(naming, `session:${key.toLowerCase()}`).push(role);
     for (const n of sharing?.names ?? []) listIn(naming, `name:${n}`).push(role);
   }
+  return { naming, wildcard, byAccount };
+}
+
+/**
+ * Which roles a change touches: built again, those that are new or changed, name a changed principal (or a member of
+ * a class whose members changed: which of them the trust singles out decides whether the class keeps an edge), or
+ * decide every principal on its own (a trust that does not share) and have a changed unit among their candidates;
+ * patched, those with a class among their candidates that is new or gone. Every other role keeps its entry.
+ */
+function planPatch(previous: BuildState, changed: Known[], roles: AnalyzedRole[], units: Map<string, Unit>, members: Map<Unit, Known[]>, ids: DocumentReadings, accounts: Set<string>, testOf: Tests) {
+  const rebuild = new Set<AnalyzedRole>(roles.filter((r) => !previous.roles.has(r)));
+  const patch = new Map<AnalyzedRole, Set<string>>();
+  // The same roles as last time: the same index of them.
+  const index = (rebuild.size === 0 && roles.length === previous.roles.size && previous.roleIndex) || roleIndex(roles, ids);
+  const { naming, wildcard, byAccount } = index;
   const rebuildNaming = ({ policies: p, kind }: Known) => {
     const keys = [`arn:${p.arn}`, `id:${p.id}`, `name:${nameKey(p.accountId, kind, p.name)}`, `session:${p.accountId}/${p.name}`.toLowerCase()];
     for (const key of keys) for (const r of naming.get(key) ?? []) rebuild.add(r);
@@ -223,8 +234,8 @@ function planPatch(previous: BuildState, changed: Known[], roles: AnalyzedRole[]
     const signature = u.signature;
     if (signature && seen.has(signature)) continue;
     if (signature) seen.add(signature);
-    const [then, now] = signature ? [previous.units.get(signature), units.get(signature)] : [undefined, undefined];
-    if (then && now) for (const m of [...then.members, ...now.members]) rebuildNaming(m);
+    const [then, now] = signature ? [previous.units.has(signature), units.has(signature)] : [false, false];
+    if (then && now) for (const m of [...previous.members.get(u)!, ...members.get(u)!]) rebuildNaming(m);
     const visit = (r: AnalyzedRole) => {
       if (!signature || !ids.trust(r.trustPolicy).sharing) rebuild.add(r);
       else if (!then || !now) (patch.get(r) ?? patch.set(r, new Set()).get(r)!).add(signature);
@@ -232,31 +243,28 @@ function planPatch(previous: BuildState, changed: Known[], roles: AnalyzedRole[]
     for (const r of wildcard) if (r.accountId === u.accountId || allowedBy(u, r.arn, testOf)) visit(r);
     if (accounts.has(u.accountId)) for (const r of byAccount.get(u.accountId) ?? []) if (allowedBy(u, r.arn, testOf)) visit(r);
   }
-  return { rebuild, patch };
+  return { rebuild, patch, index };
 }
 
 export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDecisions = true, reuse }: BuildOptions = {}): AccessIndex {
   const accounts = new Set(store.accounts);
   const previous = shareDecisions && reuse?.state?.accounts === store.accounts.join() ? reuse.state : undefined;
   const units = new Map<string, Unit>();
+  const membersOf = new Map<Unit, Known[]>();
   const knownBy = new Map<PrincipalPolicies, Known>();
   let ids = new DocumentReadings(reuse?.documents);
   const knownOf = (p: PrincipalPolicies, kind: "user" | "role"): Known => {
     const was = previous?.known.get(p);
-    let unit: Unit | undefined;
-    if (was) {
-      const w = was.unit;
-      unit = (w.signature && units.get(w.signature)) || { ...w, members: [], assumes: [], exceptions: [] };
-      if (w.signature) units.set(w.signature, unit);
-    } else {
+    let unit = was?.unit;
+    if (!unit) {
       const resources = assumeResources(p, ids);
       const decisionClass = shareDecisions ? classOf(p, kind, ids) : null;
       const signature = decisionClass ? [decisionClass.base, ...decisionClass.statements.map((s) => s.key), JSON.stringify(resources)].join("|") : undefined;
-      unit = (signature && units.get(signature)) || { ...(signature ? { signature } : {}), members: [], accountId: p.accountId, resources, decisionClass, assumes: [], exceptions: [] };
-      if (signature) units.set(signature, unit);
+      unit = (signature && (units.get(signature) ?? previous?.units.get(signature))) || { ...(signature ? { signature } : {}), accountId: p.accountId, resources, decisionClass };
     }
+    if (unit.signature) units.set(unit.signature, unit);
     const k: Known = { principal: was?.principal ?? { kind, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind, unit, ...(was?.memoKey ? { memoKey: was.memoKey } : {}) };
-    unit.members.push(k);
+    listIn(membersOf, unit).push(k);
     knownBy.set(p, k);
     return k;
   };
@@ -265,28 +273,34 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   const patching = previous && changes && changes.length <= Math.max(MAX_CHANGED, known.length / 10) && previous.rebuilt < Math.max(MAX_REBUILT, 2 * known.length) ? previous : undefined;
   // A patch keeps the last build's readings whole: the documents of what it does not build again are not met.
   if (patching) ids = reuse!.documents;
-  const allUnits = [...new Set(known.map((k) => k.unit))];
   const byArn = new Map(known.map((k) => [k.principal.arn, k]));
-  const byId = new Map(known.map((k) => [k.policies.id, k]));
-  const byName = new Map(known.map((k) => [nameKey(k.policies.accountId, k.kind, k.policies.name), k]));
-  const roleByName = new Map(known.filter((k) => k.kind === "role").map((k) => [`${k.policies.accountId}/${k.policies.name.toLowerCase()}`, k]));
-  const unitsByAccount = new Map<string, Unit[]>();
-  for (const u of allUnits) listIn(unitsByAccount, u.accountId).push(u);
-  // Who could be allowed by its own policies to assume a given role: those allowed any role, and by pattern.
-  const anyRole = allUnits.filter((u) => u.resources === "any");
-  const byPattern = new Map<string, Unit[]>();
-  for (const u of allUnits) if (u.resources !== "any") for (const r of new Set(u.resources)) listIn(byPattern, r).push(u);
-  let patterns: { test: (arn: string) => boolean; holders: Unit[] }[] | undefined;
+  // What building a role reads, made when a role is built (a patch that keeps every role needs none of it).
+  let lookups: ReturnType<typeof makeLookups> | undefined;
+  const makeLookups = () => {
+    const units = [...membersOf.keys()];
+    const unitsByAccount = new Map<string, Unit[]>();
+    for (const u of units) listIn(unitsByAccount, u.accountId).push(u);
+    // Who could be allowed by its own policies to assume a given role: those allowed any role, and by pattern.
+    const byPattern = new Map<string, Unit[]>();
+    for (const u of units) if (u.resources !== "any") for (const r of new Set(u.resources)) listIn(byPattern, r).push(u);
+    return {
+      byId: new Map(known.map((k) => [k.policies.id, k])),
+      byName: new Map(known.map((k) => [nameKey(k.policies.accountId, k.kind, k.policies.name), k])),
+      roleByName: new Map(known.filter((k) => k.kind === "role").map((k) => [`${k.policies.accountId}/${k.policies.name.toLowerCase()}`, k])),
+      unitsByAccount,
+      anyRole: units.filter((u) => u.resources === "any"),
+      patterns: [...byPattern].map(([pattern, holders]) => ({ test: globTest(pattern), holders })),
+    };
+  };
+  const look = () => (lookups ??= makeLookups());
   const mayAssume = (roleArn: string): Set<Unit> => {
-    const out = new Set(anyRole);
-    patterns ??= [...byPattern].map(([pattern, holders]) => ({ test: globTest(pattern), holders }));
-    for (const p of patterns) if (p.test(roleArn)) for (const u of p.holders) out.add(u);
+    const out = new Set(look().anyRole);
+    for (const p of look().patterns) if (p.test(roleArn)) for (const u of p.holders) out.add(u);
     return out;
   };
   const outsideAccount = outsideAccountId(accounts);
   const testOf = patternTests();
 
-  const principals = new Map<string, AccessPrincipal>(known.map((k) => [k.principal.arn, k.principal]));
   let evaluations = 0;
   let reused = 0;
   // Shared decisions by trust policy and class key: roles with the same trust policy reuse them.
@@ -321,16 +335,17 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   };
   /** The principals of a unit the trust policy singles out: they are decided on their own. */
   const namedBy = (trust: TrustSharing) => {
-    const except = new Map<Unit, Set<Known>>();
+    const except = new Map<Unit, Known[]>();
+    const { byName, byId } = look();
     for (const k of [...trust.names].map((n) => byName.get(n)).concat([...trust.uniqueIds].map((id) => byId.get(id)))) {
-      if (!k || !k.unit.decisionClass) continue;
-      const set = except.get(k.unit) ?? new Set<Known>();
-      except.set(k.unit, set.add(k));
+      if (k?.unit.decisionClass && !listIn(except, k.unit).includes(k)) listIn(except, k.unit).push(k);
     }
     return except;
   };
-  const sharedEdge = (u: Unit, role: AnalyzedRole, trust: TrustSharing, skip: Set<Known> | undefined): SharedEdge | undefined => {
-    const representative = skip ? u.members.find((k) => !skip.has(k)) : u.members[0];
+  const sharedEdge = (u: Unit, role: AnalyzedRole, trust: TrustSharing, named: Known[] | undefined): SharedEdge | undefined => {
+    const skip = named && new Set(named.map((k) => k.policies));
+    const members = membersOf.get(u)!;
+    const representative = skip ? members.find((k) => !skip.has(k.policies)) : members[0];
     if (!representative) return undefined;
     const outcome = decideFor(u, representative, role, trust);
     return outcome ? { unit: u, outcome, ...(skip ? { except: skip } : {}) } : undefined;
@@ -350,7 +365,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
 
     if (names.wildcard) {
       // Same account: `*` needs nothing more; other accounts' principals need their own policies to allow.
-      for (const u of unitsByAccount.get(role.accountId) ?? []) candidates.add(u);
+      for (const u of look().unitsByAccount.get(role.accountId) ?? []) candidates.add(u);
       for (const u of allowedByOwnPolicies()) candidates.add(u);
       outsider({ kind: "anyone", arn: "*", accountId: outsideAccount }, outsideAccount, `arn:aws:iam::${outsideAccount}:user/${OUTSIDE_PRINCIPAL}`);
     }
@@ -369,23 +384,23 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
       }
     }
     for (const id of names.uniqueIds) {
-      const k = byId.get(id);
+      const k = look().byId.get(id);
       if (k) alone.add(k);
     }
     for (const key of names.sessionRoles) {
       const [acct, name] = key.split("/");
-      const k = roleByName.get(`${acct}/${name.toLowerCase()}`);
+      const k = look().roleByName.get(`${acct}/${name.toLowerCase()}`);
       if (k) alone.add(k);
     }
 
     // Principals the trust policy singles out are decided on their own, as is every member of a unit that cannot share.
     const trust = shareDecisions ? trustSharing(role, ids) : null;
-    const except = trust ? namedBy(trust) : new Map<Unit, Set<Known>>();
+    const except = trust ? namedBy(trust) : new Map<Unit, Known[]>();
     for (const [u, named] of except) if (candidates.has(u)) for (const k of named) alone.add(k);
     const edges: SharedEdge[] = [];
     for (const u of candidates) {
       if (!trust || !u.decisionClass) {
-        for (const k of u.members) alone.add(k);
+        for (const k of membersOf.get(u)!) alone.add(k);
         continue;
       }
       const edge = sharedEdge(u, role, trust, except.get(u));
@@ -427,44 +442,27 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
    * new, or gone, since then) decided again and every other edge moved to this build's units and principals.
    */
   const patchRole = (role: AnalyzedRole, was: RoleEntry, dirty: Set<string> | undefined): RoleEntry | undefined => {
-    const trust = dirty && trustSharing(role, ids);
-    if (dirty && !trust) return undefined;
+    reused += was.edges.length + was.found.length;
+    if (!dirty) return was;
+    const trust = trustSharing(role, ids);
+    if (!trust) return undefined;
     sharedForRole = new Map();
     clock = was.readsClock;
-    const edges: SharedEdge[] = [];
-    for (const e of was.edges) {
-      if (dirty?.has(e.unit.signature!)) continue;
-      const unit = units.get(e.unit.signature!);
-      if (!unit) return undefined;
-      let except: Set<Known> | undefined;
-      if (e.except) {
-        except = new Set();
-        for (const k of e.except) {
-          const now_ = knownBy.get(k.policies);
-          if (!now_ || now_.unit !== unit) return undefined;
-          except.add(now_);
-        }
-      }
-      edges.push({ unit, outcome: e.outcome, ...(except ? { except } : {}) });
-      reused++;
+    const edges = was.edges.filter((e) => !dirty.has(e.unit.signature!));
+    const named = ids.trust(role.trustPolicy).named;
+    const except = namedBy(trust);
+    for (const signature of dirty) {
+      const u = units.get(signature);
+      if (!u || !isCandidate(u, role, named, accounts, testOf)) continue;
+      if (except.has(u)) return undefined;
+      const edge = sharedEdge(u, role, trust, undefined);
+      if (edge) edges.push(edge);
     }
-    if (dirty && trust) {
-      const named = ids.trust(role.trustPolicy).named;
-      const except = namedBy(trust);
-      for (const signature of dirty) {
-        const u = units.get(signature);
-        if (!u || !isCandidate(u, role, named, accounts, testOf)) continue;
-        if (except.has(u)) return undefined;
-        const edge = sharedEdge(u, role, trust, undefined);
-        if (edge) edges.push(edge);
-      }
-    }
-    reused += was.found.length;
     return { edges, found: was.found, readsClock: clock };
   };
 
   const entries = new Map<AnalyzedRole, RoleEntry>();
-  const plan = patching && planPatch(patching, changes!, store.roles, units, ids, accounts, testOf);
+  const plan = patching && planPatch(patching, changes!, store.roles, units, membersOf, ids, accounts, testOf);
   let rolesBuilt = 0;
   for (const role of store.roles) {
     const was = plan && patching.roles.get(role);
@@ -474,53 +472,64 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
     entries.set(role, kept || buildRole(role));
   }
 
-  const shared = new Map<string, SharedEdge[]>();
-  const single = new Map<string, DirectAccess[]>();
-  const outgoing = new Map<string, DirectAccess[]>();
-  let edgeCount = 0;
-  for (const [role, { edges, found }] of entries) {
-    for (const e of edges) {
-      e.unit.assumes.push(e);
-      if (e.except) e.unit.exceptions.push(e);
-      edgeCount += e.unit.members.length - (e.except?.size ?? 0);
+  const ofRole = new Map<string, RoleEntry>();
+  for (const [role, entry] of entries) ofRole.set(role.arn, entry);
+  const shared = (roleArn: string) => ofRole.get(roleArn)?.edges ?? [];
+  const single = (roleArn: string) => ofRole.get(roleArn)?.found ?? [];
+  // The other direction (what a principal assumes) and the count, made on first use: after a change, the next
+  // who-can answer does not wait for them.
+  let reversed: ReturnType<typeof reverse> | undefined;
+  const reverse = () => {
+    const outgoing = new Map<string, DirectAccess[]>();
+    const outside = new Map<string, AccessPrincipal>();
+    // The roles each unit's members assume by a shared decision, and those of them with an `except`.
+    const assumesOf = new Map<Unit, SharedEdge[]>();
+    const exceptionsOf = new Map<Unit, SharedEdge[]>();
+    let edgeCount = 0;
+    for (const { edges, found } of entries.values()) {
+      for (const e of edges) {
+        listIn(assumesOf, e.unit).push(e);
+        if (e.except) listIn(exceptionsOf, e.unit).push(e);
+        edgeCount += membersOf.get(e.unit)!.length - (e.except?.size ?? 0);
+      }
+      edgeCount += found.length;
+      for (const a of found) {
+        if (!byArn.has(a.principal.arn) && !outside.has(a.principal.arn)) outside.set(a.principal.arn, a.principal);
+        listIn(outgoing, a.principal.arn).push(a);
+      }
     }
-    shared.set(role.arn, edges);
-    single.set(role.arn, found);
-    edgeCount += found.length;
-    for (const a of found) {
-      if (!principals.has(a.principal.arn)) principals.set(a.principal.arn, a.principal);
-      listIn(outgoing, a.principal.arn).push(a);
-    }
-  }
+    return { outgoing, outside, assumesOf, exceptionsOf, edgeCount };
+  };
+  const back = () => (reversed ??= reverse());
   memo.state = shareDecisions
-    ? { accounts: store.accounts.join(), known: knownBy, units, roles: entries, rebuilt: patching ? patching.rebuilt + rolesBuilt + changes!.length : 0 }
+    ? { accounts: store.accounts.join(), known: knownBy, units, members: membersOf, roles: entries, ...(plan ? { roleIndex: plan.index } : {}), rebuilt: patching ? patching.rebuilt + rolesBuilt + changes!.length : 0 }
     : undefined;
   ids.settle();
 
-  const members = (e: SharedEdge) => (e.except ? e.unit.members.filter((k) => !e.except!.has(k)) : e.unit.members);
+  const members = (e: SharedEdge) => (e.except ? membersOf.get(e.unit)!.filter((k) => !e.except!.has(k.policies)) : membersOf.get(e.unit)!);
   const direct = (roleArn: string): DirectAccess[] => [
-    ...(shared.get(roleArn) ?? []).flatMap((e) => members(e).map((k) => withPrincipal(k.principal, e.outcome))),
-    ...(single.get(roleArn) ?? []),
+    ...shared(roleArn).flatMap((e) => members(e).map((k) => withPrincipal(k.principal, e.outcome))),
+    ...single(roleArn),
   ];
   const sharedOf = (principalArn: string): SharedEdge[] => {
     const k = byArn.get(principalArn);
-    return k ? k.unit.assumes.filter((e) => !e.except?.has(k)) : [];
+    return k ? (back().assumesOf.get(k.unit) ?? []).filter((e) => !e.except?.has(k.policies)) : [];
   };
   const assumable = (principalArn: string): DirectAccess[] => {
     const k = byArn.get(principalArn);
-    return [...sharedOf(principalArn).map((e) => withPrincipal(k!.principal, e.outcome)), ...(outgoing.get(principalArn) ?? [])];
+    return [...sharedOf(principalArn).map((e) => withPrincipal(k!.principal, e.outcome)), ...(back().outgoing.get(principalArn) ?? [])];
   };
   const needed = (allowConditional: boolean, a: { conditions: unknown[] }) => allowConditional || a.conditions.length === 0;
   // A class's members are walked once per pass: after that they are all seen (unless an edge left some out).
   const assumers: Edges = (allowConditional) => {
     const walked = new Set<Unit>();
     return (roleArn, visit) => {
-      for (const e of shared.get(roleArn) ?? []) {
+      for (const e of shared(roleArn)) {
         if (!needed(allowConditional, e.outcome) || walked.has(e.unit)) continue;
         if (!e.except) walked.add(e.unit);
         for (const k of members(e)) visit(k.principal.arn);
       }
-      for (const a of single.get(roleArn) ?? []) if (needed(allowConditional, a)) visit(a.principal.arn);
+      for (const a of single(roleArn)) if (needed(allowConditional, a)) visit(a.principal.arn);
     };
   };
   // The members of a class assume the same roles: after the first, only the edges that leave some out can differ.
@@ -529,26 +538,29 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
     return (principalArn, visit) => {
       const k = byArn.get(principalArn);
       if (k) {
-        const edges = walked.has(k.unit) ? k.unit.exceptions : k.unit.assumes;
+        const edges = (walked.has(k.unit) ? back().exceptionsOf : back().assumesOf).get(k.unit) ?? [];
         walked.add(k.unit);
-        for (const e of edges) if (!e.except?.has(k) && needed(allowConditional, e.outcome)) visit(e.outcome.roleArn);
+        for (const e of edges) if (!e.except?.has(k.policies) && needed(allowConditional, e.outcome)) visit(e.outcome.roleArn);
       }
-      for (const a of outgoing.get(principalArn) ?? []) if (needed(allowConditional, a)) visit(a.roleArn);
+      for (const a of back().outgoing.get(principalArn) ?? []) if (needed(allowConditional, a)) visit(a.roleArn);
     };
   };
 
+  const principal = (arn: string) => byArn.get(arn)?.principal ?? back().outside.get(arn);
   return {
     roleCount: store.roles.length,
-    edgeCount,
+    get edgeCount() {
+      return back().edgeCount;
+    },
     rolesBuilt,
     evaluations,
     reused,
     memo,
     direct,
     assumable,
-    chains: (arn) => chainsTo(arn, assumers, (p) => principals.get(p)),
+    chains: (arn) => chainsTo(arn, assumers, principal),
     reachable: (arn) => chainsFrom(arn, assumes),
-    principal: (arn) => principals.get(arn),
-    hasRole: (arn) => single.has(arn),
+    principal,
+    hasRole: (arn) => ofRole.has(arn),
   };
 }
