@@ -253,18 +253,18 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   const membersOf = new Map<Unit, Known[]>();
   const knownBy = new Map<PrincipalPolicies, Known>();
   let ids = new DocumentReadings(reuse?.documents);
+  // A principal the store kept (the same object as last build) is the same Known, in the same unit.
   const knownOf = (p: PrincipalPolicies, kind: "user" | "role"): Known => {
-    const was = previous?.known.get(p);
-    let unit = was?.unit;
-    if (!unit) {
+    let k = previous?.known.get(p);
+    if (!k) {
       const resources = assumeResources(p, ids);
       const decisionClass = shareDecisions ? classOf(p, kind, ids) : null;
       const signature = decisionClass ? [decisionClass.base, ...decisionClass.statements.map((s) => s.key), JSON.stringify(resources)].join("|") : undefined;
-      unit = (signature && (units.get(signature) ?? previous?.units.get(signature))) || { ...(signature ? { signature } : {}), accountId: p.accountId, resources, decisionClass };
+      const unit = (signature && (units.get(signature) ?? previous?.units.get(signature))) || { ...(signature ? { signature } : {}), accountId: p.accountId, resources, decisionClass };
+      k = { principal: { kind, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind, unit };
     }
-    if (unit.signature) units.set(unit.signature, unit);
-    const k: Known = { principal: was?.principal ?? { kind, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind, unit, ...(was?.memoKey ? { memoKey: was.memoKey } : {}) };
-    listIn(membersOf, unit).push(k);
+    if (k.unit.signature) units.set(k.unit.signature, k.unit);
+    listIn(membersOf, k.unit).push(k);
     knownBy.set(p, k);
     return k;
   };
