@@ -144,8 +144,8 @@ export interface BuildState {
   members: Map<Unit, Known[]>;
   roles: Map<AnalyzedRole, RoleEntry>;
   roleIndex?: RoleIndex;
-  /** Roles and principals built again since the last whole build: past the store's size, build whole again. */
-  rebuilt: number;
+  /** Past this many decisions kept (twice the last whole build's, and some), the next build is whole, its memo fresh. */
+  memoLimit: number;
 }
 
 export interface BuildOptions {
@@ -163,8 +163,6 @@ export interface BuildOptions {
 
 /** More principals changed than this (or a tenth of the store), and building whole is as quick. */
 const MAX_CHANGED = 200;
-/** Roles and principals built again since the last whole build, past which the next build is whole (its memo fresh). */
-const MAX_REBUILT = 20_000;
 
 /** Principals in one build and not the other (by object: the store loader keeps an unchanged principal's). */
 function changedPrincipals(previous: BuildState, now: Map<PrincipalPolicies, Known>): Known[] {
@@ -270,7 +268,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   };
   const known: Known[] = [...store.users.map((p) => knownOf(p, "user")), ...store.roles.map((p) => knownOf(p, "role"))];
   const changes = previous && changedPrincipals(previous, knownBy);
-  const patching = previous && changes && changes.length <= Math.max(MAX_CHANGED, known.length / 10) && previous.rebuilt < Math.max(MAX_REBUILT, 2 * known.length) ? previous : undefined;
+  const patching = previous && changes && changes.length <= Math.max(MAX_CHANGED, known.length / 10) && reuse!.shared.size + reuse!.alone.size <= previous.memoLimit ? previous : undefined;
   // A patch keeps the last build's readings whole: the documents of what it does not build again are not met.
   if (patching) ids = reuse!.documents;
   const byArn = new Map(known.map((k) => [k.principal.arn, k]));
@@ -502,7 +500,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   };
   const back = () => (reversed ??= reverse());
   memo.state = shareDecisions
-    ? { accounts: store.accounts.join(), known: knownBy, units, members: membersOf, roles: entries, ...(plan ? { roleIndex: plan.index } : {}), rebuilt: patching ? patching.rebuilt + rolesBuilt + changes!.length : 0 }
+    ? { accounts: store.accounts.join(), known: knownBy, units, members: membersOf, roles: entries, ...(plan ? { roleIndex: plan.index } : {}), memoLimit: patching?.memoLimit ?? 2 * (memo.shared.size + memo.alone.size) + 1_000 }
     : undefined;
   ids.settle();
 
