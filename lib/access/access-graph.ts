@@ -309,17 +309,20 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   };
 
   /**
-   * The last build's entry for a role whose trust policy shares decisions, with the units in `dirty` (units that are
-   * new, or gone, since then) decided again and every other edge moved to this build's units and principals.
+   * The last build's entry for a role, as it is; or with the units in `dirty` (new or gone since then) decided again
+   * when its trust policy shares decisions and names none of their members (else undefined: build the role).
    */
   const patchRole = (role: AnalyzedRole, was: RoleEntry, dirty: Set<string> | undefined): RoleEntry | undefined => {
-    reused += was.edges.length + was.found.length;
-    if (!dirty) return was;
+    if (!dirty) {
+      reused += was.edges.length + was.found.length;
+      return was;
+    }
     const trust = trustSharing(role, ids);
     if (!trust) return undefined;
     sharedForRole = new Map();
     clock = was.readsClock;
     const edges = was.edges.filter((e) => !dirty.has(e.unit.signature!));
+    const kept = edges.length + was.found.length;
     const named = ids.trust(role.trustPolicy).named;
     const except = namedBy(trust);
     for (const signature of dirty) {
@@ -329,6 +332,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
       const edge = sharedEdge(u, role, trust, undefined);
       if (edge) edges.push(edge);
     }
+    reused += kept;
     return { edges, found: was.found, readsClock: clock };
   };
 
