@@ -4,7 +4,7 @@
 // the principals the change log names) and the rebuild that reuses the last build's decisions.
 import { getDb } from "@/lib/db/client";
 import { useFreshTestStore } from "@/lib/db/test-db";
-import { accessIndex, accessStore } from "@/lib/iam/access";
+import { accessIndex, accessStore, canAssumeOf, whoCanAssumeOf } from "@/lib/iam/access";
 import { loadWholeStore } from "@/lib/iam/access-store";
 import { importAuthorizationDetails } from "@/lib/iam/account-import";
 import type { RequestContext } from "@/lib/iam/context";
@@ -55,9 +55,12 @@ export async function benchAccessStore(): Promise<string[][]> {
     await change();
     const read = await timed(() => accessStore());
     const built = await timed(() => accessIndex());
+    // The next answers: who can assume the role, then what the user can assume (which gathers the other direction).
+    const who = await timed(async () => whoCanAssumeOf(built.value, role.Arn));
+    const can = await timed(async () => canAssumeOf(built.value, account.UserDetailList[1].Arn));
     rows.push([
-      `after ${what}: read what changed; rebuild (${built.value.evaluations} evaluations, ${built.value.reused} reused), ms`,
-      `${ms(read)}; ${ms(built)}`,
+      `after ${what}: read what changed; rebuild (${built.value.evaluations} evaluations, ${built.value.reused} reused; ${built.value.rolesBuilt} of ${built.value.roleCount} roles built or patched); next who-can; next can-assume, ms`,
+      `${ms(read)}; ${ms(built)}; ${ms(who)}; ${ms(can)}`,
     ]);
   }
   return rows;

@@ -50,7 +50,7 @@ export async function benchAccess() {
     [
       [`build the index (every role's direct assumes; ${((user + system) / 1000).toFixed(0)} ms of CPU)`, build.toFixed(0), "", ""],
       [
-        `rebuild after a change, reusing the build's decisions (${((rebuildCpu.user + rebuildCpu.system) / 1000).toFixed(0)} ms of CPU; ${rebuilt.evaluations} evaluations, ${rebuilt.reused} reused)`,
+        `rebuild after a change, reusing the build's decisions (${((rebuildCpu.user + rebuildCpu.system) / 1000).toFixed(0)} ms of CPU; ${rebuilt.evaluations} evaluations, ${rebuilt.reused} reused; ${rebuilt.rolesBuilt} of ${rebuilt.roleCount} roles built or patched)`,
         rebuild.toFixed(0), "", "",
       ],
       [`one role's who-can-assume, direct and chains (n=${n})`, ...percentiles(who)],

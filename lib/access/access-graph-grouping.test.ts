@@ -160,48 +160,111 @@ describe("deciding once per class of principals", () => {
   });
 });
 
-/** The store after a mix of changes a user makes between two builds. */
-function changedStore(store: AccessStore, seed: number): AccessStore {
+/**
+ * The changes a user makes between two builds, each as the store loader gives it: the principals a change touched
+ * are new objects, every other principal is the same object as before (lib/iam/access-store).
+ */
+function storeChanges(seed: number): ((store: AccessStore) => AccessStore)[] {
   const random = rng(seed * 7919);
   const pick = <T,>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
-  const users = store.users.map((u) => ({ ...u, identity: [...u.identity] }));
-  const roles = store.roles.map((r) => ({ ...r, identity: [...r.identity] }));
-  const grant = { name: "granted-later", document: doc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: pick(roles).arn }) };
-  // Trust changes: one role takes another's trust policy, one trusts its whole account, one drops a tag.
-  roles[1].trustPolicy = roles[2].trustPolicy;
-  roles[3].trustPolicy = doc({ Effect: "Allow", Principal: { AWS: roles[3].accountId }, Action: "sts:AssumeRole" });
-  roles[4].tags = [];
-  // Tag changes on principals, which trust conditions and policy variables read.
-  for (const p of [users[12], users[13], roles[14]]) p.tags = p.tags.length ? [] : [{ Key: "team", Value: "blue" }];
-  // Policy changes: an inline policy added, one removed, a boundary set.
-  users[5].identity.push(grant);
-  users[6].identity = users[6].identity.slice(1);
-  roles[7].boundary = { arn: `arn:aws:iam::${ACCOUNTS[0]}:policy/sts-only`, document: doc({ Effect: "Allow", Action: "sts:*", Resource: "*" }) };
-  // Group changes: a user joins a group (gets its policy), another leaves every group, a group's policy changes for all.
-  const group = users.flatMap((u) => u.identity).find((d) => d.group);
-  if (group) users[8].identity.push(group);
-  users[9].identity = users[9].identity.filter((d) => !d.group);
-  const changedGroup = group?.group?.name;
-  for (const u of users) u.identity = u.identity.map((d) => (d.group?.name === changedGroup ? { ...d, document: doc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: "arn:aws:iam::*:role/ops/*" }) } : d));
-  // Deletes: a user and a role (a trust naming them now names no one).
-  return { accounts: store.accounts, users: users.filter((_, i) => i !== 10), roles: roles.filter((_, i) => i !== 11) };
+  const edit = <P extends PrincipalPolicies>(list: P[], i: number, change: (p: P) => void): P[] =>
+    list.map((p, j) => {
+      if (j !== i) return p;
+      const copy = { ...p, identity: [...p.identity] };
+      change(copy);
+      return copy;
+    });
+  const users = (f: (users: PrincipalPolicies[]) => PrincipalPolicies[]) => (s: AccessStore) => ({ ...s, users: f(s.users) });
+  const roles = (f: (roles: AnalyzedRole[]) => AnalyzedRole[]) => (s: AccessStore) => ({ ...s, roles: f(s.roles) });
+  const tagged = (p: PrincipalPolicies) => (p.tags = p.tags.length ? [] : [{ Key: "team", Value: "blue" }]);
+  const groupOf = (s: AccessStore) => s.users.flatMap((u) => u.identity).find((d) => d.group);
+  return [
+    // Trust changes: one role takes another's trust policy, one trusts its whole account, one drops a tag.
+    roles((rs) => edit(rs, 1, (r) => (r.trustPolicy = rs[2].trustPolicy))),
+    roles((rs) => edit(rs, 3, (r) => (r.trustPolicy = doc({ Effect: "Allow", Principal: { AWS: r.accountId }, Action: "sts:AssumeRole" })))),
+    roles((rs) => edit(rs, 4, (r) => (r.tags = []))),
+    // Tag changes on principals, which trust conditions and policy variables read.
+    users((us) => edit(us, 12, tagged)),
+    users((us) => edit(us, 13, tagged)),
+    roles((rs) => edit(rs, 14, tagged)),
+    // Policy changes: an inline policy added, one removed, a boundary set; a principal takes another's policies.
+    (s) => ({ ...s, users: edit(s.users, 5, (u) => u.identity.push({ name: "granted-later", document: doc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: pick(s.roles).arn }) })) }),
+    users((us) => edit(us, 6, (u) => (u.identity = u.identity.slice(1)))),
+    roles((rs) => edit(rs, 7, (r) => (r.boundary = { arn: `arn:aws:iam::${ACCOUNTS[0]}:policy/sts-only`, document: doc({ Effect: "Allow", Action: "sts:*", Resource: "*" }) }))),
+    users((us) => edit(us, 15, (u) => (u.identity = us[16].accountId === u.accountId ? [...us[16].identity] : []))),
+    // Group changes: a user joins a group (gets its policy), another leaves every group, a group's policy changes for all.
+    (s) => ({ ...s, users: edit(s.users, 8, (u) => void (groupOf(s) && u.identity.push(groupOf(s)!))) }),
+    users((us) => edit(us, 9, (u) => (u.identity = u.identity.filter((d) => !d.group)))),
+    (s) => {
+      const changed = groupOf(s)?.group?.name;
+      const moved = (d: PrincipalPolicies["identity"][number]) => (d.group?.name === changed ? { ...d, document: doc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: "arn:aws:iam::*:role/ops/*" }) } : d);
+      return { ...s, users: s.users.map((u) => (u.identity.some((d) => d.group?.name === changed) ? { ...u, identity: u.identity.map(moved) } : u)) };
+    },
+    // Deletes: a user and a role (a trust naming them now names no one); a new user and role.
+    users((us) => us.filter((_, i) => i !== 10)),
+    roles((rs) => rs.filter((_, i) => i !== 11)),
+    (s) => ({ ...s, users: [...s.users, { ...s.users[20], id: "AIDA99999999999999999", name: "u-new", arn: s.users[20].arn.replace(/u-\d+$/, "u-new") }] }),
+  ];
 }
 
 describe("rebuilding after a change with the last build's decisions", () => {
-  it("gives exactly the answers of a fresh build, after trust, policy, group and delete changes", { timeout: 120_000 }, () => {
+  it("gives exactly the answers of a fresh build after each trust, policy, group, tag and delete change, keeping the roles it left alone", { timeout: 120_000 }, () => {
     const now = new Date("2026-11-29T10:00:00Z");
     let reused = 0;
-    for (let seed = 1; seed <= 10; seed++) {
-      const before = generateStore(seed);
-      const first = buildAccessIndex(before, now);
-      const after = changedStore(before, seed);
-      const rebuilt = buildAccessIndex(after, now, { reuse: first.memo });
-      expectSameAnswers(after, rebuilt, buildAccessIndex(after, now));
-      expectSameAnswers(after, rebuilt, buildAccessIndex(after, now, { shareDecisions: false }));
-      reused += rebuilt.reused;
+    let kept = 0;
+    for (let seed = 1; seed <= 5; seed++) {
+      let store = generateStore(seed);
+      let index = buildAccessIndex(store, now);
+      for (const change of storeChanges(seed)) {
+        store = change(store);
+        index = buildAccessIndex(store, now, { reuse: index.memo });
+        expectSameAnswers(store, index, buildAccessIndex(store, now));
+        reused += index.reused;
+        kept += index.roleCount - index.rolesBuilt;
+      }
+      expectSameAnswers(store, index, buildAccessIndex(store, now, { shareDecisions: false }));
     }
-    // Most decisions carry over, or the comparison proves little.
-    expect(reused).toBeGreaterThan(100);
+    // Most decisions and roles carry over, or the comparison proves little.
+    expect(reused).toBeGreaterThan(1000);
+    expect(kept).toBeGreaterThan(500);
+  });
+
+  it("keeps every role when nothing changed, and builds whole when the accounts or most principals did", () => {
+    const now = new Date("2026-11-29T10:00:00Z");
+    // More principals than a change may touch and still be patched (200).
+    const store = generateStore(3, 240, 40);
+    const first = buildAccessIndex(store, now);
+    const same = buildAccessIndex(store, now, { reuse: first.memo });
+    expect(same.rolesBuilt).toBe(0);
+    expectSameAnswers(store, same, first);
+    const copied = { ...store, users: store.users.map((u) => ({ ...u })) };
+    const whole = buildAccessIndex(copied, now, { reuse: same.memo });
+    expect(whole.rolesBuilt).toBe(store.roles.length);
+    expectSameAnswers(copied, whole, first);
+    const moreAccounts = { ...copied, accounts: [...copied.accounts, OUTSIDE] };
+    const another = buildAccessIndex(moreAccounts, now, { reuse: whole.memo });
+    expect(another.rolesBuilt).toBe(store.roles.length);
+    expectSameAnswers(moreAccounts, another, buildAccessIndex(moreAccounts, now));
+  });
+
+  it("gives a class its edge when a principal joins it whose other members the trust policy all names", () => {
+    const A = ACCOUNTS[0];
+    const now = new Date("2026-11-29T10:00:00Z");
+    const grant = (Resource: string) => [{ name: "assume", document: doc({ Effect: "Allow", Action: "sts:AssumeRole", Resource }) }];
+    const user = (i: number, identity: PrincipalPolicies["identity"]): PrincipalPolicies => ({
+      id: `AIDA${String(i).padStart(17, "0")}`, accountId: A, name: `u-${i}`, arn: `arn:aws:iam::${A}:user/u-${i}`, tags: [], identity,
+    });
+    const [named, other] = [user(1, grant("*")), user(2, grant(`arn:aws:iam::${A}:role/elsewhere`))];
+    const role: AnalyzedRole = {
+      id: "AROA00000000000000001", accountId: A, name: "r", arn: `arn:aws:iam::${A}:role/r`, tags: [], identity: [],
+      trustPolicy: doc({ Effect: "Allow", Principal: { AWS: [A, named.arn] }, Action: "sts:AssumeRole" }),
+    };
+    const before: AccessStore = { accounts: [A], users: [named, other], roles: [role] };
+    const first = buildAccessIndex(before, now);
+    const after: AccessStore = { ...before, users: [named, { ...other, identity: grant("*") }] };
+    const rebuilt = buildAccessIndex(after, now, { reuse: first.memo });
+    expectSameAnswers(after, rebuilt, buildAccessIndex(after, now));
+    expect(rebuilt.direct(role.arn).map((a) => a.principal.arn).sort()).toEqual([named.arn, other.arn]);
   });
 
   it("decides again what reads the clock, and reuses the rest as it is", () => {

@@ -11,7 +11,10 @@ import { decideDirect, decidePrincipalOutsideIam, type AccessPrincipal, type Ana
 import { chainsFrom, chainsTo, type Edges } from "./access-chains";
 import { assumeResources, globTest } from "./assume-resources";
 import {
-  classKeyFor, decisionClass as classOf, DocumentReadings, nameKey, principalKey, roleKey, trustSharing, type DecisionClass, type TrustSharing,
+  changedPrincipals, isCandidate, listIn, patternTests, planPatch, type BuildState, type Known, type RoleEntry, type SharedEdge, type SharedOutcome, type Unit,
+} from "./index-reuse";
+import {
+  classKeyFor, decisionClass as classOf, DocumentReadings, nameKey, principalKey, roleKey, trustSharing, type TrustSharing,
 } from "./decision-classes";
 
 export interface AccessStore {
@@ -44,11 +47,14 @@ export interface WhoCanAssume {
 
 export interface AccessIndex {
   roleCount: number;
+  /** Direct assumes in all (counted on first read). */
   edgeCount: number;
   /** Principal/role decisions the build evaluated (classes of principals that decide alike count once). */
   evaluations: number;
   /** Decisions taken from the previous build's `memo` rather than evaluated. */
   reused: number;
+  /** Roles whose part of the index this build made or patched; the others kept the previous build's. */
+  rolesBuilt: number;
   /** The build's decisions by content, for the next build to reuse (BuildOptions.reuse). */
   memo: DecisionMemo;
   /** Direct assumes of a role, by role ARN. */
@@ -63,21 +69,11 @@ export interface AccessIndex {
   hasRole(arn: string): boolean;
 }
 
-/** The list kept under `key`, made on first use (appending in place: copying would be quadratic at 10,000 roles). */
-function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
-  return list;
-}
-
 const OUTSIDE_PRINCIPAL = "roleplane-any-principal";
 
 function outsideAccountId(accounts: Set<string>): string {
   for (let n = 999_999_999_999; ; n--) if (!accounts.has(String(n))) return String(n);
 }
-
-/** A decision made once for a class of principals and role, without the principal it was made for. */
-type SharedOutcome = Omit<DirectAccess, "principal">;
 
 /**
  * A build's decisions by keys that name everything they read by content (lib/access/decision-classes): for a shared
@@ -89,6 +85,8 @@ export interface DecisionMemo {
   shared: ReadonlyMap<string, SharedOutcome | null>;
   alone: ReadonlyMap<string, DirectAccess | null>;
   documents: DocumentReadings;
+  /** The build's principals, units and per-role entries, for the next build to keep what a change left alone. */
+  state?: BuildState;
 }
 
 /** The same outcome for another role with the same trust policy: the trust policy's statements are that role's. */
@@ -102,84 +100,89 @@ const withPrincipal = (principal: AccessPrincipal, o: SharedOutcome): DirectAcce
   principal, roleArn: o.roleArn, action: o.action, conditions: o.conditions, example: o.example, statements: o.statements,
 });
 
-type Known = { principal: AccessPrincipal; policies: PrincipalPolicies; kind: "user" | "role"; unit: Unit; memoKey?: { key: string; readsClock: boolean } };
-
-/**
- * Principals that are candidates for the same roles and, where the trust policy allows it, decide alike: a class
- * (lib/access/decision-classes), or one principal on its own (`decisionClass` null).
- */
-interface Unit {
-  members: Known[];
-  accountId: string;
-  resources: "any" | string[];
-  decisionClass: DecisionClass | null;
-  /** The roles the class's members assume by its shared decision, but for the members named in `except`. */
-  assumes: SharedEdge[];
-  /** Those of `assumes` with an `except`. */
-  exceptions: SharedEdge[];
-}
-
-interface SharedEdge {
-  unit: Unit;
-  outcome: SharedOutcome;
-  except?: Set<Known>;
-}
-
 export interface BuildOptions {
   /**
    * Decide once per class of principals that must get the same answer (lib/access/decision-classes) and share it;
    * false decides every principal on its own (the reference the grouping is tested against).
    */
   shareDecisions?: boolean;
-  /** The previous build's `memo`: after a change, only decisions whose inputs changed are evaluated again. */
+  /**
+   * The previous build's `memo`: after a change, only decisions whose inputs changed are evaluated again, and a role
+   * whose trust policy, candidates and named principals are the same objects as then keeps its part of the index.
+   */
   reuse?: DecisionMemo;
 }
 
+/** More principals changed than this (or a tenth of the store), and building whole is as quick. */
+const MAX_CHANGED = 200;
+
+
 export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDecisions = true, reuse }: BuildOptions = {}): AccessIndex {
   const accounts = new Set(store.accounts);
-  const ids = new DocumentReadings(reuse?.documents);
+  const previous = shareDecisions && reuse?.state?.accounts === store.accounts.join() ? reuse.state : undefined;
   const units = new Map<string, Unit>();
+  const membersOf = new Map<Unit, Known[]>();
+  const knownBy = new Map<PrincipalPolicies, Known>();
+  let ids = new DocumentReadings(reuse?.documents);
+  // A principal the store kept (the same object as last build) is the same Known, in the same unit.
   const knownOf = (p: PrincipalPolicies, kind: "user" | "role"): Known => {
-    const resources = assumeResources(p, ids);
-    const decisionClass = shareDecisions ? classOf(p, kind, ids) : null;
-    const k: Known = { principal: { kind, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind, unit: undefined! };
-    const signature = decisionClass && [decisionClass.base, ...decisionClass.statements.map((s) => s.key), JSON.stringify(resources)].join("|");
-    k.unit = (signature && units.get(signature)) || { members: [], accountId: p.accountId, resources, decisionClass, assumes: [], exceptions: [] };
-    if (signature) units.set(signature, k.unit);
-    k.unit.members.push(k);
+    let k = previous?.known.get(p);
+    if (!k) {
+      const resources = assumeResources(p, ids);
+      const decisionClass = shareDecisions ? classOf(p, kind, ids) : null;
+      const signature = decisionClass ? [decisionClass.base, ...decisionClass.statements.map((s) => s.key), JSON.stringify(resources)].join("|") : undefined;
+      const unit = (signature && (units.get(signature) ?? previous?.units.get(signature))) || { ...(signature ? { signature } : {}), accountId: p.accountId, resources, decisionClass };
+      k = { principal: { kind, arn: p.arn, accountId: p.accountId, name: p.name, id: p.id }, policies: p, kind, unit };
+    }
+    if (k.unit.signature) units.set(k.unit.signature, k.unit);
+    listIn(membersOf, k.unit).push(k);
+    knownBy.set(p, k);
     return k;
   };
   const known: Known[] = [...store.users.map((p) => knownOf(p, "user")), ...store.roles.map((p) => knownOf(p, "role"))];
-  const allUnits = [...new Set(known.map((k) => k.unit))];
+  const changes = previous && changedPrincipals(previous, knownBy);
+  const patching = previous && changes && changes.length <= Math.max(MAX_CHANGED, known.length / 10) && reuse!.shared.size + reuse!.alone.size <= previous.memoLimit ? previous : undefined;
+  // A patch keeps the last build's readings whole: the documents of what it does not build again are not met.
+  if (patching) ids = reuse!.documents;
   const byArn = new Map(known.map((k) => [k.principal.arn, k]));
-  const byId = new Map(known.map((k) => [k.policies.id, k]));
-  const byName = new Map(known.map((k) => [nameKey(k.policies.accountId, k.kind, k.policies.name), k]));
-  const roleByName = new Map(known.filter((k) => k.kind === "role").map((k) => [`${k.policies.accountId}/${k.policies.name.toLowerCase()}`, k]));
-  const unitsByAccount = new Map<string, Unit[]>();
-  for (const u of allUnits) listIn(unitsByAccount, u.accountId).push(u);
-  // Who could be allowed by its own policies to assume a given role: those allowed any role, and by pattern.
-  const anyRole = allUnits.filter((u) => u.resources === "any");
-  const byPattern = new Map<string, Unit[]>();
-  for (const u of allUnits) if (u.resources !== "any") for (const r of new Set(u.resources)) listIn(byPattern, r).push(u);
-  const patternTests = [...byPattern].map(([pattern, holders]) => ({ test: globTest(pattern), holders }));
+  // What building a role reads, made when a role is built (a patch that keeps every role needs none of it).
+  let lookups: ReturnType<typeof makeLookups> | undefined;
+  const makeLookups = () => {
+    const units = [...membersOf.keys()];
+    const unitsByAccount = new Map<string, Unit[]>();
+    for (const u of units) listIn(unitsByAccount, u.accountId).push(u);
+    // Who could be allowed by its own policies to assume a given role: those allowed any role, and by pattern.
+    const byPattern = new Map<string, Unit[]>();
+    for (const u of units) if (u.resources !== "any") for (const r of new Set(u.resources)) listIn(byPattern, r).push(u);
+    return {
+      byId: new Map(known.map((k) => [k.policies.id, k])),
+      byName: new Map(known.map((k) => [nameKey(k.policies.accountId, k.kind, k.policies.name), k])),
+      roleByName: new Map(known.filter((k) => k.kind === "role").map((k) => [`${k.policies.accountId}/${k.policies.name.toLowerCase()}`, k])),
+      unitsByAccount,
+      anyRole: units.filter((u) => u.resources === "any"),
+      patterns: [...byPattern].map(([pattern, holders]) => ({ test: globTest(pattern), holders })),
+    };
+  };
+  const look = () => (lookups ??= makeLookups());
   const mayAssume = (roleArn: string): Set<Unit> => {
-    const out = new Set(anyRole);
-    for (const p of patternTests) if (p.test(roleArn)) for (const u of p.holders) out.add(u);
+    const out = new Set(look().anyRole);
+    for (const p of look().patterns) if (p.test(roleArn)) for (const u of p.holders) out.add(u);
     return out;
   };
   const outsideAccount = outsideAccountId(accounts);
+  const testOf = patternTests();
 
-  const shared = new Map<string, SharedEdge[]>();
-  const single = new Map<string, DirectAccess[]>();
-  const outgoing = new Map<string, DirectAccess[]>();
-  const principals = new Map<string, AccessPrincipal>(known.map((k) => [k.principal.arn, k.principal]));
-  let edgeCount = 0;
   let evaluations = 0;
   let reused = 0;
   // Shared decisions by trust policy and class key: roles with the same trust policy reuse them.
   const decisions = new Map<string, SharedOutcome | null>();
-  const memo = { shared: new Map<string, SharedOutcome | null>(), alone: new Map<string, DirectAccess | null>(), documents: ids };
+  const memo: DecisionMemo = patching
+    ? reuse!
+    : { shared: new Map<string, SharedOutcome | null>(), alone: new Map<string, DirectAccess | null>(), documents: ids };
+  const memoShared = memo.shared as Map<string, SharedOutcome | null>;
+  const memoAlone = memo.alone as Map<string, DirectAccess | null>;
   let sharedForRole = new Map<SharedOutcome, SharedOutcome>();
+  let clock = false;
   const decideFor = (unit: Unit, representative: Known, role: AnalyzedRole, trust: TrustSharing): SharedOutcome | null => {
     const key = `${trust.key}|${classKeyFor(unit.decisionClass!, role.arn)}`;
     let first = decisions.get(key);
@@ -194,16 +197,35 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
         first = d && { roleArn: d.roleArn, action: d.action, conditions: d.conditions, example: d.example, statements: d.statements };
       }
       decisions.set(key, first);
-      if (!trust.readsClock && !unit.decisionClass!.readsClock) memo.shared.set(key, first);
+      if (!trust.readsClock && !unit.decisionClass!.readsClock) memoShared.set(key, first);
     }
+    clock ||= trust.readsClock || unit.decisionClass!.readsClock;
     if (!first) return null;
     // Units whose decisions share a key share this role's copy too.
     return sharedForRole.get(first) ?? sharedForRole.set(first, forRole(first, role.arn)).get(first)!;
   };
+  /** The principals of a unit the trust policy singles out: they are decided on their own. */
+  const namedBy = (trust: TrustSharing) => {
+    const except = new Map<Unit, Known[]>();
+    const { byName, byId } = look();
+    for (const k of [...trust.names].map((n) => byName.get(n)).concat([...trust.uniqueIds].map((id) => byId.get(id)))) {
+      if (k?.unit.decisionClass && !listIn(except, k.unit).includes(k)) listIn(except, k.unit).push(k);
+    }
+    return except;
+  };
+  const sharedEdge = (u: Unit, role: AnalyzedRole, trust: TrustSharing, named: Known[] | undefined): SharedEdge | undefined => {
+    const skip = named && new Set(named.map((k) => k.policies));
+    const members = membersOf.get(u)!;
+    const representative = skip ? members.find((k) => !skip.has(k.policies)) : members[0];
+    if (!representative) return undefined;
+    const outcome = decideFor(u, representative, role, trust);
+    return outcome ? { unit: u, outcome, ...(skip ? { except: skip } : {}) } : undefined;
+  };
 
-  for (const role of store.roles) {
+  const buildRole = (role: AnalyzedRole): RoleEntry => {
     const { named: names, readsClock: trustReadsClock } = ids.trust(role.trustPolicy);
     sharedForRole = new Map();
+    clock = false;
     const candidates = new Set<Unit>();
     const alone = new Set<Known>();
     let assumers: Set<Unit> | undefined;
@@ -214,7 +236,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
 
     if (names.wildcard) {
       // Same account: `*` needs nothing more; other accounts' principals need their own policies to allow.
-      for (const u of unitsByAccount.get(role.accountId) ?? []) candidates.add(u);
+      for (const u of look().unitsByAccount.get(role.accountId) ?? []) candidates.add(u);
       for (const u of allowedByOwnPolicies()) candidates.add(u);
       outsider({ kind: "anyone", arn: "*", accountId: outsideAccount }, outsideAccount, `arn:aws:iam::${outsideAccount}:user/${OUTSIDE_PRINCIPAL}`);
     }
@@ -233,43 +255,27 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
       }
     }
     for (const id of names.uniqueIds) {
-      const k = byId.get(id);
+      const k = look().byId.get(id);
       if (k) alone.add(k);
     }
     for (const key of names.sessionRoles) {
       const [acct, name] = key.split("/");
-      const k = roleByName.get(`${acct}/${name.toLowerCase()}`);
+      const k = look().roleByName.get(`${acct}/${name.toLowerCase()}`);
       if (k) alone.add(k);
     }
 
     // Principals the trust policy singles out are decided on their own, as is every member of a unit that cannot share.
     const trust = shareDecisions ? trustSharing(role, ids) : null;
-    const except = new Map<Unit, Set<Known>>();
-    if (trust) {
-      const named = [...trust.names].map((n) => byName.get(n)).concat([...trust.uniqueIds].map((id) => byId.get(id)));
-      for (const k of named) {
-        if (!k || !candidates.has(k.unit) || !k.unit.decisionClass) continue;
-        alone.add(k);
-        const set = except.get(k.unit) ?? new Set<Known>();
-        except.set(k.unit, set.add(k));
-      }
-    }
+    const except = trust ? namedBy(trust) : new Map<Unit, Known[]>();
+    for (const [u, named] of except) if (candidates.has(u)) for (const k of named) alone.add(k);
     const edges: SharedEdge[] = [];
     for (const u of candidates) {
       if (!trust || !u.decisionClass) {
-        for (const k of u.members) alone.add(k);
+        for (const k of membersOf.get(u)!) alone.add(k);
         continue;
       }
-      const skip = except.get(u);
-      const representative = skip ? u.members.find((k) => !skip.has(k)) : u.members[0];
-      if (!representative) continue;
-      const outcome = decideFor(u, representative, role, trust);
-      if (!outcome) continue;
-      const edge: SharedEdge = { unit: u, outcome, ...(skip ? { except: skip } : {}) };
-      edges.push(edge);
-      u.assumes.push(edge);
-      if (skip) u.exceptions.push(edge);
-      edgeCount += u.members.length - (skip?.size ?? 0);
+      const edge = sharedEdge(u, role, trust, except.get(u));
+      if (edge) edges.push(edge);
     }
 
     const found: DirectAccess[] = [];
@@ -283,7 +289,8 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
         a = evaluate();
         evaluations++;
       }
-      if (!readsClock && !trustReadsClock) memo.alone.set(key, a);
+      if (!readsClock && !trustReadsClock) memoAlone.set(key, a);
+      else clock = true;
       if (a) found.push(a);
     };
     for (const k of alone) {
@@ -298,41 +305,106 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
       const action = parseFederatedPrincipal(provider)?.form === "saml" ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
       decide(JSON.stringify(["federated", provider, action]), false, () => decidePrincipalOutsideIam({ kind: "federated", arn: provider, action }, role));
     }
-    shared.set(role.arn, edges);
-    single.set(role.arn, found);
-    edgeCount += found.length;
-    for (const a of found) {
-      if (!principals.has(a.principal.arn)) principals.set(a.principal.arn, a.principal);
-      listIn(outgoing, a.principal.arn).push(a);
+    return { edges, found, readsClock: clock || trustReadsClock };
+  };
+
+  /**
+   * The last build's entry for a role, as it is; or with the units in `dirty` (new or gone since then) decided again
+   * when its trust policy shares decisions and names none of their members (else undefined: build the role).
+   */
+  const patchRole = (role: AnalyzedRole, was: RoleEntry, dirty: Set<string> | undefined): RoleEntry | undefined => {
+    if (!dirty) {
+      reused += was.edges.length + was.found.length;
+      return was;
     }
+    const trust = trustSharing(role, ids);
+    if (!trust) return undefined;
+    sharedForRole = new Map();
+    clock = was.readsClock;
+    const edges = was.edges.filter((e) => !dirty.has(e.unit.signature!));
+    const kept = edges.length + was.found.length;
+    const named = ids.trust(role.trustPolicy).named;
+    const except = namedBy(trust);
+    for (const signature of dirty) {
+      const u = units.get(signature);
+      if (!u || !isCandidate(u, role, named, accounts, testOf)) continue;
+      if (except.has(u)) return undefined;
+      const edge = sharedEdge(u, role, trust, undefined);
+      if (edge) edges.push(edge);
+    }
+    reused += kept;
+    return { edges, found: was.found, readsClock: clock };
+  };
+
+  const entries = new Map<AnalyzedRole, RoleEntry>();
+  const plan = patching && planPatch(patching, changes!, store.roles, units, membersOf, ids, accounts, testOf);
+  let rolesBuilt = 0;
+  for (const role of store.roles) {
+    const was = plan && patching.roles.get(role);
+    const dirty = plan?.patch.get(role);
+    const kept = was && !was.readsClock && !plan.rebuild.has(role) && patchRole(role, was, dirty);
+    if (!kept || dirty) rolesBuilt++;
+    entries.set(role, kept || buildRole(role));
   }
 
+  const ofRole = new Map<string, RoleEntry>();
+  for (const [role, entry] of entries) ofRole.set(role.arn, entry);
+  const shared = (roleArn: string) => ofRole.get(roleArn)?.edges ?? [];
+  const single = (roleArn: string) => ofRole.get(roleArn)?.found ?? [];
+  // The other direction (what a principal assumes) and the count, made on first use: after a change, the next
+  // who-can answer does not wait for them.
+  let reversed: ReturnType<typeof reverse> | undefined;
+  const reverse = () => {
+    const outgoing = new Map<string, DirectAccess[]>();
+    const outside = new Map<string, AccessPrincipal>();
+    // The roles each unit's members assume by a shared decision, and those of them with an `except`.
+    const assumesOf = new Map<Unit, SharedEdge[]>();
+    const exceptionsOf = new Map<Unit, SharedEdge[]>();
+    let edgeCount = 0;
+    for (const { edges, found } of entries.values()) {
+      for (const e of edges) {
+        listIn(assumesOf, e.unit).push(e);
+        if (e.except) listIn(exceptionsOf, e.unit).push(e);
+        edgeCount += membersOf.get(e.unit)!.length - (e.except?.size ?? 0);
+      }
+      edgeCount += found.length;
+      for (const a of found) {
+        if (!byArn.has(a.principal.arn) && !outside.has(a.principal.arn)) outside.set(a.principal.arn, a.principal);
+        listIn(outgoing, a.principal.arn).push(a);
+      }
+    }
+    return { outgoing, outside, assumesOf, exceptionsOf, edgeCount };
+  };
+  const back = () => (reversed ??= reverse());
+  memo.state = shareDecisions
+    ? { accounts: store.accounts.join(), known: knownBy, units, members: membersOf, roles: entries, ...(plan ? { roleIndex: plan.index } : {}), memoLimit: patching?.memoLimit ?? 2 * (memo.shared.size + memo.alone.size) + 1_000 }
+    : undefined;
   ids.settle();
 
-  const members = (e: SharedEdge) => (e.except ? e.unit.members.filter((k) => !e.except!.has(k)) : e.unit.members);
+  const members = (e: SharedEdge) => (e.except ? membersOf.get(e.unit)!.filter((k) => !e.except!.has(k.policies)) : membersOf.get(e.unit)!);
   const direct = (roleArn: string): DirectAccess[] => [
-    ...(shared.get(roleArn) ?? []).flatMap((e) => members(e).map((k) => withPrincipal(k.principal, e.outcome))),
-    ...(single.get(roleArn) ?? []),
+    ...shared(roleArn).flatMap((e) => members(e).map((k) => withPrincipal(k.principal, e.outcome))),
+    ...single(roleArn),
   ];
   const sharedOf = (principalArn: string): SharedEdge[] => {
     const k = byArn.get(principalArn);
-    return k ? k.unit.assumes.filter((e) => !e.except?.has(k)) : [];
+    return k ? (back().assumesOf.get(k.unit) ?? []).filter((e) => !e.except?.has(k.policies)) : [];
   };
   const assumable = (principalArn: string): DirectAccess[] => {
     const k = byArn.get(principalArn);
-    return [...sharedOf(principalArn).map((e) => withPrincipal(k!.principal, e.outcome)), ...(outgoing.get(principalArn) ?? [])];
+    return [...sharedOf(principalArn).map((e) => withPrincipal(k!.principal, e.outcome)), ...(back().outgoing.get(principalArn) ?? [])];
   };
   const needed = (allowConditional: boolean, a: { conditions: unknown[] }) => allowConditional || a.conditions.length === 0;
   // A class's members are walked once per pass: after that they are all seen (unless an edge left some out).
   const assumers: Edges = (allowConditional) => {
     const walked = new Set<Unit>();
     return (roleArn, visit) => {
-      for (const e of shared.get(roleArn) ?? []) {
+      for (const e of shared(roleArn)) {
         if (!needed(allowConditional, e.outcome) || walked.has(e.unit)) continue;
         if (!e.except) walked.add(e.unit);
         for (const k of members(e)) visit(k.principal.arn);
       }
-      for (const a of single.get(roleArn) ?? []) if (needed(allowConditional, a)) visit(a.principal.arn);
+      for (const a of single(roleArn)) if (needed(allowConditional, a)) visit(a.principal.arn);
     };
   };
   // The members of a class assume the same roles: after the first, only the edges that leave some out can differ.
@@ -341,25 +413,29 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
     return (principalArn, visit) => {
       const k = byArn.get(principalArn);
       if (k) {
-        const edges = walked.has(k.unit) ? k.unit.exceptions : k.unit.assumes;
+        const edges = (walked.has(k.unit) ? back().exceptionsOf : back().assumesOf).get(k.unit) ?? [];
         walked.add(k.unit);
-        for (const e of edges) if (!e.except?.has(k) && needed(allowConditional, e.outcome)) visit(e.outcome.roleArn);
+        for (const e of edges) if (!e.except?.has(k.policies) && needed(allowConditional, e.outcome)) visit(e.outcome.roleArn);
       }
-      for (const a of outgoing.get(principalArn) ?? []) if (needed(allowConditional, a)) visit(a.roleArn);
+      for (const a of back().outgoing.get(principalArn) ?? []) if (needed(allowConditional, a)) visit(a.roleArn);
     };
   };
 
+  const principal = (arn: string) => byArn.get(arn)?.principal ?? back().outside.get(arn);
   return {
     roleCount: store.roles.length,
-    edgeCount,
+    get edgeCount() {
+      return back().edgeCount;
+    },
+    rolesBuilt,
     evaluations,
     reused,
     memo,
     direct,
     assumable,
-    chains: (arn) => chainsTo(arn, assumers, (p) => principals.get(p)),
+    chains: (arn) => chainsTo(arn, assumers, principal),
     reachable: (arn) => chainsFrom(arn, assumes),
-    principal: (arn) => principals.get(arn),
-    hasRole: (arn) => single.has(arn),
+    principal,
+    hasRole: (arn) => ofRole.has(arn),
   };
 }

@@ -7,8 +7,8 @@ import { loadWholeStore, updateStore, type LoadedStore } from "./access-store";
  * Who can assume what over the whole store (Roleplane's analysis, lib/access): the index is built once per store
  * version — every audited change moves the version, so no answer is ever older than the last change — and each
  * question after that is a lookup. A build reuses the last build's decisions and document readings whose inputs are
- * unchanged (keyed by content, so what it reuses is what a fresh build would make): after a change only what the
- * change touched is decided again.
+ * unchanged (keyed by content, so what it reuses is what a fresh build would make), and every role's part of the index
+ * the change left alone (lib/access/access-graph): after a change only what the change touched is built again.
  */
 const index = new VersionedCache<"index", AccessIndex>(1);
 const store = new VersionedCache<"store", AccessStore>(1);
