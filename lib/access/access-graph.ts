@@ -9,7 +9,7 @@ import type { PrincipalPolicies } from "@/lib/domain/types";
 import { parseAwsPrincipal, parseFederatedPrincipal } from "@/lib/policy/arn";
 import { decideDirect, decidePrincipalOutsideIam, type AccessPrincipal, type AnalyzedRole, type DirectAccess } from "./assume-access";
 import { chainsFrom, chainsTo, type Edges } from "./access-chains";
-import { assumeResources, globTest } from "./assume-resources";
+import { assumeResources } from "./assume-resources";
 import {
   changedPrincipals, isCandidate, listIn, patternTests, planPatch, type Known, type RoleEntry, type SharedEdge, type SharedOutcome, type Unit,
 } from "./index-reuse";
@@ -83,7 +83,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
       roleByName: new Map(known.filter((k) => k.kind === "role").map((k) => [`${k.policies.accountId}/${k.policies.name.toLowerCase()}`, k])),
       unitsByAccount,
       anyRole: units.filter((u) => u.resources === "any"),
-      patterns: [...byPattern].map(([pattern, holders]) => ({ test: globTest(pattern), holders })),
+      patterns: [...byPattern].map(([pattern, holders]) => ({ test: testOf(pattern), holders })),
     };
   };
   const look = () => (lookups ??= makeLookups());

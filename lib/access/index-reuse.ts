@@ -74,7 +74,7 @@ export function patternTests(): Tests {
   const tests = new Map<string, (arn: string) => boolean>();
   return (pattern) => tests.get(pattern) ?? tests.set(pattern, globTest(pattern)).get(pattern)!;
 }
-export const allowedBy = (u: Unit, roleArn: string, testOf: Tests) => u.resources === "any" || u.resources.some((p) => testOf(p)(roleArn));
+const allowedBy = (u: Unit, roleArn: string, testOf: Tests) => u.resources === "any" || u.resources.some((p) => testOf(p)(roleArn));
 
 /** Whether a unit is among a role's candidates, as buildRole gathers them. */
 export function isCandidate(u: Unit, role: AnalyzedRole, named: TrustedNames, accounts: Set<string>, testOf: Tests): boolean {
@@ -134,8 +134,9 @@ export function planPatch(previous: BuildState, changed: Known[], roles: Analyze
       if (!signature || !ids.trust(r.trustPolicy).sharing) rebuild.add(r);
       else if (!then || !now) (patch.get(r) ?? patch.set(r, new Set()).get(r)!).add(signature);
     };
-    for (const r of wildcard) if (r.accountId === u.accountId || allowedBy(u, r.arn, testOf)) visit(r);
-    if (accounts.has(u.accountId)) for (const r of byAccount.get(u.accountId) ?? []) if (allowedBy(u, r.arn, testOf)) visit(r);
+    // Only the roles whose trust could make the unit a candidate (`*`, or its account) are asked.
+    const candidateOf = (r: AnalyzedRole) => isCandidate(u, r, ids.trust(r.trustPolicy).named, accounts, testOf);
+    for (const r of [...wildcard, ...(byAccount.get(u.accountId) ?? [])]) if (candidateOf(r)) visit(r);
   }
   return { rebuild, patch, index };
 }
