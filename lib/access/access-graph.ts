@@ -37,6 +37,15 @@ const withPrincipal = (principal: AccessPrincipal, o: SharedOutcome): DirectAcce
   principal, roleArn: o.roleArn, action: o.action, conditions: o.conditions, example: o.example, statements: o.statements,
 });
 
+const inner = <V>(maps: Map<string, Map<string, V>>, key: string): Map<string, V> => maps.get(key) ?? maps.set(key, new Map()).get(key)!;
+
+/** How many decisions a memo keeps. */
+function memoSize(memo: DecisionMemo): number {
+  let n = memo.alone.size;
+  for (const ofTrust of memo.shared.values()) n += ofTrust.size;
+  return n;
+}
+
 /** More principals changed than this (or a tenth of the store), and building whole is as quick. */
 const MAX_CHANGED = 200;
 
@@ -64,7 +73,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   };
   const known: Known[] = [...store.users.map((p) => knownOf(p, "user")), ...store.roles.map((p) => knownOf(p, "role"))];
   const changes = previous && changedPrincipals(previous, knownBy);
-  const patching = previous && changes && changes.length <= Math.max(MAX_CHANGED, known.length / 10) && reuse!.shared.size + reuse!.alone.size <= previous.memoLimit ? previous : undefined;
+  const patching = previous && changes && changes.length <= Math.max(MAX_CHANGED, known.length / 10) && memoSize(reuse!) <= previous.memoLimit ? previous : undefined;
   // A patch keeps the last build's readings whole: the documents of what it does not build again are not met.
   if (patching) ids = reuse!.documents;
   const byArn = new Map(known.map((k) => [k.principal.arn, k]));
@@ -97,20 +106,22 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
 
   let evaluations = 0;
   let reused = 0;
-  // Shared decisions by trust policy and class key: roles with the same trust policy reuse them.
-  const decisions = new Map<string, SharedOutcome | null>();
+  // Shared decisions by the role's key (trust policy, account, tags), then the class key: roles with the same trust
+  // policy reuse them.
+  const decisions = new Map<string, Map<string, SharedOutcome | null>>();
   const memo: DecisionMemo = patching
     ? reuse!
-    : { shared: new Map<string, SharedOutcome | null>(), alone: new Map<string, DirectAccess | null>(), documents: ids };
-  const memoShared = memo.shared as Map<string, SharedOutcome | null>;
+    : { shared: new Map<string, Map<string, SharedOutcome | null>>(), alone: new Map<string, DirectAccess | null>(), documents: ids };
+  const memoShared = memo.shared as Map<string, Map<string, SharedOutcome | null>>;
   const memoAlone = memo.alone as Map<string, DirectAccess | null>;
   let sharedForRole = new Map<SharedOutcome, SharedOutcome>();
   let clock = false;
   const decideFor = (unit: Unit, representative: Known, role: AnalyzedRole, trust: TrustSharing): SharedOutcome | null => {
-    const key = `${trust.key}|${classKeyFor(unit.decisionClass!, role.arn)}`;
-    let first = decisions.get(key);
+    const key = classKeyFor(unit.decisionClass!, role.arn);
+    const ofTrust = inner(decisions, trust.key);
+    let first = ofTrust.get(key);
     if (first === undefined) {
-      const earlier = reuse?.shared.get(key);
+      const earlier = reuse?.shared.get(trust.key)?.get(key);
       if (earlier !== undefined) {
         reused++;
         first = earlier;
@@ -119,8 +130,8 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
         const d = decideDirect(representative.principal, representative.policies, representative.kind, role, now);
         first = d && { roleArn: d.roleArn, action: d.action, conditions: d.conditions, example: d.example, statements: d.statements };
       }
-      decisions.set(key, first);
-      if (!trust.readsClock && !unit.decisionClass!.readsClock) memoShared.set(key, first);
+      ofTrust.set(key, first);
+      if (!trust.readsClock && !unit.decisionClass!.readsClock) inner(memoShared, trust.key).set(key, first);
     }
     clock ||= trust.readsClock || unit.decisionClass!.readsClock;
     if (!first) return null;
@@ -300,7 +311,7 @@ export function buildAccessIndex(store: AccessStore, now = new Date(), { shareDe
   };
   const back = () => (reversed ??= reverse());
   memo.state = shareDecisions
-    ? { accounts: store.accounts.join(), known: knownBy, units, members: membersOf, roles: entries, ...(plan ? { roleIndex: plan.index } : {}), memoLimit: patching?.memoLimit ?? 2 * (memo.shared.size + memo.alone.size) + 1_000 }
+    ? { accounts: store.accounts.join(), known: knownBy, units, members: membersOf, roles: entries, ...(plan ? { roleIndex: plan.index } : {}), memoLimit: patching?.memoLimit ?? 2 * memoSize(memo) + 1_000 }
     : undefined;
   ids.settle();
 

@@ -66,7 +66,8 @@ export interface AccessIndex {
  * can take the decision as it is. Decisions that read the clock are left out: they hold only at their build's `now`.
  */
 export interface DecisionMemo {
-  shared: ReadonlyMap<string, SharedOutcome | null>;
+  /** By the role's part of the key (its account, tags and trust policy), then the class's part. */
+  shared: ReadonlyMap<string, ReadonlyMap<string, SharedOutcome | null>>;
   alone: ReadonlyMap<string, DirectAccess | null>;
   documents: DocumentReadings;
   /** The build's principals, units and per-role entries, for the next build to keep what a change left alone. */

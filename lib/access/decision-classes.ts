@@ -133,12 +133,28 @@ export function decisionClass(p: PrincipalPolicies, kind: "user" | "role", ids: 
   return { base: `${kind}|${p.accountId}|${boundary}`, statements, readsClock: clock };
 }
 
-/** The class's key for one role: its base and the statements whose Resource covers the role. */
+/**
+ * The class's key for one role: its base and the statements whose Resource covers the role. The same key is the same
+ * string object each time (kept by which statements matched), so the maps it is looked up in hash it once.
+ */
 export function classKeyFor(c: DecisionClass, roleArn: string): string {
-  let key = c.base;
-  for (const s of c.statements) if (s.matches(roleArn)) key += `|${s.key}`;
+  if (c.statements.length > 30) {
+    let key = c.base;
+    for (const s of c.statements) if (s.matches(roleArn)) key += `|${s.key}`;
+    return key;
+  }
+  let matched = 0;
+  for (let i = 0; i < c.statements.length; i++) if (c.statements[i].matches(roleArn)) matched |= 1 << i;
+  const keys = (keysByMatch.get(c) ?? keysByMatch.set(c, new Map()).get(c))!;
+  let key = keys.get(matched);
+  if (key === undefined) {
+    key = c.base;
+    for (let i = 0; i < c.statements.length; i++) if (matched & (1 << i)) key += `|${c.statements[i].key}`;
+    keys.set(matched, key);
+  }
   return key;
 }
+const keysByMatch = new WeakMap<DecisionClass, Map<number, string>>();
 
 /** How a trust policy lets principals share decisions for its role. */
 export interface TrustSharing {
