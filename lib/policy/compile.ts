@@ -108,6 +108,24 @@ export function compilePolicy(text: string): CompiledPolicy {
 /** The cache used when a caller brings none: bounded, so the module never holds more than its capacity. */
 export const sharedPolicyCache = new PolicyCache<CompiledPolicy>(DEFAULT_CAPACITY);
 
-export function compiledPolicy(document: string | object, cache: PolicyCache<CompiledPolicy> = sharedPolicyCache): CompiledPolicy {
+let scoped: PolicyCache<CompiledPolicy> | undefined;
+
+/**
+ * Runs `run` with a cache of its own for every `compiledPolicy` call that brings none, holding up to `capacity`
+ * documents, dropped when `run` returns. For a synchronous run that reads more documents than the shared cache holds,
+ * some of them more than once (an access build reads the store's every document to class principals, then again to
+ * evaluate): each is compiled once, and the shared cache is left as it was.
+ */
+export function withPolicyCache<T>(capacity: number, run: () => T): T {
+  const outer = scoped;
+  scoped = new PolicyCache<CompiledPolicy>(Math.max(1, capacity));
+  try {
+    return run();
+  } finally {
+    scoped = outer;
+  }
+}
+
+export function compiledPolicy(document: string | object, cache: PolicyCache<CompiledPolicy> = scoped ?? sharedPolicyCache): CompiledPolicy {
   return cache.get(document, compilePolicy);
 }

@@ -17,7 +17,7 @@ export { evaluateRequest, explainDecision } from "./evaluate";
 export { actionMatches } from "./evaluate-patterns";
 export { decideRequest, type FastDecision } from "./decide";
 export { PolicyCache, LruCache } from "./policy-cache";
-export { compilePolicy, compiledPolicy, type CompiledPolicy, type CompiledStatement } from "./compile";
+export { compilePolicy, compiledPolicy, withPolicyCache, type CompiledPolicy, type CompiledStatement } from "./compile";
 export { describePolicy } from "./evaluate-explain";
 export { decidingStatements } from "./deciding";
 export { spanAtPath } from "./locate";
