@@ -2,12 +2,12 @@
  * Reading policy documents for evaluation and checking one statement against a request.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
-import { checkCondition } from "./conditions";
+import { checkCondition, prepareCondition, type PreparedCondition } from "./conditions";
 import { actionMatches, arnMatch, resolveVariables, type ContextLookup } from "./evaluate-patterns";
 import { checkPrincipal } from "./evaluate-principals";
 import type { ElementCheck, EvaluationRequest, PolicyDocument, PolicyRef, StatementReason } from "./evaluate-types";
 import { compiledPolicy, type CompiledList, type CompiledPolicy } from "./compile";
-import type { ListElement, PolicyModel, StatementModel } from "./model";
+import type { ConditionEntry, ListElement, PolicyModel, StatementModel } from "./model";
 import type { PolicyCache } from "./policy-cache";
 
 /** A policy ready for evaluation; `model` null when the text is not a readable policy. */
@@ -23,6 +23,14 @@ export interface LoadedPolicy {
 export function loadPolicy(document: PolicyDocument, ref: PolicyRef, cache?: PolicyCache<CompiledPolicy>): LoadedPolicy {
   const compiled = compiledPolicy(document, cache);
   return { ref, model: compiled.model, error: compiled.error, variables: compiled.variables, compiled };
+}
+
+// A policy's model is kept with its compiled form (compile.ts) and never changed: each condition is prepared once.
+const prepared = new WeakMap<ConditionEntry, PreparedCondition>();
+function preparedCondition(e: ConditionEntry): PreparedCondition {
+  let c = prepared.get(e);
+  if (!c) prepared.set(e, (c = prepareCondition({ operator: e.operator, key: e.key, values: e.values.map((v) => v.value), path: e.path })));
+  return c;
 }
 
 function checkList(el: ListElement, value: string, match: (pattern: string) => boolean): ElementCheck {
@@ -79,9 +87,7 @@ export function evaluateStatement(
   const varLookup = policy.variables ? lookup : undefined;
   const resource = checkResource(s, request.resource, varLookup);
   const principal = checkPrincipal(s, request.principal, resourcePolicy);
-  const conditions = (s.condition?.entries ?? []).map((e) =>
-    checkCondition({ operator: e.operator, key: e.key, values: e.values.map((v) => v.value), path: e.path }, lookup, policy.variables),
-  );
+  const conditions = (s.condition?.entries ?? []).map((e) => checkCondition(preparedCondition(e), lookup, policy.variables));
   const failedOn =
     resource && !resource.matched
       ? "resource"
