@@ -18,6 +18,9 @@ export type Edges = (allowConditional: boolean) => (node: string, visit: (next: 
  * those. Each node is visited once: cycles end. Each level is walked in ARN order, so of several shortest paths the
  * one through the lowest ARNs is kept, whatever order the index found its edges in.
  */
+/** Plain code-unit order: the same on every server, and thousands of ARNs sort in a few milliseconds (a locale's order costs tens). */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function shortestPaths(start: string, edges: Edges): Map<string, { path: string[]; conditional: boolean }> {
   const out = new Map<string, { path: string[]; conditional: boolean }>();
   for (const allowConditional of [false, true]) {
@@ -36,7 +39,7 @@ function shortestPaths(start: string, edges: Edges): Map<string, { path: string[
           if (!out.has(next)) out.set(next, { path, conditional: allowConditional });
         });
       }
-      frontier = following.sort();
+      frontier = following.sort(byText);
     }
   }
   return out;
@@ -49,7 +52,7 @@ export function chainsTo(roleArn: string, assumers: Edges, principal: (arn: stri
     if (path.length < 3) continue;
     out.push({ principal: principal(arn)!, path: [...path].reverse(), conditional });
   }
-  return out.sort((a, b) => a.path.length - b.path.length || a.principal.arn.localeCompare(b.principal.arn));
+  return out.sort((a, b) => a.path.length - b.path.length || byText(a.principal.arn, b.principal.arn));
 }
 
 /** Roles the principal reaches through two or more assumes; `assumes` walks edges forwards (principal → role). */
@@ -57,5 +60,5 @@ export function chainsFrom(principalArn: string, assumes: Edges) {
   return [...shortestPaths(principalArn, assumes)]
     .filter(([, p]) => p.path.length >= 3)
     .map(([roleArn, p]) => ({ roleArn, ...p }))
-    .sort((a, b) => a.path.length - b.path.length || a.roleArn.localeCompare(b.roleArn));
+    .sort((a, b) => a.path.length - b.path.length || byText(a.roleArn, b.roleArn));
 }

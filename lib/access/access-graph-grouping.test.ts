@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PrincipalPolicies } from "@/lib/domain/types";
+import { chainsTo, type Edges } from "./access-chains";
 import { buildAccessIndex, type AccessIndex, type AccessStore } from "./access-graph";
 import type { AnalyzedRole } from "./assume-access";
 
@@ -115,6 +116,28 @@ function expectSameAnswers(store: AccessStore, shared: AccessIndex, plain: Acces
     expect(shared.reachable(p.arn), p.arn).toStrictEqual(plain.reachable(p.arn));
   }
 }
+
+describe("the index's chain search", () => {
+  it("finds the same chains, paths and order as the plain search over each role's direct answers, on generated stores", { timeout: 120_000 }, () => {
+    const now = new Date("2026-11-29T10:00:00Z");
+    let chains = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const store = generateStore(seed, 60, 80);
+      const index = buildAccessIndex(store, now);
+      // The reference: breadth first over index.direct (every principal on its own, no classes, no numbering).
+      const assumers: Edges = (allowConditional) => (roleArn, visit) => {
+        for (const d of index.direct(roleArn)) if (allowConditional || d.conditions.length === 0) visit(d.principal.arn);
+      };
+      for (const r of store.roles) {
+        const found = index.chains(r.arn);
+        expect(found, r.arn).toStrictEqual(chainsTo(r.arn, assumers, (arn) => index.principal(arn)));
+        chains += found.length;
+      }
+    }
+    // Enough chains, conditional ones among them, for the comparison to say something.
+    expect(chains).toBeGreaterThan(500);
+  });
+});
 
 describe("deciding once per class of principals", () => {
   it("gives exactly the answers of deciding every principal on its own, on generated stores", { timeout: 120_000 }, () => {

@@ -9,7 +9,8 @@ import type { PrincipalPolicies } from "@/lib/domain/types";
 import { withPolicyCache } from "@/lib/policy";
 import { parseAwsPrincipal, parseFederatedPrincipal } from "@/lib/policy/arn";
 import { decideDirect, decidePrincipalOutsideIam, type AccessPrincipal, type AnalyzedRole, type DirectAccess } from "./assume-access";
-import { chainsFrom, chainsTo, type Edges } from "./access-chains";
+import { chainsFrom, type Edges } from "./access-chains";
+import { ChainSearch } from "./chain-search";
 import { assumeResources } from "./assume-resources";
 import {
   changedPrincipals, isCandidate, listIn, patternTests, planPatch, type Known, type RoleEntry, type SharedEdge, type SharedOutcome, type Unit,
@@ -340,18 +341,6 @@ function build(store: AccessStore, now: Date, { shareDecisions = true, reuse }: 
     return [...sharedOf(principalArn).map((e) => withPrincipal(k!.principal, e.outcome)), ...(back().outgoing.get(principalArn) ?? [])];
   };
   const needed = (allowConditional: boolean, a: { conditions: unknown[] }) => allowConditional || a.conditions.length === 0;
-  // A class's members are walked once per pass: after that they are all seen (unless an edge left some out).
-  const assumers: Edges = (allowConditional) => {
-    const walked = new Set<Unit>();
-    return (roleArn, visit) => {
-      for (const e of shared(roleArn)) {
-        if (!needed(allowConditional, e.outcome) || walked.has(e.unit)) continue;
-        if (!e.except) walked.add(e.unit);
-        for (const k of members(e)) visit(k.principal.arn);
-      }
-      for (const a of single(roleArn)) if (needed(allowConditional, a)) visit(a.principal.arn);
-    };
-  };
   // The members of a class assume the same roles: after the first, only the edges that leave some out can differ.
   const assumes: Edges = (allowConditional) => {
     const walked = new Set<Unit>();
@@ -367,6 +356,8 @@ function build(store: AccessStore, now: Date, { shareDecisions = true, reuse }: 
   };
 
   const principal = (arn: string) => byArn.get(arn)?.principal ?? back().outside.get(arn);
+  // Made on the first chain search of this index: after a change, the next who-can answer builds it.
+  let chainSearch: ChainSearch | undefined;
   return {
     roleCount: store.roles.length,
     get edgeCount() {
@@ -378,7 +369,7 @@ function build(store: AccessStore, now: Date, { shareDecisions = true, reuse }: 
     memo,
     direct,
     assumable,
-    chains: (arn) => chainsTo(arn, assumers, principal),
+    chains: (arn) => (chainSearch ??= new ChainSearch(known, ofRole, members)).chainsTo(arn),
     reachable: (arn) => chainsFrom(arn, assumes),
     principal,
     hasRole: (arn) => ofRole.has(arn),
