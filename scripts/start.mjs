@@ -52,7 +52,7 @@ if (!dev && process.env.ROLEPLANE_SKIP_BUILD !== "true" && !buildIsCurrent()) {
   run(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], "next build");
 }
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const serverArgs = dev ? [nextBin, "dev", "-p", port] : ["--import", "tsx", path.join(root, "scripts", "server.ts")];
+const serverArgs = dev ? [nextBin, "dev", "-p", port] : ["--import", "tsx", "--import", "./scripts/source-maps.mjs", path.join(root, "scripts", "server.ts")];
 const server = spawn(process.execPath, serverArgs, {
   cwd: root,
   env,

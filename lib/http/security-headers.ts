@@ -1,6 +1,8 @@
+import headers from "./security-headers.json";
+
 /**
- * Headers every response carries, pages and APIs alike, set in one place (next.config.ts applies them to every
- * path):
+ * Headers every response carries, pages and APIs alike, set in one place (security-headers.json, which next.config.js
+ * applies to every path and scripts/server.ts to the AWS API's answers):
  * - framing is refused twice, by the legacy `X-Frame-Options` and by CSP `frame-ancestors`, so the signed-in
  *   console cannot be overlaid by another site (clickjacking);
  * - `nosniff` keeps browsers from reinterpreting a JSON or XML answer as HTML or script;
@@ -9,12 +11,4 @@
  * Script sources are not restricted here: Next's hydration uses inline scripts, and a nonce-based policy is a
  * larger change than this list.
  */
-export const SECURITY_HEADERS: readonly { key: string; value: string }[] = [
-  { key: "X-Frame-Options", value: "DENY" },
-  {
-    key: "Content-Security-Policy",
-    value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-  },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "same-origin" },
-];
+export const SECURITY_HEADERS: readonly { key: string; value: string }[] = headers;
