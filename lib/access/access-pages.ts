@@ -82,20 +82,65 @@ function rowConditionsOf(): (d: DirectAccess) => RowCondition[] {
   };
 }
 
-export function whoCanAssumeRows(who: WhoCanAssume, roleArn: string): AccessRow[] {
+/**
+ * How a group reads the index's own answers as rows. A set keeps those answers as they are and makes a row only for
+ * what a page shows: an answer thousands of principals can assume keeps no second copy of itself.
+ */
+interface RowView<T> {
+  subject(item: T): string;
+  kind(item: T): string;
+  /** The path's length. */
+  hops(item: T): number;
+  row(item: T): AccessRow;
+}
+
+type ChainItem = { path: string[]; conditional: boolean };
+const NO_CONDITIONS: RowCondition[] = [];
+
+function whoCanAssumeViews(roleArn: string) {
   const rowConditions = rowConditionsOf();
-  return [
-    ...who.direct.map((d) => ({ subject: d.principal.arn, kind: d.principal.kind, path: [d.principal.arn, roleArn], conditional: d.conditions.length > 0, conditions: rowConditions(d) })),
-    ...who.chains.map((c) => ({ subject: c.principal.arn, kind: c.principal.kind, path: c.path, conditional: c.conditional, conditions: [] })),
-  ];
+  const direct: RowView<DirectAccess> = {
+    subject: (d) => d.principal.arn,
+    kind: (d) => d.principal.kind,
+    hops: () => 2,
+    row: (d) => ({ subject: d.principal.arn, kind: d.principal.kind, path: [d.principal.arn, roleArn], conditional: d.conditions.length > 0, conditions: rowConditions(d) }),
+  };
+  const chains: RowView<WhoCanAssume["chains"][number]> = {
+    subject: (c) => c.principal.arn,
+    kind: (c) => c.principal.kind,
+    hops: (c) => c.path.length,
+    row: (c) => ({ subject: c.principal.arn, kind: c.principal.kind, path: c.path, conditional: c.conditional, conditions: NO_CONDITIONS }),
+  };
+  return { direct, chains };
+}
+
+function canAssumeViews(principalArn: string) {
+  const rowConditions = rowConditionsOf();
+  const direct: RowView<DirectAccess> = {
+    subject: (d) => d.roleArn,
+    kind: () => "role",
+    hops: () => 2,
+    row: (d) => ({ subject: d.roleArn, kind: "role", path: [principalArn, d.roleArn], conditional: d.conditions.length > 0, conditions: rowConditions(d) }),
+  };
+  const chains: RowView<CanAssume["chains"][number]> = {
+    subject: (c) => c.roleArn,
+    kind: () => "role",
+    hops: (c) => c.path.length,
+    row: (c) => ({ subject: c.roleArn, kind: "role", path: c.path, conditional: c.conditional, conditions: NO_CONDITIONS }),
+  };
+  return { direct, chains };
+}
+
+const rowView: RowView<AccessRow> = { subject: (r) => r.subject, kind: (r) => r.kind, hops: (r) => r.path.length, row: (r) => r };
+
+export function whoCanAssumeRows(who: WhoCanAssume, roleArn: string): AccessRow[] {
+  const view = whoCanAssumeViews(roleArn);
+  return [...who.direct.map(view.direct.row), ...who.chains.map(view.chains.row)];
 }
 
 export function canAssumeRows(can: CanAssume, principalArn: string): AccessRow[] {
-  const rowConditions = rowConditionsOf();
-  return [
-    ...can.direct.map((d) => ({ subject: d.roleArn, kind: "role", path: [principalArn, d.roleArn], conditional: d.conditions.length > 0, conditions: rowConditions(d) })),
-    ...can.chains.map((c) => ({ subject: c.roleArn, kind: "role", path: c.path, conditional: c.conditional, conditions: [] })),
-  ];
+  const view = canAssumeViews(principalArn);
+  return [...can.direct.map(view.direct.row), ...can.chains.map(view.chains.row)];
 }
 
 export const groupOf = (r: AccessRow): AccessGroup => (r.path.length > 2 ? "chains" : r.conditional ? "conditional" : "direct");
@@ -103,31 +148,34 @@ export const groupOf = (r: AccessRow): AccessGroup => (r.path.length > 2 ? "chai
 /** Plain code-unit order (no locale): thousands of rows sort in a few milliseconds, the same on every server. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** One group's rows with their subjects folded for search, and its row orders, each made on first use. */
-class GroupRows {
+/** One group's items with their subjects folded for search, and its orders, each made on first use. */
+class GroupRows<T> {
   readonly folded: string[];
   private readonly orders = new Map<AccessSort, Uint32Array>();
 
-  constructor(readonly rows: AccessRow[]) {
-    this.folded = rows.map((r) => r.subject.toLowerCase());
+  constructor(
+    readonly items: T[],
+    private readonly view: RowView<T>,
+  ) {
+    this.folded = items.map((i) => view.subject(i).toLowerCase());
   }
 
   /** Row positions in ascending order by `sort`; a descending page reads it from the end (ties by ARN keep it total). */
   order(sort: AccessSort): Uint32Array {
     let order = this.orders.get(sort);
-    if (!order) this.orders.set(sort, (order = Uint32Array.from(this.rows.keys()).sort(this.compare(sort))));
+    if (!order) this.orders.set(sort, (order = Uint32Array.from(this.items.keys()).sort(this.compare(sort))));
     return order;
   }
 
   private compare(sort: AccessSort): (a: number, b: number) => number {
-    const { rows, folded } = this;
-    const bySubject = (a: number, b: number) => byText(folded[a], folded[b]) || byText(rows[a].subject, rows[b].subject);
-    if (sort === "kind") return (a, b) => byText(rows[a].kind, rows[b].kind) || bySubject(a, b);
-    if (sort === "hops") return (a, b) => rows[a].path.length - rows[b].path.length || bySubject(a, b);
+    const { items, folded, view } = this;
+    const bySubject = (a: number, b: number) => byText(folded[a], folded[b]) || byText(view.subject(items[a]), view.subject(items[b]));
+    if (sort === "kind") return (a, b) => byText(view.kind(items[a]), view.kind(items[b])) || bySubject(a, b);
+    if (sort === "hops") return (a, b) => view.hops(items[a]) - view.hops(items[b]) || bySubject(a, b);
     return bySubject;
   }
 
-  /** The asked page: matching rows are counted, and only the page's rows are taken. */
+  /** The asked page: matching rows are counted, and only the page's rows are made. */
   page(query: AccessPageQuery): AccessGroupPage {
     const needle = query.q.trim().toLowerCase();
     const order = this.order(query.sort);
@@ -139,7 +187,7 @@ class GroupRows {
     for (let i = 0; i < n; i++) {
       const r = at(i);
       if (needle && !this.folded[r].includes(needle)) continue;
-      if (matching >= query.offset && matching < end) rows.push(this.rows[r]);
+      if (matching >= query.offset && matching < end) rows.push(this.view.row(this.items[r]));
       matching++;
       if (!needle && matching >= end) {
         matching = n;
@@ -148,7 +196,14 @@ class GroupRows {
     }
     return { total: n, matching, offset: query.offset, rows, nextOffset: end < matching ? end : null };
   }
+
+  find(subject: string): AccessRow | undefined {
+    const item = this.items.find((i) => this.view.subject(i) === subject);
+    return item === undefined ? undefined : this.view.row(item);
+  }
 }
+
+type Groups = Record<AccessGroup, GroupRows<unknown>>;
 
 /**
  * A role's (or principal's) rows made ready for paging: grouped once, each group sorted once per sort, so every
@@ -156,15 +211,38 @@ class GroupRows {
  * index).
  */
 export class AccessRowSet {
-  private readonly groups: Record<AccessGroup, GroupRows>;
-  /** Rows in every group: what a kept set counts toward its cache's budget. */
-  readonly size: number;
+  /** `size`: rows in every group, what a kept set counts toward its cache's budget. */
+  private constructor(
+    private readonly groups: Groups,
+    readonly size: number,
+  ) {}
 
-  constructor(rows: AccessRow[]) {
+  /** Rows as they are, grouped by `groupOf`. */
+  static of(rows: AccessRow[]): AccessRowSet {
     const byGroup: Record<AccessGroup, AccessRow[]> = { direct: [], conditional: [], chains: [] };
-    for (const row of rows) byGroup[groupOf(row)].push(row);
-    this.groups = { direct: new GroupRows(byGroup.direct), conditional: new GroupRows(byGroup.conditional), chains: new GroupRows(byGroup.chains) };
-    this.size = rows.length;
+    for (let i = 0; i < rows.length; i++) byGroup[groupOf(rows[i])].push(rows[i]);
+    const groups = { direct: new GroupRows(byGroup.direct, rowView), conditional: new GroupRows(byGroup.conditional, rowView), chains: new GroupRows(byGroup.chains, rowView) };
+    return new AccessRowSet(groups as Groups, rows.length);
+  }
+
+  /** Who can assume a role, kept as the index answered it (rows are made per page). */
+  static whoCanAssume(who: WhoCanAssume, roleArn: string): AccessRowSet {
+    const view = whoCanAssumeViews(roleArn);
+    return AccessRowSet.answered(who.direct, view.direct, who.chains, view.chains);
+  }
+
+  /** What a principal can assume, kept as the index answered it. */
+  static canAssume(can: CanAssume, principalArn: string): AccessRowSet {
+    const view = canAssumeViews(principalArn);
+    return AccessRowSet.answered(can.direct, view.direct, can.chains, view.chains);
+  }
+
+  private static answered<C extends ChainItem>(direct: DirectAccess[], directView: RowView<DirectAccess>, chains: C[], chainView: RowView<C>): AccessRowSet {
+    const plain: DirectAccess[] = [];
+    const conditional: DirectAccess[] = [];
+    for (let i = 0; i < direct.length; i++) (direct[i].conditions.length ? conditional : plain).push(direct[i]);
+    const groups = { direct: new GroupRows(plain, directView), conditional: new GroupRows(conditional, directView), chains: new GroupRows(chains, chainView) };
+    return new AccessRowSet(groups as Groups, direct.length + chains.length);
   }
 
   /** The asked groups' pages (every group when none is named), each counted, filtered and sorted the same way. */
@@ -176,6 +254,6 @@ export class AccessRowSet {
 
   /** The row of a group with this subject, as the console names a row to load its evidence. */
   find(group: AccessGroup, subject: string): AccessRow | undefined {
-    return this.groups[group].rows.find((r) => r.subject === subject);
+    return this.groups[group].find(subject);
   }
 }

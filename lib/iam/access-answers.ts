@@ -2,8 +2,6 @@ import { AnswerCache } from "@/lib/access/answer-cache";
 import type { AccessIndex } from "@/lib/access/access-graph";
 import {
   AccessRowSet,
-  canAssumeRows,
-  whoCanAssumeRows,
   type AccessAnswer,
   type AccessDirection,
   type AccessGroup,
@@ -47,7 +45,7 @@ async function rowsOf(ctx: RequestContext, owner: AccessOwner, direction: Access
   // A user is assumed by no one: its page asks only what it can assume, and the route's schema says so.
   const index = await accessIndex();
   const rows = answers.get(index, `${direction} ${arn}`, () =>
-    new AccessRowSet(direction === "who-can-assume" ? whoCanAssumeRows(whoCanAssumeOf(index, arn), arn) : canAssumeRows(canAssumeOf(index, arn), arn)),
+    direction === "who-can-assume" ? AccessRowSet.whoCanAssume(whoCanAssumeOf(index, arn), arn) : AccessRowSet.canAssume(canAssumeOf(index, arn), arn),
   );
   return { arn, index, rows };
 }
