@@ -358,6 +358,7 @@ function build(store: AccessStore, now: Date, { shareDecisions = true, reuse }: 
   const principal = (arn: string) => byArn.get(arn)?.principal ?? back().outside.get(arn);
   // Made on the first chain search of this index: after a change, the next who-can answer builds it.
   let chainSearch: ChainSearch | undefined;
+  const chainSearchOf = () => (chainSearch ??= new ChainSearch(known, ofRole, members));
   return {
     roleCount: store.roles.length,
     get edgeCount() {
@@ -369,7 +370,8 @@ function build(store: AccessStore, now: Date, { shareDecisions = true, reuse }: 
     memo,
     direct,
     assumable,
-    chains: (arn) => (chainSearch ??= new ChainSearch(known, ofRole, members)).chainsTo(arn),
+    chains: (arn) => chainSearchOf().chainsTo(arn),
+    chainList: (arn) => chainSearchOf().chainList(arn),
     reachable: (arn) => chainsFrom(arn, assumes),
     principal,
     hasRole: (arn) => ofRole.has(arn),

@@ -2,6 +2,7 @@
  * The access index's public shapes (lib/access/access-graph builds it): what it is built from, what it answers, and
  * what one build hands the next.
  */
+import type { ChainList } from "./chain-search";
 import type { PrincipalPolicies } from "@/lib/domain/types";
 import type { AccessPrincipal, AnalyzedRole, DirectAccess } from "./assume-access";
 import type { DocumentReadings } from "./decision-classes";
@@ -51,6 +52,8 @@ export interface AccessIndex {
   direct(roleArn: string): DirectAccess[];
   /** Every principal that reaches the role through two or more assumes (the direct ones are in `direct`). */
   chains(roleArn: string): ChainAccess[];
+  /** The same chains kept as numbers, for an answer kept a while (the console's pages). */
+  chainList(roleArn: string): ChainList;
   /** What a principal can assume directly. */
   assumable(principalArn: string): DirectAccess[];
   /** Roles a principal reaches through two or more assumes. */

@@ -89,7 +89,7 @@ describe("access rows of an index", () => {
     const who = { direct: index.direct(target.arn), chains: index.chains(target.arn) };
     const can = { direct: index.assumable(dev.arn), chains: index.reachable(dev.arn) };
     const pairs = [
-      [AccessRowSet.whoCanAssume(who, target.arn), AccessRowSet.of(whoCanAssumeRows(who, target.arn))],
+      [AccessRowSet.whoCanAssume(who.direct, index.chainList(target.arn), target.arn), AccessRowSet.of(whoCanAssumeRows(who, target.arn))],
       [AccessRowSet.canAssume(can, dev.arn), AccessRowSet.of(canAssumeRows(can, dev.arn))],
     ] as const;
     for (const [kept, rows] of pairs) {

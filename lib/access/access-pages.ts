@@ -1,6 +1,7 @@
 import type { CanAssume, WhoCanAssume } from "./access-graph";
 import type { StatementEvidence } from "@/lib/domain/access-evidence-types";
-import type { DirectAccess, RequiredCondition } from "./assume-access";
+import type { AccessPrincipal, DirectAccess, RequiredCondition } from "./assume-access";
+import type { ChainList } from "./chain-search";
 
 /**
  * The console's access answers in pages: who can assume a role (or what a principal can assume) as rows in three
@@ -83,64 +84,71 @@ function rowConditionsOf(): (d: DirectAccess) => RowCondition[] {
 }
 
 /**
- * How a group reads the index's own answers as rows. A set keeps those answers as they are and makes a row only for
- * what a page shows: an answer thousands of principals can assume keeps no second copy of itself.
+ * How a group reads the index's own answers as rows, by position. A set keeps those answers as the index gave them
+ * (a role's chains as numbers) and makes a row only for what a page shows: an answer thousands of principals can
+ * assume keeps no second copy of itself.
  */
-interface RowView<T> {
-  subject(item: T): string;
-  kind(item: T): string;
+interface RowView {
+  length: number;
+  subject(i: number): string;
+  kind(i: number): string;
   /** The path's length. */
-  hops(item: T): number;
-  row(item: T): AccessRow;
+  hops(i: number): number;
+  row(i: number): AccessRow;
 }
 
-type ChainItem = { path: string[]; conditional: boolean };
 const NO_CONDITIONS: RowCondition[] = [];
 
-function whoCanAssumeViews(roleArn: string) {
+/** Direct accesses as rows: `subject` names the other end, `path` the two ends in order. */
+function directView(items: DirectAccess[], subject: (d: DirectAccess) => AccessPrincipal | { arn: string; kind: "role" }, path: (d: DirectAccess) => string[]): RowView {
   const rowConditions = rowConditionsOf();
-  const direct: RowView<DirectAccess> = {
-    subject: (d) => d.principal.arn,
-    kind: (d) => d.principal.kind,
+  return {
+    length: items.length,
+    subject: (i) => subject(items[i]).arn,
+    kind: (i) => subject(items[i]).kind,
     hops: () => 2,
-    row: (d) => ({ subject: d.principal.arn, kind: d.principal.kind, path: [d.principal.arn, roleArn], conditional: d.conditions.length > 0, conditions: rowConditions(d) }),
+    row: (i) => {
+      const d = items[i];
+      const other = subject(d);
+      return { subject: other.arn, kind: other.kind, path: path(d), conditional: d.conditions.length > 0, conditions: rowConditions(d) };
+    },
   };
-  const chains: RowView<WhoCanAssume["chains"][number]> = {
-    subject: (c) => c.principal.arn,
-    kind: (c) => c.principal.kind,
-    hops: (c) => c.path.length,
-    row: (c) => ({ subject: c.principal.arn, kind: c.principal.kind, path: c.path, conditional: c.conditional, conditions: NO_CONDITIONS }),
-  };
-  return { direct, chains };
 }
 
-function canAssumeViews(principalArn: string) {
-  const rowConditions = rowConditionsOf();
-  const direct: RowView<DirectAccess> = {
-    subject: (d) => d.roleArn,
-    kind: () => "role",
-    hops: () => 2,
-    row: (d) => ({ subject: d.roleArn, kind: "role", path: [principalArn, d.roleArn], conditional: d.conditions.length > 0, conditions: rowConditions(d) }),
+function chainView(chains: { length: number; subject(i: number): AccessPrincipal | { arn: string; kind: "role" }; hops(i: number): number; path(i: number): string[]; conditional(i: number): boolean }): RowView {
+  return {
+    length: chains.length,
+    subject: (i) => chains.subject(i).arn,
+    kind: (i) => chains.subject(i).kind,
+    hops: (i) => chains.hops(i),
+    row: (i) => {
+      const other = chains.subject(i);
+      return { subject: other.arn, kind: other.kind, path: chains.path(i), conditional: chains.conditional(i), conditions: NO_CONDITIONS };
+    },
   };
-  const chains: RowView<CanAssume["chains"][number]> = {
-    subject: (c) => c.roleArn,
-    kind: () => "role",
-    hops: (c) => c.path.length,
-    row: (c) => ({ subject: c.roleArn, kind: "role", path: c.path, conditional: c.conditional, conditions: NO_CONDITIONS }),
-  };
-  return { direct, chains };
 }
 
-const rowView: RowView<AccessRow> = { subject: (r) => r.subject, kind: (r) => r.kind, hops: (r) => r.path.length, row: (r) => r };
+const arrayChains = <C extends { path: string[]; conditional: boolean }>(items: C[], subject: (c: C) => AccessPrincipal | { arn: string; kind: "role" }) => ({
+  length: items.length,
+  subject: (i: number) => subject(items[i]),
+  hops: (i: number) => items[i].path.length,
+  path: (i: number) => items[i].path,
+  conditional: (i: number) => items[i].conditional,
+});
+
+const rowsView = (rows: AccessRow[]): RowView => ({ length: rows.length, subject: (i) => rows[i].subject, kind: (i) => rows[i].kind, hops: (i) => rows[i].path.length, row: (i) => rows[i] });
+
+const asRole = (arn: string) => ({ arn, kind: "role" as const });
+
+/** The rows of every group of a view set, in order. */
+const rowsOf = (...views: RowView[]) => views.flatMap((v) => Array.from({ length: v.length }, (_, i) => v.row(i)));
 
 export function whoCanAssumeRows(who: WhoCanAssume, roleArn: string): AccessRow[] {
-  const view = whoCanAssumeViews(roleArn);
-  return [...who.direct.map(view.direct.row), ...who.chains.map(view.chains.row)];
+  return rowsOf(directView(who.direct, (d) => d.principal, (d) => [d.principal.arn, roleArn]), chainView(arrayChains(who.chains, (c) => c.principal)));
 }
 
 export function canAssumeRows(can: CanAssume, principalArn: string): AccessRow[] {
-  const view = canAssumeViews(principalArn);
-  return [...can.direct.map(view.direct.row), ...can.chains.map(view.chains.row)];
+  return rowsOf(directView(can.direct, (d) => asRole(d.roleArn), (d) => [principalArn, d.roleArn]), chainView(arrayChains(can.chains, (c) => asRole(c.roleArn))));
 }
 
 export const groupOf = (r: AccessRow): AccessGroup => (r.path.length > 2 ? "chains" : r.conditional ? "conditional" : "direct");
@@ -148,30 +156,31 @@ export const groupOf = (r: AccessRow): AccessGroup => (r.path.length > 2 ? "chai
 /** Plain code-unit order (no locale): thousands of rows sort in a few milliseconds, the same on every server. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** One group's items with their subjects folded for search, and its orders, each made on first use. */
-class GroupRows<T> {
+/** One group's rows (through its view) with their subjects folded for search, and its orders, each made on first use. */
+class GroupRows {
   readonly folded: string[];
   private readonly orders = new Map<AccessSort, Uint32Array>();
 
-  constructor(
-    readonly items: T[],
-    private readonly view: RowView<T>,
-  ) {
-    this.folded = items.map((i) => view.subject(i).toLowerCase());
+  constructor(private readonly view: RowView) {
+    this.folded = Array.from({ length: view.length }, (_, i) => view.subject(i).toLowerCase());
   }
 
   /** Row positions in ascending order by `sort`; a descending page reads it from the end (ties by ARN keep it total). */
   order(sort: AccessSort): Uint32Array {
     let order = this.orders.get(sort);
-    if (!order) this.orders.set(sort, (order = Uint32Array.from(this.items.keys()).sort(this.compare(sort))));
+    if (!order) {
+      order = new Uint32Array(this.view.length);
+      for (let i = 0; i < order.length; i++) order[i] = i;
+      this.orders.set(sort, order.sort(this.compare(sort)));
+    }
     return order;
   }
 
   private compare(sort: AccessSort): (a: number, b: number) => number {
-    const { items, folded, view } = this;
-    const bySubject = (a: number, b: number) => byText(folded[a], folded[b]) || byText(view.subject(items[a]), view.subject(items[b]));
-    if (sort === "kind") return (a, b) => byText(view.kind(items[a]), view.kind(items[b])) || bySubject(a, b);
-    if (sort === "hops") return (a, b) => view.hops(items[a]) - view.hops(items[b]) || bySubject(a, b);
+    const { folded, view } = this;
+    const bySubject = (a: number, b: number) => byText(folded[a], folded[b]) || byText(view.subject(a), view.subject(b));
+    if (sort === "kind") return (a, b) => byText(view.kind(a), view.kind(b)) || bySubject(a, b);
+    if (sort === "hops") return (a, b) => view.hops(a) - view.hops(b) || bySubject(a, b);
     return bySubject;
   }
 
@@ -187,7 +196,7 @@ class GroupRows<T> {
     for (let i = 0; i < n; i++) {
       const r = at(i);
       if (needle && !this.folded[r].includes(needle)) continue;
-      if (matching >= query.offset && matching < end) rows.push(this.view.row(this.items[r]));
+      if (matching >= query.offset && matching < end) rows.push(this.view.row(r));
       matching++;
       if (!needle && matching >= end) {
         matching = n;
@@ -198,12 +207,20 @@ class GroupRows<T> {
   }
 
   find(subject: string): AccessRow | undefined {
-    const item = this.items.find((i) => this.view.subject(i) === subject);
-    return item === undefined ? undefined : this.view.row(item);
+    for (let i = 0; i < this.view.length; i++) if (this.view.subject(i) === subject) return this.view.row(i);
+    return undefined;
   }
 }
 
-type Groups = Record<AccessGroup, GroupRows<unknown>>;
+type Groups = Record<AccessGroup, GroupRows>;
+
+/** Direct accesses without conditions, and with. */
+function byConditions(direct: DirectAccess[]): [DirectAccess[], DirectAccess[]] {
+  const plain: DirectAccess[] = [];
+  const conditional: DirectAccess[] = [];
+  for (let i = 0; i < direct.length; i++) (direct[i].conditions.length ? conditional : plain).push(direct[i]);
+  return [plain, conditional];
+}
 
 /**
  * A role's (or principal's) rows made ready for paging: grouped once, each group sorted once per sort, so every
@@ -221,28 +238,24 @@ export class AccessRowSet {
   static of(rows: AccessRow[]): AccessRowSet {
     const byGroup: Record<AccessGroup, AccessRow[]> = { direct: [], conditional: [], chains: [] };
     for (let i = 0; i < rows.length; i++) byGroup[groupOf(rows[i])].push(rows[i]);
-    const groups = { direct: new GroupRows(byGroup.direct, rowView), conditional: new GroupRows(byGroup.conditional, rowView), chains: new GroupRows(byGroup.chains, rowView) };
-    return new AccessRowSet(groups as Groups, rows.length);
+    const groups = { direct: new GroupRows(rowsView(byGroup.direct)), conditional: new GroupRows(rowsView(byGroup.conditional)), chains: new GroupRows(rowsView(byGroup.chains)) };
+    return new AccessRowSet(groups, rows.length);
   }
 
-  /** Who can assume a role, kept as the index answered it (rows are made per page). */
-  static whoCanAssume(who: WhoCanAssume, roleArn: string): AccessRowSet {
-    const view = whoCanAssumeViews(roleArn);
-    return AccessRowSet.answered(who.direct, view.direct, who.chains, view.chains);
+  /** Who can assume a role, kept as the index answered it: its direct accesses, and its chains as numbers. */
+  static whoCanAssume(direct: DirectAccess[], chains: ChainList, roleArn: string): AccessRowSet {
+    const [plain, conditional] = byConditions(direct);
+    const view = (items: DirectAccess[]) => directView(items, (d) => d.principal, (d) => [d.principal.arn, roleArn]);
+    const chainRows = { length: chains.length, subject: (i: number) => chains.principal(i), hops: (i: number) => chains.hops(i), path: (i: number) => chains.path(i), conditional: (i: number) => chains.conditional(i) };
+    return new AccessRowSet({ direct: new GroupRows(view(plain)), conditional: new GroupRows(view(conditional)), chains: new GroupRows(chainView(chainRows)) }, direct.length + chains.length);
   }
 
   /** What a principal can assume, kept as the index answered it. */
   static canAssume(can: CanAssume, principalArn: string): AccessRowSet {
-    const view = canAssumeViews(principalArn);
-    return AccessRowSet.answered(can.direct, view.direct, can.chains, view.chains);
-  }
-
-  private static answered<C extends ChainItem>(direct: DirectAccess[], directView: RowView<DirectAccess>, chains: C[], chainView: RowView<C>): AccessRowSet {
-    const plain: DirectAccess[] = [];
-    const conditional: DirectAccess[] = [];
-    for (let i = 0; i < direct.length; i++) (direct[i].conditions.length ? conditional : plain).push(direct[i]);
-    const groups = { direct: new GroupRows(plain, directView), conditional: new GroupRows(conditional, directView), chains: new GroupRows(chains, chainView) };
-    return new AccessRowSet(groups as Groups, direct.length + chains.length);
+    const [plain, conditional] = byConditions(can.direct);
+    const view = (items: DirectAccess[]) => directView(items, (d) => asRole(d.roleArn), (d) => [principalArn, d.roleArn]);
+    const chains = chainView(arrayChains(can.chains, (c) => asRole(c.roleArn)));
+    return new AccessRowSet({ direct: new GroupRows(view(plain)), conditional: new GroupRows(view(conditional)), chains: new GroupRows(chains) }, can.direct.length + can.chains.length);
   }
 
   /** The asked groups' pages (every group when none is named), each counted, filtered and sorted the same way. */

@@ -11,7 +11,7 @@ import {
 import type { DirectAccess } from "@/lib/access/assume-access";
 import { syncCaches, VersionedCache } from "@/lib/db/versioned-cache";
 import { AwsError, clip } from "@/lib/domain/errors";
-import { accessIndex, canAssumeOf, whoCanAssumeOf } from "./access";
+import { accessIndex, canAssumeOf } from "./access";
 import { accessEvidence } from "./access-evidence";
 import type { RequestContext } from "./context";
 import { getRole } from "./roles";
@@ -45,7 +45,7 @@ async function rowsOf(ctx: RequestContext, owner: AccessOwner, direction: Access
   // A user is assumed by no one: its page asks only what it can assume, and the route's schema says so.
   const index = await accessIndex();
   const rows = answers.get(index, `${direction} ${arn}`, () =>
-    direction === "who-can-assume" ? AccessRowSet.whoCanAssume(whoCanAssumeOf(index, arn), arn) : AccessRowSet.canAssume(canAssumeOf(index, arn), arn),
+    direction === "who-can-assume" ? AccessRowSet.whoCanAssume(index.direct(arn), index.chainList(arn), arn) : AccessRowSet.canAssume(canAssumeOf(index, arn), arn),
   );
   return { arn, index, rows };
 }
