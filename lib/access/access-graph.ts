@@ -13,7 +13,7 @@ import { chainsFrom, type Edges } from "./access-chains";
 import { ChainSearch } from "./chain-search";
 import { assumeResources } from "./assume-resources";
 import {
-  changedPrincipals, isCandidate, listIn, patternTests, planPatch, type Known, type RoleEntry, type SharedEdge, type SharedOutcome, type Unit,
+  changedPrincipals, isCandidate, listIn, patternTests, planPatch, roleIndex, type Known, type RoleEntry, type SharedEdge, type SharedOutcome, type Unit,
 } from "./index-reuse";
 import {
   classKeyFor, decisionClass as classOf, DocumentReadings, nameKey, principalKey, roleKey, trustSharing, type TrustSharing,
@@ -322,8 +322,10 @@ function build(store: AccessStore, now: Date, { shareDecisions = true, reuse }: 
     return { outgoing, outside, assumesOf, exceptionsOf, edgeCount };
   };
   const back = () => (reversed ??= reverse());
+  // A whole build also makes the index of roles by whom they trust that the first patch after it reads: the trust
+  // readings are at hand now, and the first change's answer does not wait for it.
   memo.state = shareDecisions
-    ? { accounts: store.accounts.join(), known: knownBy, units, members: membersOf, roles: entries, ...(plan ? { roleIndex: plan.index } : {}), memoLimit: patching?.memoLimit ?? 2 * memoSize(memo) + 1_000 }
+    ? { accounts: store.accounts.join(), known: knownBy, units, members: membersOf, roles: entries, roleIndex: plan ? plan.index : roleIndex(store.roles, ids), memoLimit: patching?.memoLimit ?? 2 * memoSize(memo) + 1_000 }
     : undefined;
   ids.settle();
 
