@@ -22,6 +22,7 @@ export class ChainSearch {
   private readonly membersOfUnit = new Map<Unit, Int32Array>();
   private readonly membersOfEdge = new WeakMap<SharedEdge, Int32Array>();
   private readonly singles = new WeakMap<RoleEntry, Int32Array>();
+  private scratch?: { plain: Int32Array; any: Int32Array; plainDepth: Uint16Array; anyDepth: Uint16Array };
 
   /**
    * `known`: the store's users and roles; `entries`: each role's part of the index; `members`: who of its class an
@@ -56,42 +57,47 @@ export class ChainSearch {
   chainList(roleArn: string): ChainList {
     const start = this.ids.get(roleArn);
     if (start === undefined || !this.entries[start]) return new ChainList(this.principals, new Int32Array(1), new Int32Array(0), new Uint8Array(0));
-    const plain = this.search(start, false);
-    const any = this.search(start, true);
     const n = this.principals.length;
-    const found: number[] = [];
-    const depth = new Uint16Array(n);
-    let hops = 0;
-    for (let id = 0; id < n; id++) {
-      const parent = plain[id] !== UNSEEN ? plain : any[id] !== UNSEEN ? any : undefined;
-      if (!parent || id === start) continue;
-      let d = 0;
-      for (let at: number = id; at !== start; at = parent[at]) d++;
-      if (d < 2) continue;
-      depth[id] = d;
-      found.push(id);
-      hops += d + 1;
+    // Kept between searches and put back as found after each, so a search costs what it reaches, not the store's size.
+    const s = (this.scratch ??= { plain: new Int32Array(n).fill(UNSEEN), any: new Int32Array(n).fill(UNSEEN), plainDepth: new Uint16Array(n), anyDepth: new Uint16Array(n) });
+    const reachedPlain = this.search(start, false, s.plain, s.plainDepth);
+    const reachedAny = this.search(start, true, s.any, s.anyDepth);
+    try {
+      // Reached without a condition, or else only with one; a chain is two assumes or more.
+      const found: number[] = [];
+      for (const id of reachedPlain) if (s.plainDepth[id] >= 2) found.push(id);
+      for (const id of reachedAny) if (s.plain[id] === UNSEEN && s.anyDepth[id] >= 2) found.push(id);
+      const depth = (id: number) => (s.plain[id] !== UNSEEN ? s.plainDepth[id] : s.anyDepth[id]);
+      found.sort((a, b) => depth(a) - depth(b) || this.rank[a] - this.rank[b]);
+      let hops = 0;
+      for (const id of found) hops += depth(id) + 1;
+      const offsets = new Int32Array(found.length + 1);
+      const paths = new Int32Array(hops);
+      const conditional = new Uint8Array(found.length);
+      let at = 0;
+      found.forEach((id, i) => {
+        conditional[i] = s.plain[id] === UNSEEN ? 1 : 0;
+        const parent = conditional[i] ? s.any : s.plain;
+        offsets[i] = at;
+        for (let hop: number = id; hop !== start; hop = parent[hop]) paths[at++] = hop;
+        paths[at++] = start;
+      });
+      offsets[found.length] = at;
+      return new ChainList(this.principals, offsets, paths, conditional);
+    } finally {
+      for (const id of reachedPlain) s.plain[id] = UNSEEN;
+      for (const id of reachedAny) s.any[id] = UNSEEN;
     }
-    found.sort((a, b) => depth[a] - depth[b] || this.rank[a] - this.rank[b]);
-    const offsets = new Int32Array(found.length + 1);
-    const paths = new Int32Array(hops);
-    const conditional = new Uint8Array(found.length);
-    let at = 0;
-    found.forEach((id, i) => {
-      conditional[i] = plain[id] === UNSEEN ? 1 : 0;
-      const parent = conditional[i] ? any : plain;
-      offsets[i] = at;
-      for (let hop: number = id; hop !== start; hop = parent[hop]) paths[at++] = hop;
-      paths[at++] = start;
-    });
-    offsets[found.length] = at;
-    return new ChainList(this.principals, offsets, paths, conditional);
   }
 
-  /** Each principal's next hop toward `start` on its shortest path (UNSEEN where none), `start` its own. */
-  private search(start: number, allowConditional: boolean): Int32Array {
-    const parent = new Int32Array(this.principals.length).fill(UNSEEN);
+  /**
+   * Breadth first from `start`: sets each reached principal's next hop toward `start` (`start` its own) and its
+   * number of hops, and returns the principals reached.
+   */
+  private search(start: number, allowConditional: boolean, parent: Int32Array, depth: Uint16Array): number[] {
     parent[start] = start;
+    depth[start] = 0;
+    const reached = [start];
     const walked = new Set<Unit>();
     let frontier = [start];
     while (frontier.length) {
@@ -99,6 +105,8 @@ export class ChainSearch {
       const reach = (id: number, from: number) => {
         if (parent[id] !== UNSEEN) return;
         parent[id] = from;
+        depth[id] = depth[from] + 1;
+        reached.push(id);
         // Only roles are assumed: other principals end a path.
         if (this.entries[id]) next.push(id);
       };
@@ -108,14 +116,15 @@ export class ChainSearch {
           if ((!allowConditional && e.outcome.conditions.length > 0) || walked.has(e.unit)) continue;
           // A class's members are all reached by its first edge; an edge that leaves some out is walked each time.
           if (!e.except) walked.add(e.unit);
-          for (const id of this.membersOf(e)) reach(id, node);
+          const members = this.membersOf(e);
+          for (let i = 0; i < members.length; i++) reach(members[i], node);
         }
         const single = this.singlesOf(entry);
         for (let i = 0; i < single.length; i++) if (allowConditional || entry.found[i].conditions.length === 0) reach(single[i], node);
       }
       frontier = next.sort((a, b) => this.rank[a] - this.rank[b]);
     }
-    return parent;
+    return reached;
   }
 
   private membersOf(e: SharedEdge): Int32Array {
