@@ -65,9 +65,11 @@ export class DocumentReadings {
   read<T>(read: (text: string) => T, text: string): T {
     let mine = this.readings.get(read);
     if (!mine) this.readings.set(read, (mine = new Map()));
-    if (mine.has(text)) return mine.get(text) as T;
-    const earlier = this.previous?.readings.get(read);
-    const value = earlier?.has(text) ? (earlier.get(text) as T) : read(text);
+    // One lookup on a hit (readings are never undefined): these texts are whole documents.
+    const mineHit = mine.get(text);
+    if (mineHit !== undefined) return mineHit as T;
+    const earlier = this.previous?.readings.get(read)?.get(text);
+    const value = earlier !== undefined ? (earlier as T) : read(text);
     mine.set(text, value);
     return value;
   }

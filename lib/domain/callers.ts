@@ -69,7 +69,13 @@ export function callerPoliciesOf(principal: PrincipalPolicies | null, session?: 
   return { principal, policies: { identity, boundary, session }, tags: mergeTags(principal?.tags ?? [], sessionTags) };
 }
 
-const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
+// The same instant is formatted once: an access build evaluates thousands of requests at one `now`.
+let lastInstant = NaN;
+let lastIso = "";
+function isoSeconds(d: Date): string {
+  if (d.getTime() !== lastInstant) [lastInstant, lastIso] = [d.getTime(), d.toISOString().replace(/\.\d{3}Z$/, "Z")];
+  return lastIso;
+}
 
 /**
  * The global keys every request carries whoever sends it: time, transport, Region, source address. A federated
