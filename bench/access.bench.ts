@@ -43,6 +43,11 @@ export async function benchAccess() {
   const userArns = Array.from({ length: n }, (_, i) => store.users[(i * 13) % store.users.length].arn);
   const who = roleArns.map((arn) => time(() => [index.direct(arn), index.chains(arn)]));
   const can = userArns.map((arn) => time(() => [index.assumable(arn), index.reachable(arn)]));
+  // Every role's chains listed, as `npx roleplane access-graph` lists them: the graph's transitive part, whole.
+  let chainCount = 0;
+  const allChains = time(() => {
+    for (const r of store.roles) chainCount += index.chainList(r.arn).length;
+  });
   const memory = (process.memoryUsage().rss / 1024 / 1024).toFixed(0);
   let out = table(
     `Who can assume what (${USERS} users, ${Math.ceil(USERS / 9)} groups, ${ROLES} roles; ${index.edgeCount} direct assumes from ${index.evaluations} evaluations; load average ${load} on ${os.cpus().length} cores; RSS ${memory} MB)`,
@@ -53,6 +58,7 @@ export async function benchAccess() {
         `rebuild after a change, reusing the build's decisions (${((rebuildCpu.user + rebuildCpu.system) / 1000).toFixed(0)} ms of CPU; ${rebuilt.evaluations} evaluations, ${rebuilt.reused} reused; ${rebuilt.rolesBuilt} of ${rebuilt.roleCount} roles built or patched)`,
         rebuild.toFixed(0), "", "",
       ],
+      [`every role's chains listed after the build (${chainCount.toLocaleString("en-US")} chains)`, allChains.toFixed(0), "", ""],
       [`one role's who-can-assume, direct and chains (n=${n})`, ...percentiles(who)],
       [`one user's can-assume, direct and chains (n=${n})`, ...percentiles(can)],
     ],
