@@ -1,6 +1,7 @@
 /**
- * Chains of assumes through roles (role chaining): one shortest path per principal, cycles visited once, over the
- * index's edges in either direction. Roleplane's own analysis.
+ * Chains of assumes through roles (role chaining): one shortest path per principal, cycles visited once, over any
+ * edges given as a function. The index searches from a principal with it; toward a role it uses lib/access/chain-search,
+ * the same search over numbered principals, which tests hold to `chainsTo` here. Roleplane's own analysis.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#iam-term-role-chaining
  */
 import type { AccessPrincipal } from "./assume-access";
@@ -45,7 +46,10 @@ function shortestPaths(start: string, edges: Edges): Map<string, { path: string[
   return out;
 }
 
-/** Principals that reach the role through two or more assumes; `assumers` walks edges backwards (role → principal). */
+/**
+ * Principals that reach the role through two or more assumes; `assumers` walks edges backwards (role → principal). The
+ * reference the index's ChainSearch is tested against.
+ */
 export function chainsTo(roleArn: string, assumers: Edges, principal: (arn: string) => AccessPrincipal | undefined) {
   const out: { principal: AccessPrincipal; path: string[]; conditional: boolean }[] = [];
   for (const [arn, { path, conditional }] of shortestPaths(roleArn, assumers)) {

@@ -1,8 +1,9 @@
 /**
  * Who can assume what, for every role in the store: the direct assumes (lib/access/assume-access), decided once per
  * class of principals that must answer alike (lib/access/decision-classes) and kept once per class and role, and
- * the chains of assumes through roles (lib/access/access-chains). Built once per store version by
- * lib/iam/access.ts; every query after that reads the index. Roleplane's own analysis.
+ * the chains of assumes through roles (toward a role lib/access/chain-search, from a principal
+ * lib/access/access-chains). Built once per store version by lib/iam/access.ts; every query after that reads the
+ * index. Roleplane's own analysis.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#iam-term-role-chaining
  */
 import type { PrincipalPolicies } from "@/lib/domain/types";
