@@ -57,6 +57,9 @@ export interface FindingRole {
   lastSessionAt: Date | null;
 }
 
+/** What every finding but `unused` reads of a role. */
+export type RoleFacts = Pick<FindingRole, "arn" | "name" | "accountId" | "trustPolicy">;
+
 /** What the store knows about principals, for naming missing ones and administrators. */
 export interface StoreDirectory {
   accounts: ReadonlySet<string>;
@@ -125,7 +128,7 @@ function trustStatements(trustPolicy: string): { index: number; path: string; st
   return list.map((s, index) => ({ index, path: Array.isArray(raw) ? `Statement[${index}]` : "Statement", statement: (s ?? {}) as Record<string, unknown> }));
 }
 
-function wildcardFinding(role: FindingRole, who: WhoCanAssume): Finding | null {
+function wildcardFinding(role: RoleFacts, who: WhoCanAssume): Finding | null {
   const wild = wildcardStatements(role.trustPolicy);
   const through = who.direct.filter((a) => a.principal.kind === "anyone" || a.statements.some((s) => s.policy.type === "trust" && wild.has(s.statementIndex)));
   if (!through.length) return null;
@@ -144,7 +147,7 @@ function onlyThroughWildcard(a: WhoCanAssume["direct"][number], wild: Set<number
   return trust.length > 0 && trust.every((s) => wild.has(s.statementIndex));
 }
 
-function crossAccountFinding(role: FindingRole, who: WhoCanAssume): Finding | null {
+function crossAccountFinding(role: RoleFacts, who: WhoCanAssume): Finding | null {
   const wild = wildcardStatements(role.trustPolicy);
   const unguarded = who.direct.filter(
     (a) =>
@@ -168,7 +171,7 @@ function crossAccountFinding(role: FindingRole, who: WhoCanAssume): Finding | nu
   };
 }
 
-function chainToAdminFinding(role: FindingRole, who: WhoCanAssume, store: StoreDirectory): Finding | null {
+function chainToAdminFinding(role: RoleFacts, who: WhoCanAssume, store: StoreDirectory): Finding | null {
   const grant = store.administrator(role.arn);
   if (!grant) return null;
   const chains = who.chains.filter((c) => !store.administrator(c.principal.arn));
@@ -190,7 +193,7 @@ function chainToAdminFinding(role: FindingRole, who: WhoCanAssume, store: StoreD
  * different principal and does not match. ARNs of accounts in the store that match nobody are missing too.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-roles
  */
-function missingPrincipalFinding(role: FindingRole, store: StoreDirectory): Finding | null {
+function missingPrincipalFinding(role: RoleFacts, store: StoreDirectory): Finding | null {
   const evidence: FindingEvidence[] = [];
   for (const { path, statement } of trustStatements(role.trustPolicy)) {
     for (const element of ["Principal", "NotPrincipal"] as const) {
@@ -224,7 +227,7 @@ function missingProblem(value: string, store: StoreDirectory): string | null {
   return null;
 }
 
-function unassumableFinding(role: FindingRole, who: WhoCanAssume): Finding | null {
+function unassumableFinding(role: RoleFacts, who: WhoCanAssume): Finding | null {
   if (who.direct.length) return null;
   const evidence = trustStatements(role.trustPolicy)
     .filter(({ statement }) => statement.Effect === "Allow")
@@ -250,14 +253,32 @@ function unusedFinding(role: FindingRole, now: Date): Finding | null {
 }
 
 const order = <T>(list: readonly T[], v: T) => list.indexOf(v);
+const trimmed = (f: Finding): Finding => (f.evidence.length > MAX_EVIDENCE ? { ...f, evidence: f.evidence.slice(0, MAX_EVIDENCE), omitted: f.evidence.length - MAX_EVIDENCE } : f);
+
+/**
+ * One role's findings that change only with the store (every kind but `unused`): what its who-can-assume answer and
+ * the store's principals show. A caller can read them role by role and let each answer go.
+ */
+export function storeFindings(role: RoleFacts, who: WhoCanAssume, store: StoreDirectory): Finding[] {
+  const found = [wildcardFinding(role, who), crossAccountFinding(role, who), chainToAdminFinding(role, who, store), missingPrincipalFinding(role, store), unassumableFinding(role, who)];
+  return found.filter((f): f is Finding => f !== null).map(trimmed);
+}
+
+/** The `unused` finding of a role, from when it was last used. */
+export const usageFinding = (role: FindingRole, now: Date): Finding | null => unusedFinding(role, now);
+
+/** Most severe first, then by kind and role name. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => order(SEVERITIES, a.severity) - order(SEVERITIES, b.severity) || order(FINDING_KINDS, a.kind) - order(FINDING_KINDS, b.kind) || a.roleName.localeCompare(b.roleName));
+}
 
 /** Every finding for the given roles, most severe first. */
 export function findAccessFindings({ roles, store, now }: FindingsInput): Finding[] {
   const out: Finding[] = [];
   for (const { role, who } of roles) {
-    for (const f of [wildcardFinding(role, who), crossAccountFinding(role, who), chainToAdminFinding(role, who, store), missingPrincipalFinding(role, store), unassumableFinding(role, who), unusedFinding(role, now)]) {
-      if (f) out.push(f.evidence.length > MAX_EVIDENCE ? { ...f, evidence: f.evidence.slice(0, MAX_EVIDENCE), omitted: f.evidence.length - MAX_EVIDENCE } : f);
-    }
+    out.push(...storeFindings(role, who, store));
+    const unused = usageFinding(role, now);
+    if (unused) out.push(unused);
   }
-  return out.sort((a, b) => order(SEVERITIES, a.severity) - order(SEVERITIES, b.severity) || order(FINDING_KINDS, a.kind) - order(FINDING_KINDS, b.kind) || a.roleName.localeCompare(b.roleName));
+  return sortFindings(out);
 }
