@@ -10,6 +10,17 @@ import type { AccessPrincipal } from "./assume-access";
 import type { ChainAccess } from "./access-index-types";
 import type { Known, RoleEntry, SharedEdge, Unit } from "./index-reuse";
 
+/** A role's incoming edges as numbers: the j-th edge's class, whether it needs a condition, whether it covers the whole class, its members. */
+interface Incoming {
+  units: Int32Array;
+  conditional: Uint8Array;
+  whole: Uint8Array;
+  members: Int32Array[];
+  /** Principals decided on their own, and whether each needs a condition. */
+  single: Int32Array;
+  singleConditional: Uint8Array;
+}
+
 const UNSEEN = -1;
 
 export class ChainSearch {
@@ -18,10 +29,13 @@ export class ChainSearch {
   /** Each principal's position in ARN order. */
   private readonly rank: Uint32Array;
   private readonly entries: (RoleEntry | undefined)[];
-  /** The numbers of a class's members, of an edge's that leaves some out, and of a role's own decisions' principals. */
+  /** The numbers of a class's members, and each role's incoming edges as numbers, made when a search first needs them. */
   private readonly membersOfUnit = new Map<Unit, Int32Array>();
-  private readonly membersOfEdge = new WeakMap<SharedEdge, Int32Array>();
-  private readonly singles = new WeakMap<RoleEntry, Int32Array>();
+  private readonly incoming = new WeakMap<RoleEntry, Incoming>();
+  /** Classes by number, and the search that last walked each (a search's stamp, so nothing is cleared between searches). */
+  private readonly unitNumbers = new Map<Unit, number>();
+  private walked = new Uint32Array(64);
+  private stamp = 0;
   private scratch?: { plain: Int32Array; any: Int32Array; plainDepth: Uint16Array; anyDepth: Uint16Array };
 
   /**
@@ -98,7 +112,7 @@ export class ChainSearch {
     parent[start] = start;
     depth[start] = 0;
     const reached = [start];
-    const walked = new Set<Unit>();
+    const stamp = ++this.stamp;
     let frontier = [start];
     while (frontier.length) {
       const next: number[] = [];
@@ -111,36 +125,53 @@ export class ChainSearch {
         if (this.entries[id]) next.push(id);
       };
       for (const node of frontier) {
-        const entry = this.entries[node]!;
-        for (const e of entry.edges) {
-          if ((!allowConditional && e.outcome.conditions.length > 0) || walked.has(e.unit)) continue;
+        const edges = this.incomingOf(this.entries[node]!);
+        for (let j = 0; j < edges.units.length; j++) {
+          const unit = edges.units[j];
+          if ((!allowConditional && edges.conditional[j]) || this.walked[unit] === stamp) continue;
           // A class's members are all reached by its first edge; an edge that leaves some out is walked each time.
-          if (!e.except) walked.add(e.unit);
-          const members = this.membersOf(e);
+          if (edges.whole[j]) this.walked[unit] = stamp;
+          const members = edges.members[j];
           for (let i = 0; i < members.length; i++) reach(members[i], node);
         }
-        const single = this.singlesOf(entry);
-        for (let i = 0; i < single.length; i++) if (allowConditional || entry.found[i].conditions.length === 0) reach(single[i], node);
+        for (let i = 0; i < edges.single.length; i++) if (allowConditional || !edges.singleConditional[i]) reach(edges.single[i], node);
       }
       frontier = next.sort((a, b) => this.rank[a] - this.rank[b]);
     }
     return reached;
   }
 
-  private membersOf(e: SharedEdge): Int32Array {
-    if (e.except) {
-      let ids = this.membersOfEdge.get(e);
-      if (!ids) this.membersOfEdge.set(e, (ids = this.numbers(this.members(e))));
-      return ids;
-    }
-    let ids = this.membersOfUnit.get(e.unit);
-    if (!ids) this.membersOfUnit.set(e.unit, (ids = this.numbers(this.members(e))));
-    return ids;
+  private incomingOf(entry: RoleEntry): Incoming {
+    let edges = this.incoming.get(entry);
+    if (edges) return edges;
+    const n = entry.edges.length;
+    edges = { units: new Int32Array(n), conditional: new Uint8Array(n), whole: new Uint8Array(n), members: [], single: Int32Array.from(entry.found, (a) => this.ids.get(a.principal.arn)!), singleConditional: Uint8Array.from(entry.found, (a) => (a.conditions.length ? 1 : 0)) };
+    entry.edges.forEach((e, j) => {
+      edges!.units[j] = this.unitNumber(e.unit);
+      edges!.conditional[j] = e.outcome.conditions.length ? 1 : 0;
+      edges!.whole[j] = e.except ? 0 : 1;
+      edges!.members.push(e.except ? this.numbers(this.members(e)) : this.unitMembers(e));
+    });
+    this.incoming.set(entry, edges);
+    return edges;
   }
 
-  private singlesOf(entry: RoleEntry): Int32Array {
-    let ids = this.singles.get(entry);
-    if (!ids) this.singles.set(entry, (ids = Int32Array.from(entry.found, (a) => this.ids.get(a.principal.arn)!)));
+  private unitNumber(unit: Unit): number {
+    let n = this.unitNumbers.get(unit);
+    if (n === undefined) {
+      this.unitNumbers.set(unit, (n = this.unitNumbers.size));
+      if (n >= this.walked.length) {
+        const grown = new Uint32Array(this.walked.length * 2);
+        grown.set(this.walked);
+        this.walked = grown;
+      }
+    }
+    return n;
+  }
+
+  private unitMembers(e: SharedEdge): Int32Array {
+    let ids = this.membersOfUnit.get(e.unit);
+    if (!ids) this.membersOfUnit.set(e.unit, (ids = this.numbers(this.members(e))));
     return ids;
   }
 
