@@ -29,6 +29,7 @@ export class ChainSearch {
   /** Each principal's position in ARN order. */
   private readonly rank: Uint32Array;
   private readonly entries: (RoleEntry | undefined)[];
+  private readonly isRole: Uint8Array;
   /** The numbers of a class's members, and each role's incoming edges as numbers, made when a search first needs them. */
   private readonly membersOfUnit = new Map<Unit, Int32Array>();
   private readonly incoming = new WeakMap<RoleEntry, Incoming>();
@@ -50,6 +51,7 @@ export class ChainSearch {
     for (const k of known) this.number(k.principal);
     for (const entry of entries.values()) for (const a of entry.found) this.number(a.principal);
     this.entries = this.principals.map((p) => entries.get(p.arn));
+    this.isRole = Uint8Array.from(this.entries, (e) => (e ? 1 : 0));
     const byArn = Array.from(this.principals.keys()).sort((a, b) => byText(this.principals[a].arn, this.principals[b].arn));
     this.rank = new Uint32Array(this.principals.length);
     byArn.forEach((id, position) => (this.rank[id] = position));
@@ -70,7 +72,7 @@ export class ChainSearch {
   /** The same chains kept as numbers (some 25 bytes a chain rather than an object and a path array each). */
   chainList(roleArn: string): ChainList {
     const start = this.ids.get(roleArn);
-    if (start === undefined || !this.entries[start]) return new ChainList(this.principals, new Int32Array(1), new Int32Array(0), new Uint8Array(0));
+    if (start === undefined || !this.entries[start]) return new ChainList(this.principals, new Int32Array(1), new Int32Array(0), new Int32Array(0));
     const n = this.principals.length;
     // Kept between searches and put back as found after each, so a search costs what it reaches, not the store's size.
     const s = (this.scratch ??= { plain: new Int32Array(n).fill(UNSEEN), any: new Int32Array(n).fill(UNSEEN), plainDepth: new Uint16Array(n), anyDepth: new Uint16Array(n) });
@@ -85,9 +87,11 @@ export class ChainSearch {
       found.sort((a, b) => depth(a) - depth(b) || this.rank[a] - this.rank[b]);
       let hops = 0;
       for (const id of found) hops += depth(id) + 1;
-      const offsets = new Int32Array(found.length + 1);
-      const paths = new Int32Array(hops);
-      const conditional = new Uint8Array(found.length);
+      // One buffer for the three (a search per role for 10,000 roles makes 10,000 lists: a buffer is dear to allocate).
+      const buffer = new Int32Array(found.length + 1 + hops + found.length);
+      const offsets = buffer.subarray(0, found.length + 1);
+      const paths = buffer.subarray(found.length + 1, found.length + 1 + hops);
+      const conditional = buffer.subarray(found.length + 1 + hops);
       let at = 0;
       found.forEach((id, i) => {
         conditional[i] = s.plain[id] === UNSEEN ? 1 : 0;
@@ -122,7 +126,7 @@ export class ChainSearch {
         depth[id] = depth[from] + 1;
         reached.push(id);
         // Only roles are assumed: other principals end a path.
-        if (this.entries[id]) next.push(id);
+        if (this.isRole[id]) next.push(id);
       };
       for (const node of frontier) {
         const edges = this.incomingOf(this.entries[node]!);
@@ -191,7 +195,7 @@ export class ChainList {
     private readonly principals: AccessPrincipal[],
     private readonly offsets: Int32Array,
     private readonly paths: Int32Array,
-    private readonly conditionals: Uint8Array,
+    private readonly conditionals: Int32Array,
   ) {
     this.length = offsets.length - 1;
   }
