@@ -139,6 +139,22 @@ describe("the index's chain search", () => {
   });
 });
 
+describe("one principal's access of a role", () => {
+  it("is the entry of the role's whole direct list, and none for a principal the list lacks", () => {
+    const now = new Date("2026-11-29T10:00:00Z");
+    for (let seed = 1; seed <= 3; seed++) {
+      const store = generateStore(seed);
+      const index = buildAccessIndex(store, now);
+      for (const r of store.roles) {
+        const direct = index.direct(r.arn);
+        for (const d of direct) expect(index.access(d.principal.arn, r.arn), `${d.principal.arn} → ${r.arn}`).toStrictEqual(d);
+        const lacking = store.users.find((u) => !direct.some((d) => d.principal.arn === u.arn));
+        if (lacking) expect(index.access(lacking.arn, r.arn)).toBeUndefined();
+      }
+    }
+  });
+});
+
 describe("deciding once per class of principals", () => {
   it("gives exactly the answers of deciding every principal on its own, on generated stores", { timeout: 120_000 }, () => {
     const now = new Date("2026-11-29T10:00:00Z");

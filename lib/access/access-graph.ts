@@ -335,6 +335,12 @@ function build(store: AccessStore, now: Date, { shareDecisions = true, reuse }: 
     ...shared(roleArn).flatMap((e) => members(e).map((k) => withPrincipal(k.principal, e.outcome))),
     ...single(roleArn),
   ];
+  // One principal's direct access of one role, without making the role's whole list (a chain's hop, when its row opens).
+  const access = (principalArn: string, roleArn: string): DirectAccess | undefined => {
+    const k = byArn.get(principalArn);
+    const edge = k && shared(roleArn).find((e) => e.unit === k.unit && !e.except?.has(k.policies));
+    return edge ? withPrincipal(k.principal, edge.outcome) : single(roleArn).find((a) => a.principal.arn === principalArn);
+  };
   const sharedOf = (principalArn: string): SharedEdge[] => {
     const k = byArn.get(principalArn);
     return k ? (back().assumesOf.get(k.unit) ?? []).filter((e) => !e.except?.has(k.policies)) : [];
@@ -372,6 +378,7 @@ function build(store: AccessStore, now: Date, { shareDecisions = true, reuse }: 
     reused,
     memo,
     direct,
+    access,
     assumable,
     chains: (arn) => chainSearchOf().chainsTo(arn),
     chainList: (arn) => chainSearchOf().chainList(arn),

@@ -50,6 +50,8 @@ export interface AccessIndex {
   memo: DecisionMemo;
   /** Direct assumes of a role, by role ARN. */
   direct(roleArn: string): DirectAccess[];
+  /** One principal's direct access of a role, as `direct(roleArn)` lists it; undefined when it has none. */
+  access(principalArn: string, roleArn: string): DirectAccess | undefined;
   /** Every principal that reaches the role through two or more assumes (the direct ones are in `direct`). */
   chains(roleArn: string): ChainAccess[];
   /** The same chains kept as numbers, for an answer kept a while (the console's pages). */

@@ -115,7 +115,16 @@ function directView(items: DirectAccess[], subject: (d: DirectAccess) => AccessP
   };
 }
 
-function chainView(chains: { length: number; subject(i: number): AccessPrincipal | { arn: string; kind: "role" }; hops(i: number): number; path(i: number): string[]; conditional(i: number): boolean }): RowView {
+/** Chains by position, whatever keeps them (an array of the index's answers, or a ChainList). */
+interface ChainRows {
+  length: number;
+  subject(i: number): AccessPrincipal | { arn: string; kind: "role" };
+  hops(i: number): number;
+  path(i: number): string[];
+  conditional(i: number): boolean;
+}
+
+function chainView(chains: ChainRows): RowView {
   return {
     length: chains.length,
     subject: (i) => chains.subject(i).arn,
@@ -128,7 +137,7 @@ function chainView(chains: { length: number; subject(i: number): AccessPrincipal
   };
 }
 
-const arrayChains = <C extends { path: string[]; conditional: boolean }>(items: C[], subject: (c: C) => AccessPrincipal | { arn: string; kind: "role" }) => ({
+const arrayChains = <C extends { path: string[]; conditional: boolean }>(items: C[], subject: (c: C) => AccessPrincipal | { arn: string; kind: "role" }): ChainRows => ({
   length: items.length,
   subject: (i: number) => subject(items[i]),
   hops: (i: number) => items[i].path.length,
@@ -246,7 +255,7 @@ export class AccessRowSet {
   static whoCanAssume(direct: DirectAccess[], chains: ChainList, roleArn: string): AccessRowSet {
     const [plain, conditional] = byConditions(direct);
     const view = (items: DirectAccess[]) => directView(items, (d) => d.principal, (d) => [d.principal.arn, roleArn]);
-    const chainRows = { length: chains.length, subject: (i: number) => chains.principal(i), hops: (i: number) => chains.hops(i), path: (i: number) => chains.path(i), conditional: (i: number) => chains.conditional(i) };
+    const chainRows: ChainRows = { length: chains.length, subject: (i) => chains.principal(i), hops: (i) => chains.hops(i), path: (i) => chains.path(i), conditional: (i) => chains.conditional(i) };
     return new AccessRowSet({ direct: new GroupRows(view(plain)), conditional: new GroupRows(view(conditional)), chains: new GroupRows(chainView(chainRows)) }, direct.length + chains.length);
   }
 

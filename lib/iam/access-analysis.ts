@@ -58,8 +58,9 @@ async function analysedRoles(accountId: string) {
     (store.roles.get(accountId) ?? []).map((r) => {
       // The table counts a role's chains; only an administrator role's finding (chain-to-admin) lists them, so only
       // those are made into objects with their paths.
-      const chained = index.chainList(r.arn).length;
-      const who = { direct: index.direct(r.arn), chains: store.directory.administrator(r.arn) ? index.chains(r.arn) : [] };
+      const chains = store.directory.administrator(r.arn) ? index.chains(r.arn) : undefined;
+      const who = { direct: index.direct(r.arn), chains: chains ?? [] };
+      const chained = chains ? chains.length : index.chainList(r.arn).length;
       return { ...r, summary: { ...roleAccessSummary({ arn: r.arn, name: r.name, who }), chained }, findings: storeFindings(r, who, store.directory) };
     }),
   );

@@ -59,7 +59,7 @@ export async function accessRowEvidence(ctx: RequestContext, owner: AccessOwner,
   const { index, rows } = await rowsOf(ctx, owner, direction);
   const row = rows.find(group, subject);
   if (!row) throw new AwsError("NoSuchEntity", `No ${group} access of ${clip(subject, 256)} is in this answer; the store may have changed since it was shown.`, 404);
-  const hops = row.path.slice(1).map((to, i) => index.direct(to).find((d) => d.principal.arn === row.path[i]) ?? null);
+  const hops = row.path.slice(1).map((to, i) => index.access(row.path[i], to) ?? null);
   const { documents, lines } = await accessEvidence(hops.filter((h): h is DirectAccess => h !== null));
   return { path: row.path, hops, documents, lines };
 }
